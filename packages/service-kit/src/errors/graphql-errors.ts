@@ -1,0 +1,22 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from './error-codes.ts';
+
+/** Input the caller can fix: names the argument or input field (dot path) and what is wrong with it. */
+export function badUserInput(field: string, problem: string): GraphQLError {
+  return new GraphQLError(`${field}: ${problem}`, { extensions: { code: ErrorCode.BadUserInput, field } });
+}
+
+/** A field that needs a signed-in user was asked for without one. */
+export function unauthenticated(message = 'sign in first: this field needs a signed-in user'): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.Unauthenticated } });
+}
+
+/** The thing named does not exist, or not for this caller. */
+export function notFound(what: string): GraphQLError {
+  return new GraphQLError(`${what} not found`, { extensions: { code: ErrorCode.NotFound } });
+}
+
+/** The input is well-formed but clashes with existing state (e.g. an e-mail already registered). */
+export function conflict(field: string, problem: string): GraphQLError {
+  return new GraphQLError(`${field}: ${problem}`, { extensions: { code: ErrorCode.Conflict, field } });
+}

@@ -1,0 +1,13 @@
+export { parseConfig } from './config/parse-config.ts';
+export { ConfigError } from './config/config-error.ts';
+export { serviceConfigShape } from './config/service-config-shape.ts';
+export { createLogger, type Logger } from './logging/create-logger.ts';
+export { openDatabase, type DatabaseOptions } from './orm/open-database.ts';
+export type { Caller } from './identity/caller.ts';
+export { CALLER_HEADER, signCallerToken, verifyCallerToken, CallerTokenError } from './identity/caller-token.ts';
+export { issueAccessToken, verifyAccessToken, type AccessToken } from './identity/access-token.ts';
+export { ErrorCode } from './errors/error-codes.ts';
+export { badUserInput, unauthenticated, notFound, conflict } from './errors/graphql-errors.ts';
+export { scalarResolvers, type ScalarName } from './graphql/scalar-resolvers.ts';
+export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './server/create-subgraph-server.ts';
+export type { SubgraphContext } from './server/subgraph-context.ts';

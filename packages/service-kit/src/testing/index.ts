@@ -1,0 +1,2 @@
+export { testDatabaseUrl, dropTestDatabase } from './test-database.ts';
+export { gatewaySignedRequest, type GraphQLResponse } from './gateway-signed-request.ts';

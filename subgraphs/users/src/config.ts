@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { parseConfig, serviceConfigShape } from '@petcare/service-kit';
+
+const schema = z.object({
+  ...serviceConfigShape,
+  PORT: serviceConfigShape.PORT.default(4001),
+  /** Secret (≥ 32 chars) the users service signs the app's bearer tokens with; the gateway verifies with the same one. */
+  ACCESS_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** How long a bearer token lasts, in seconds (default 30 days, one 동네인증 period). */
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+});
+
+/** The users service's configuration, validated once at start. */
+export type UsersConfig = z.infer<typeof schema>;
+
+/** Parses the users service's environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): UsersConfig {
+  return parseConfig(schema, env);
+}

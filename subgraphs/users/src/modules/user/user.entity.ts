@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import { defineEntity, p } from '@mikro-orm/postgresql';
+import { Device } from '../device/device.entity.ts';
+
+const UserSchema = defineEntity({
+  name: 'User',
+  tableName: 'app_user',
+  properties: {
+    id: p.uuid().primary().onCreate(() => randomUUID()),
+    /** Stored lower-cased: e-mail identity is case-insensitive for sign-in. */
+    email: p.string().length(254).unique(),
+    passwordHash: p.string().length(200).hidden(),
+    displayName: p.string().length(40),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
+    devices: () => p.oneToMany(Device).mappedBy('user'),
+  },
+});
+
+/** An account: who signs in, and the phones their notifications go to. */
+export class User extends UserSchema.class {}
+UserSchema.setClass(User);

@@ -1,0 +1,38 @@
+import { defineConfig } from 'vitest/config';
+
+// One project per kind of test, told apart by suffix: `*.test.ts` pure logic, `*.int.test.ts` against
+// real Postgres/Kafka/Connect, `*.e2e.test.ts` against the whole running stack.
+const everywhere = ['packages', 'subgraphs', 'gateway', 'cdc', 'schema', 'scripts'].map((d) => `${d}/**/`);
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: everywhere.map((d) => `${d}*.test.ts`),
+          exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'int',
+          include: everywhere.map((d) => `${d}*.int.test.ts`),
+          exclude: ['**/node_modules/**'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: everywhere.map((d) => `${d}*.e2e.test.ts`),
+          exclude: ['**/node_modules/**'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
