@@ -11,3 +11,5 @@ export { badUserInput, unauthenticated, notFound, conflict } from './errors/grap
 export { scalarResolvers, type ScalarName } from './graphql/scalar-resolvers.ts';
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './server/create-subgraph-server.ts';
 export type { SubgraphContext } from './server/subgraph-context.ts';
+export { assertInKorea, KOREA_BOUNDS } from './geo/assert-in-korea.ts';
+export { DEMO_ACCOUNT } from './demo/demo-account.ts';
