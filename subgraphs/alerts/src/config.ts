@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { parseConfig, serviceConfigShape } from '@petcare/service-kit';
+
+const schema = z.object({
+  ...serviceConfigShape,
+  PORT: serviceConfigShape.PORT.default(4004),
+  /** The alerts database; defaults to the local development one. */
+  DATABASE_URL: serviceConfigShape.DATABASE_URL.default('postgres://postgres@127.0.0.1:5432/petcare_alerts'),
+});
+
+// The seed only writes rows: it needs the database, not the gateway secret or a port.
+const seedSchema = schema.pick({ DATABASE_URL: true, LOG_LEVEL: true });
+
+/** The alerts service's configuration, validated once at start. */
+export type AlertsConfig = z.infer<typeof schema>;
+
+/** What `npm run seed` needs. */
+export type AlertsSeedConfig = z.infer<typeof seedSchema>;
+
+/** Parses the alerts service's environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AlertsConfig {
+  return parseConfig(schema, env);
+}
+
+/** Parses the seed's environment (a subset of the service's). */
+export function loadSeedConfig(env: NodeJS.ProcessEnv = process.env): AlertsSeedConfig {
+  return parseConfig(seedSchema, env);
+}

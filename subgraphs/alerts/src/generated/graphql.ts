@@ -1,0 +1,317 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { Alert as AlertModel } from '../modules/alert/alert.entity.ts';
+import type { AlertConnection as AlertConnectionModel } from '../modules/alert/alert-connection.ts';
+import type { UserReference as UserReferenceModel } from '../modules/user/user-reference.ts';
+import type { AlertsContext } from '../context.ts';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** An ISO-8601 instant, always in UTC. */
+  DateTime: { input: Date; output: Date; }
+  /** A JSON object (never an array or a bare value). */
+  JSONObject: { input: Record<string, unknown>; output: Record<string, unknown>; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A notification stored for one user: what the app lists in its alert inbox (and what a push said). */
+export type Alert = {
+  __typename?: 'Alert';
+  /** The text under the headline. */
+  body: Scalars['String']['output'];
+  /** When the alert was created. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Extra payload for the app, e.g. {neighborhoodCode} or {hospitalId} to open on tap; null when there is none. */
+  data?: Maybe<Scalars['JSONObject']['output']>;
+  /** Stable id (UUID). */
+  id: Scalars['ID']['output'];
+  /** Whether the user has read it (readAt is set). */
+  isRead: Scalars['Boolean']['output'];
+  /** What the alert is about; the app picks its icon and where a tap leads from this. */
+  kind: AlertKind;
+  /** When the user first read it; null while unread. */
+  readAt?: Maybe<Scalars['DateTime']['output']>;
+  /** One-line headline, in Korean, as shown in the inbox and the push. */
+  title: Scalars['String']['output'];
+};
+
+/** One page of alerts. */
+export type AlertConnection = {
+  __typename?: 'AlertConnection';
+  /** The alerts on this page, newest first. */
+  nodes: Array<Alert>;
+  /** Where this page ends and whether more follow. */
+  pageInfo: PageInfo;
+  /** How many alerts the whole list holds (all pages, same `unreadOnly` filter). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** What an alert is about. */
+export type AlertKind =
+  /** News from a hospital near the user (hours, closures, new services). */
+  | 'HOSPITAL_UPDATE'
+  /** A notice about the user's neighbourhood. */
+  | 'NEIGHBORHOOD_NOTICE'
+  /** A message from the service itself (welcome, maintenance, policy). */
+  | 'SYSTEM'
+  /** The user's 동네인증 has run out; they must verify again. */
+  | 'VERIFICATION_EXPIRED'
+  /** The user's 동네인증 (neighbourhood verification) runs out soon. */
+  | 'VERIFICATION_EXPIRING';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Marks one of the signed-in user's alerts read and returns it. Marking it again keeps the first `readAt`.
+   * Errors: UNAUTHENTICATED; BAD_USER_INPUT naming `id` when it is not a UUID; NOT_FOUND when the caller has no such alert.
+   */
+  markAlertRead: Alert;
+  /** Marks every unread alert of the signed-in user read; returns how many changed. Error: UNAUTHENTICATED. */
+  markAllAlertsRead: Scalars['Int']['output'];
+};
+
+
+export type MutationMarkAlertReadArgs = {
+  id: Scalars['ID']['input'];
+};
+
+/** Forward pagination state of a list. */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Opaque cursor of the last item on this page, to pass as `after`; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether asking again with `after: endCursor` returns more. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * The signed-in user's alerts, newest first; the same list as `me { alerts }`.
+   * Errors: UNAUTHENTICATED without a signed-in user; BAD_USER_INPUT naming `first` or `after`.
+   */
+  alerts: AlertConnection;
+};
+
+
+export type QueryAlertsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+/** A user, as the alerts service adds to it; only the user themself may read these fields (FORBIDDEN otherwise). */
+export type User = {
+  __typename?: 'User';
+  /**
+   * This user's alerts, newest first.
+   * Errors: UNAUTHENTICATED without a signed-in user; FORBIDDEN for anyone but the user; BAD_USER_INPUT naming `first` or `after`.
+   */
+  alerts: AlertConnection;
+  /** The user's id (UUID), owned by the users service. */
+  id: Scalars['ID']['output'];
+  /** How many of this user's alerts are unread (the badge on the app's bell). Errors: UNAUTHENTICATED, FORBIDDEN. */
+  unreadAlertCount: Scalars['Int']['output'];
+};
+
+
+/** A user, as the alerts service adds to it; only the user themself may read these fields (FORBIDDEN otherwise). */
+export type UserAlertsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Alert: Alert;
+  User: User;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Alert:
+    ( { __typename: 'Alert' }
+    & GraphQLRecursivePick<FederationTypes['Alert'], {"id":true}> );
+  User:
+    ( { __typename: 'User' }
+    & GraphQLRecursivePick<FederationTypes['User'], {"id":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  Alert: ResolverTypeWrapper<AlertModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AlertConnection: ResolverTypeWrapper<AlertConnectionModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AlertKind: AlertKind;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  User: ResolverTypeWrapper<UserReferenceModel>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  Alert: AlertModel;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  AlertConnection: AlertConnectionModel;
+  Int: Scalars['Int']['output'];
+  DateTime: Scalars['DateTime']['output'];
+  JSONObject: Scalars['JSONObject']['output'];
+  Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
+  Query: Record<PropertyKey, never>;
+  User: UserReferenceModel;
+};
+
+export type AlertResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert'], FederationReferenceType extends FederationReferenceTypes['Alert'] = FederationReferenceTypes['Alert']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Alert']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  data?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  isRead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AlertKind'], ParentType, ContextType>;
+  readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type AlertConnectionResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['AlertConnection'] = ResolversParentTypes['AlertConnection']> = {
+  nodes?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
+  name: 'JSONObject';
+}
+
+export type MutationResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  markAlertRead?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationMarkAlertReadArgs, 'id'>>;
+  markAllAlertsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type PageInfoResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'first' | 'unreadOnly'>>;
+};
+
+export type UserResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<UserAlertsArgs, 'first' | 'unreadOnly'>>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  unreadAlertCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = AlertsContext> = {
+  Alert?: AlertResolvers<ContextType>;
+  AlertConnection?: AlertConnectionResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  JSONObject?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  User?: UserResolvers<ContextType>;
+};
+

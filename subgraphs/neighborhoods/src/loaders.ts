@@ -1,0 +1,43 @@
+import DataLoader from 'dataloader';
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Neighborhood } from './modules/neighborhood/neighborhood.entity.ts';
+import { NeighborhoodVerification } from './modules/neighborhood-verification/neighborhood-verification.entity.ts';
+import { loadBoundaries } from './modules/neighborhood/neighborhood-spatial.ts';
+import { isNeighborhoodCode } from './modules/neighborhood/neighborhood.validation.ts';
+import { isUserId } from './modules/user/user-id.ts';
+
+/** Per-request batches: one SQL query per entity type however many rows a request asks for. */
+export interface NeighborhoodsLoaders {
+  neighborhoodByCode: DataLoader<string, Neighborhood | null>;
+  /** GeoJSON strings, loaded apart from the entity because they are large and only some requests want them. */
+  boundaryByCode: DataLoader<string, string | null>;
+  verificationByUserId: DataLoader<string, NeighborhoodVerification | null>;
+}
+
+/** Builds a request's loaders on its forked EntityManager. */
+export function createLoaders(em: EntityManager): NeighborhoodsLoaders {
+  const neighborhoodByCode = new DataLoader<string, Neighborhood | null>(async (codes) => {
+    // A malformed key from another subgraph's representation is simply not found, not a failed batch.
+    const wellFormed = codes.filter(isNeighborhoodCode);
+    const found = wellFormed.length > 0 ? await em.find(Neighborhood, { code: { $in: wellFormed } }) : [];
+    const byCode = new Map(found.map((n) => [n.code, n]));
+    return codes.map((code) => byCode.get(code) ?? null);
+  });
+  return {
+    neighborhoodByCode,
+    boundaryByCode: new DataLoader(async (codes) => {
+      const byCode = await loadBoundaries(em, codes.filter(isNeighborhoodCode));
+      return codes.map((code) => byCode.get(code) ?? null);
+    }),
+    verificationByUserId: new DataLoader(async (userIds) => {
+      const wellFormed = userIds.filter(isUserId);
+      // The neighborhood is joined into the same query, so User.neighborhood costs no second round trip.
+      const found = wellFormed.length > 0
+        ? await em.find(NeighborhoodVerification, { userId: { $in: wellFormed } }, { populate: ['neighborhood'] })
+        : [];
+      for (const v of found) neighborhoodByCode.prime(v.neighborhood.code, v.neighborhood);
+      const byUser = new Map(found.map((v) => [v.userId, v]));
+      return userIds.map((id) => byUser.get(id.toLowerCase()) ?? null);
+    }),
+  };
+}

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { GraphQLError } from 'graphql';
+import {
+  checkDistrict,
+  checkNeighborhoodCode,
+  checkPageSize,
+  decodeCursor,
+  encodeCursor,
+} from '../src/modules/neighborhood/neighborhood.validation.ts';
+import { isVerificationActive } from '../src/modules/neighborhood-verification/neighborhood-verification.status.ts';
+
+function rejection(fn: () => unknown): Record<string, unknown> | undefined {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof GraphQLError) return { ...error.extensions, message: error.message };
+    throw error;
+  }
+  return undefined;
+}
+
+describe('neighborhood argument checks', () => {
+  it('accepts a 10-digit code, trimmed, and names the field otherwise', () => {
+    expect(checkNeighborhoodCode('code', ' 1168064000 ')).toBe('1168064000');
+    for (const bad of ['116806400', '11680640000', '11680-6400', '역삼1동', '']) {
+      expect(rejection(() => checkNeighborhoodCode('code', bad))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    }
+  });
+
+  it('bounds the page size to 1..200, defaulting to 50', () => {
+    expect(checkPageSize('first', null)).toBe(50);
+    expect(checkPageSize('first', undefined)).toBe(50);
+    expect(checkPageSize('first', 1)).toBe(1);
+    expect(checkPageSize('first', 200)).toBe(200);
+    for (const bad of [0, -3, 201]) {
+      expect(rejection(() => checkPageSize('first', bad))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+    }
+  });
+
+  it('round-trips cursors and rejects ones it did not issue', () => {
+    expect(decodeCursor('after', encodeCursor('1168064000'))).toBe('1168064000');
+    expect(decodeCursor('after', null)).toBeNull();
+    for (const bad of ['1168064000', 'garbage', Buffer.from('neighborhood:123').toString('base64url'), '']) {
+      expect(rejection(() => decodeCursor('after', bad))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    }
+  });
+
+  it('treats an omitted district as "all" and a blank one as a mistake', () => {
+    expect(checkDistrict('district', undefined)).toBeNull();
+    expect(checkDistrict('district', ' 강남구 ')).toBe('강남구');
+    expect(rejection(() => checkDistrict('district', '  '))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'district' });
+  });
+});
+
+describe('verification status', () => {
+  it('is active strictly before its expiry', () => {
+    const expiresAt = new Date('2026-12-25T00:00:00Z');
+    expect(isVerificationActive({ expiresAt }, new Date('2026-12-24T23:59:59Z'))).toBe(true);
+    expect(isVerificationActive({ expiresAt }, expiresAt)).toBe(false);
+    expect(isVerificationActive({ expiresAt }, new Date('2027-01-01T00:00:00Z'))).toBe(false);
+  });
+});
