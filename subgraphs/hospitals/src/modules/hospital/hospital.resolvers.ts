@@ -1,0 +1,32 @@
+import { assertInKorea, scalarResolvers } from '@petcare/service-kit';
+import type { Resolvers } from '../../generated/graphql.ts';
+import { findHospitalsNear } from './hospital.queries.ts';
+import { checkIntRange, NEAR_LIMITS } from './hospital.validation.ts';
+
+/** Hospital lookups: by licence number, and near a point. */
+export function hospitalResolvers(): Resolvers {
+  return {
+    ...scalarResolvers('DateTime', 'Latitude', 'Longitude'),
+    Query: {
+      hospital: (_root, { id }, ctx) => ctx.loaders.hospitalById.load(id),
+      hospitalsNear: (_root, args, ctx) => {
+        assertInKorea(args.latitude, args.longitude);
+        // An explicit null is possible for an argument with a default; it means "the default" here.
+        const radiusMeters = checkIntRange('radiusMeters', args.radiusMeters ?? 3000, NEAR_LIMITS.radiusMeters.min, NEAR_LIMITS.radiusMeters.max);
+        const first = checkIntRange('first', args.first ?? 20, NEAR_LIMITS.first.min, NEAR_LIMITS.first.max);
+        return findHospitalsNear(ctx.em, {
+          latitude: args.latitude,
+          longitude: args.longitude,
+          radiusMeters,
+          first,
+          open24HoursOnly: args.open24HoursOnly === true,
+          includeClosed: args.includeClosed === true,
+        });
+      },
+    },
+    Hospital: {
+      __resolveReference: (ref, ctx) => ctx.loaders.hospitalById.load(ref.id),
+      location: (h) => (h.latitude == null || h.longitude == null ? null : { latitude: h.latitude, longitude: h.longitude }),
+    },
+  };
+}

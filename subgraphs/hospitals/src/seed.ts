@@ -1,0 +1,36 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createLogger, openDatabase } from '@petcare/service-kit';
+import { loadSeedConfig } from './config.ts';
+import { Hospital } from './modules/hospital/hospital.entity.ts';
+import { importHospitals } from './modules/hospital/hospital.importer.ts';
+import { migrations } from './migrations/index.ts';
+
+/** The dump the seed loads when not told otherwise: the register as of 2023-07-01. */
+const DEFAULT_FILE = join('hospitals', 'localdata-animal-hospitals-2023-07.csv');
+
+const config = loadSeedConfig();
+const log = createLogger('hospitals-seed', config.LOG_LEVEL);
+const explicitFile = process.argv[2] ?? config.HOSPITALS_FILE;
+const file = explicitFile ?? (config.DATA_DIR ? join(config.DATA_DIR, DEFAULT_FILE) : undefined);
+
+if (!explicitFile && (!file || !existsSync(file))) {
+  console.log('No hospital data to load: run DATA_DIR=/path/to/shared/data npm run seed -w @petcare/hospitals (or pass a CSV path).');
+  process.exit(0);
+}
+if (!existsSync(file!)) {
+  log.error({ file }, 'hospital CSV not found');
+  process.exit(1);
+}
+
+const orm = await openDatabase({ url: config.DATABASE_URL, entities: [Hospital], migrations, log });
+try {
+  const { problems, ...summary } = await importHospitals(orm.em, file!);
+  log.info(summary, `imported hospitals: ${summary.rowsRead} rows read, ${summary.upserted} upserted (${summary.inserted} new, ${summary.updated} changed, ${summary.unchanged} unchanged), ${summary.withoutCoordinates} without coordinates, ${summary.skipped} skipped, ${summary.seconds} s`);
+  for (const problem of problems) log.warn(problem, `${problem.count} × ${problem.reason}`);
+} catch (error) {
+  log.error({ err: error, file }, 'hospital import failed; the previous data is unchanged');
+  process.exitCode = 1;
+} finally {
+  await orm.close();
+}
