@@ -1,0 +1,735 @@
+#!/usr/bin/env bash
+# CDC runtime CLI: PostgreSQL preparation, Kafka (KRaft, single node), Kafka Connect
+# (distributed mode) with the Debezium PostgreSQL connector, and connector registration.
+# No Docker, no Node: java + mvn + curl + psql. See cdc/runtime/README.md.
+#
+#   cdc.sh prepare-postgres   wal_level=logical, slots/senders, postgis package; restart only if needed
+#   cdc.sh resolve            download Kafka/Connect/Debezium from Maven Central into cdc/runtime/target
+#   cdc.sh start [kafka|connect]  resolve if needed, start broker then Connect (or one), wait until ready
+#   cdc.sh register [--restart] PUT each cdc/connectors/*.json whose database exists; wait RUNNING
+#                             (--restart: also restart unchanged ones, after migrations added tables)
+#   cdc.sh unregister [name]  stop+delete connectors, reset their offsets, drop slot+publication
+#   cdc.sh stop [kafka|connect]   stop Connect then the broker, or one (SIGTERM, then SIGKILL after a timeout)
+#   cdc.sh status [--topics]  processes, ports, connectors and their state (and the topic list)
+#   cdc.sh logs [kafka|connect] [-f] [-n N]
+set -euo pipefail
+
+# --------------------------------------------------------------------------- paths & settings
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd)"
+RUNTIME_DIR="$SCRIPT_DIR"
+TARGET_DIR="$RUNTIME_DIR/target"
+LIB_DIR="$TARGET_DIR/lib"
+PLUGIN_DIR="$TARGET_DIR/plugins"
+STAMP_FILE="$TARGET_DIR/.resolved"
+CONNECTORS_DIR="${CDC_CONNECTORS_DIR:-$REPO_ROOT/cdc/connectors}"
+LOG4J_CONFIG="$RUNTIME_DIR/config/log4j2.properties"
+
+DATA_DIR="${CDC_DATA_DIR:-$REPO_ROOT/.data}"
+KAFKA_DIR="$DATA_DIR/kafka"
+KAFKA_LOG_DIRS="$KAFKA_DIR/data"
+KAFKA_CONF_DIR="$KAFKA_DIR/config"
+LOG_DIR="$DATA_DIR/logs"
+KAFKA_PID="$LOG_DIR/kafka.pid"
+CONNECT_PID="$LOG_DIR/connect.pid"
+KAFKA_LOG="$LOG_DIR/kafka.log"
+CONNECT_LOG="$LOG_DIR/connect.log"
+LOCK_FILE="$DATA_DIR/.cdc.lock"
+
+KAFKA_HOST=127.0.0.1
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+CONNECT_PORT="${CONNECT_PORT:-8083}"
+CONNECT_URL="http://127.0.0.1:$CONNECT_PORT"
+CONNECT_GROUP_ID="${CONNECT_GROUP_ID:-petcare-connect}"
+
+KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms128m -Xmx512m}"
+CONNECT_HEAP_OPTS="${CONNECT_HEAP_OPTS:--Xms128m -Xmx768m}"
+CDC_JVM_OPTS="${CDC_JVM_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true}"
+
+START_TIMEOUT="${CDC_START_TIMEOUT:-180}"       # seconds, per process
+STOP_TIMEOUT="${CDC_STOP_TIMEOUT:-30}"          # seconds before SIGKILL
+REGISTER_TIMEOUT="${CDC_REGISTER_TIMEOUT:-120}" # seconds, per connector
+PG_WAIT_TIMEOUT="${CDC_PG_WAIT_TIMEOUT:-60}"
+
+export PGHOST="${PGHOST:-127.0.0.1}"
+export PGPORT="${PGPORT:-5432}"
+export PGUSER="${PGUSER:-postgres}"
+# What the connector configs see through ${env:...} (Connect's EnvVarConfigProvider).
+# Captured when Connect starts: restart Connect after changing them.
+export CDC_DB_HOST="${CDC_DB_HOST:-$PGHOST}"
+export CDC_DB_PORT="${CDC_DB_PORT:-$PGPORT}"
+export CDC_DB_USER="${CDC_DB_USER:-$PGUSER}"
+export CDC_DB_PASSWORD="${CDC_DB_PASSWORD:-${PGPASSWORD:-}}"
+
+DEBEZIUM_CLASS="io.debezium.connector.postgresql.PostgresConnector"
+
+# --------------------------------------------------------------------------- helpers
+log() { printf '[cdc] %s\n' "$*"; }
+warn() { printf '[cdc] WARNING: %s\n' "$*" >&2; }
+die() { printf '[cdc] ERROR: %s\n' "$*" >&2; exit 1; }
+
+now() { date +%s; }
+
+java_bin() {
+  if [[ -n "${CDC_JAVA:-}" ]]; then echo "$CDC_JAVA"
+  elif [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]]; then echo "$JAVA_HOME/bin/java"
+  elif command -v java >/dev/null 2>&1; then command -v java
+  else die "java not found (Java 17+ needed; set CDC_JAVA or JAVA_HOME)"
+  fi
+}
+
+check_java() {
+  local j v
+  j="$(java_bin)"
+  v="$("$j" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p')"
+  [[ "${v%%.*}" =~ ^[0-9]+$ && "${v%%.*}" -ge 17 ]] || die "$j is Java '$v'; Kafka 4 needs Java 17+"
+}
+
+need_cmd() {
+  local cmd="$1" pkg="${2:-$1}"
+  command -v "$cmd" >/dev/null 2>&1 && return 0
+  apt_install "$pkg"
+  command -v "$cmd" >/dev/null 2>&1 || die "'$cmd' is required (package $pkg)"
+}
+
+as_root() {
+  if [[ "$(id -u)" -eq 0 ]]; then "$@"
+  elif command -v sudo >/dev/null 2>&1; then sudo -n "$@"
+  else die "need root to run: $*"
+  fi
+}
+
+apt_install() {
+  local pkgs=("$@")
+  log "installing ${pkgs[*]} with apt-get"
+  local apt=(env DEBIAN_FRONTEND=noninteractive apt-get -y -q -o DPkg::Lock::Timeout=600)
+  if ! as_root "${apt[@]}" install --no-install-recommends "${pkgs[@]}" >/dev/null; then
+    log "apt-get install failed; running apt-get update and retrying"
+    as_root "${apt[@]}" update >/dev/null
+    as_root "${apt[@]}" install --no-install-recommends "${pkgs[@]}" >/dev/null
+  fi
+}
+
+port_open() { (exec 3<>"/dev/tcp/$1/$2") 2>/dev/null; }
+
+# pid from a pid file if that process is alive and runs the expected main class
+running_pid() {
+  local pidfile="$1" main="$2" pid
+  [[ -f "$pidfile" ]] || return 1
+  pid="$(cat "$pidfile" 2>/dev/null || true)"
+  [[ "$pid" =~ ^[0-9]+$ ]] || return 1
+  kill -0 "$pid" 2>/dev/null || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF "$main" || return 1
+  echo "$pid"
+}
+
+tail_log() {
+  local file="$1" n="${2:-40}"
+  if [[ -f "$file" ]]; then
+    printf '[cdc] ---- last %s lines of %s ----\n' "$n" "$file" >&2
+    tail -n "$n" "$file" >&2
+    printf '[cdc] ---- end of %s ----\n' "$file" >&2
+  fi
+}
+
+with_lock() {
+  mkdir -p "$DATA_DIR"
+  exec 9>"$LOCK_FILE"
+  if ! flock -w 300 9; then die "another cdc.sh holds $LOCK_FILE"; fi
+}
+
+classpath() { echo "$LIB_DIR/*"; }
+
+run_java() { # run a Kafka CLI main class in the foreground
+  "$(java_bin)" -Xmx256m -XX:TieredStopAtLevel=1 -Dlog4j2.configurationFile="$LOG4J_CONFIG" \
+    -Dcdc.log.level=WARN -cp "$(classpath)" "$@"
+}
+
+# --------------------------------------------------------------------------- prepare-postgres
+psql_q() { psql -X -q -A -t -v ON_ERROR_STOP=1 -d postgres -c "$1"; }
+
+# "<version> <cluster>" of the local cluster listening on $PGPORT (empty if none)
+local_cluster() {
+  if command -v pg_lsclusters >/dev/null 2>&1; then
+    pg_lsclusters -h 2>/dev/null | awk -v p="$PGPORT" '$3 == p { print $1, $2; exit }'
+  elif [[ -d /etc/postgresql ]]; then
+    local v; v="$(ls /etc/postgresql | sort -V | tail -n 1)"
+    [[ -n "$v" ]] && echo "$v main"
+  fi
+}
+
+pg_is_local() { [[ "$PGHOST" == 127.0.0.1 || "$PGHOST" == localhost || "$PGHOST" == ::1 || "$PGHOST" == /* ]]; }
+
+wait_pg() {
+  local deadline=$(( $(now) + PG_WAIT_TIMEOUT ))
+  until pg_isready -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres; do
+    (( $(now) < deadline )) || die "PostgreSQL at $PGHOST:$PGPORT not accepting connections after ${PG_WAIT_TIMEOUT}s"
+    sleep 0.5
+  done
+}
+
+cmd_prepare_postgres() {
+  need_cmd psql postgresql-client
+  need_cmd pg_isready postgresql-client
+  local cluster ver name
+  cluster="$(local_cluster || true)"
+  ver="${cluster%% *}"; name="${cluster#* }"
+
+  # PostGIS package for the cluster's major version (the extension itself is created by the services).
+  if [[ -n "$ver" ]]; then
+    local pkg="postgresql-$ver-postgis-3"
+    if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
+      log "postgis: $pkg already installed"
+    else
+      apt_install "$pkg"
+      log "postgis: installed $pkg"
+    fi
+  else
+    warn "no local PostgreSQL cluster on port $PGPORT found; skipping postgis package check"
+  fi
+
+  if ! pg_isready -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres; then
+    if [[ -n "$ver" ]] && pg_is_local; then
+      log "postgres: starting cluster $ver/$name"
+      as_root pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" start || true
+    fi
+    wait_pg
+  fi
+
+  local changed=0 cur
+  cur="$(psql_q "SHOW wal_level")"
+  if [[ "$cur" != logical ]]; then
+    psql_q "ALTER SYSTEM SET wal_level = logical"; changed=1
+    log "postgres: wal_level $cur -> logical (ALTER SYSTEM)"
+  else
+    log "postgres: wal_level already logical"
+  fi
+  local setting min=10
+  for setting in max_replication_slots max_wal_senders; do
+    cur="$(psql_q "SHOW $setting")"
+    if (( cur < min )); then
+      psql_q "ALTER SYSTEM SET $setting = $min"; changed=1
+      log "postgres: $setting $cur -> $min (ALTER SYSTEM)"
+    else
+      log "postgres: $setting = $cur (>= $min)"
+    fi
+  done
+  if (( changed )); then psql_q "SELECT pg_reload_conf()" >/dev/null; fi
+
+  local pending
+  pending="$(psql_q "SELECT string_agg(name, ',') FROM pg_settings WHERE pending_restart AND name IN ('wal_level','max_replication_slots','max_wal_senders')")"
+  if [[ -n "$pending" ]]; then
+    if [[ -n "$ver" ]] && pg_is_local; then
+      log "postgres: restarting cluster $ver/$name to apply $pending"
+      as_root pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" restart
+      wait_pg
+    else
+      die "postgres at $PGHOST:$PGPORT needs a restart to apply $pending (not a local cluster: restart it yourself)"
+    fi
+  else
+    log "postgres: no restart needed"
+  fi
+  cur="$(psql_q "SHOW wal_level")"
+  [[ "$cur" == logical ]] || die "wal_level is still '$cur' after restart"
+  log "postgres: ready at $PGHOST:$PGPORT (wal_level=logical)"
+}
+
+# --------------------------------------------------------------------------- resolve
+pom_hash() { sha256sum "$RUNTIME_DIR/pom.xml" | cut -d' ' -f1; }
+
+is_resolved() {
+  [[ -f "$STAMP_FILE" && "$(cat "$STAMP_FILE")" == "$(pom_hash)" ]] || return 1
+  compgen -G "$LIB_DIR/kafka_2.13-*.jar" >/dev/null || return 1
+  compgen -G "$LIB_DIR/connect-runtime-*.jar" >/dev/null || return 1
+  compgen -G "$PLUGIN_DIR/debezium-connector-postgres/debezium-connector-postgres-*.jar" >/dev/null || return 1
+}
+
+cmd_resolve() {
+  if is_resolved; then
+    log "resolve: runtime already resolved in ${TARGET_DIR#"$REPO_ROOT"/} (pom unchanged)"
+    return 0
+  fi
+  need_cmd mvn maven
+  log "resolve: downloading Kafka, Kafka Connect and Debezium from Maven Central (mvn package)"
+  rm -rf "$LIB_DIR" "$PLUGIN_DIR" "$STAMP_FILE"
+  mkdir -p "$TARGET_DIR"
+  local t0 mvnlog="$TARGET_DIR/mvn.log"; t0=$(now)
+  if ! mvn -q -B -f "$RUNTIME_DIR/pom.xml" package >"$mvnlog" 2>&1; then
+    tail -n 40 "$mvnlog" >&2 || true
+    die "resolve: mvn failed (full output: ${mvnlog#"$REPO_ROOT"/})"
+  fi
+  pom_hash >"$STAMP_FILE"
+  is_resolved || die "resolve: mvn succeeded but target/ is incomplete"
+  log "resolve: done in $(( $(now) - t0 ))s ($(ls "$LIB_DIR" | wc -l) jars, plugin in ${PLUGIN_DIR#"$REPO_ROOT"/})"
+}
+
+# --------------------------------------------------------------------------- configs
+write_kafka_config() {
+  mkdir -p "$KAFKA_CONF_DIR" "$KAFKA_LOG_DIRS"
+  cat >"$KAFKA_CONF_DIR/server.properties" <<EOF
+# Generated by cdc/runtime/cdc.sh at each start; edit the script, not this file.
+process.roles=broker,controller
+node.id=1
+controller.quorum.bootstrap.servers=$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT,CONTROLLER://$KAFKA_HOST:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://$KAFKA_HOST:$KAFKA_PORT
+inter.broker.listener.name=PLAINTEXT
+controller.listener.names=CONTROLLER
+listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT
+log.dirs=$KAFKA_LOG_DIRS
+# single node: every internal topic with replication factor 1
+num.partitions=1
+default.replication.factor=1
+min.insync.replicas=1
+offsets.topic.replication.factor=1
+offsets.topic.num.partitions=10
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+transaction.state.log.num.partitions=10
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+auto.create.topics.enable=true
+group.initial.rebalance.delay.ms=0
+# small box: fewer threads
+num.network.threads=2
+num.io.threads=4
+num.recovery.threads.per.data.dir=1
+log.retention.hours=168
+EOF
+}
+
+write_connect_config() {
+  mkdir -p "$KAFKA_CONF_DIR"
+  cat >"$KAFKA_CONF_DIR/connect-distributed.properties" <<EOF
+# Generated by cdc/runtime/cdc.sh at each start; edit the script, not this file.
+bootstrap.servers=$KAFKA_HOST:$KAFKA_PORT
+group.id=$CONNECT_GROUP_ID
+listeners=http://127.0.0.1:$CONNECT_PORT
+rest.advertised.host.name=127.0.0.1
+rest.advertised.port=$CONNECT_PORT
+
+key.converter=org.apache.kafka.connect.json.JsonConverter
+value.converter=org.apache.kafka.connect.json.JsonConverter
+key.converter.schemas.enable=false
+value.converter.schemas.enable=false
+
+config.storage.topic=$CONNECT_GROUP_ID-configs
+offset.storage.topic=$CONNECT_GROUP_ID-offsets
+status.storage.topic=$CONNECT_GROUP_ID-status
+config.storage.replication.factor=1
+offset.storage.replication.factor=1
+status.storage.replication.factor=1
+offset.storage.partitions=5
+status.storage.partitions=1
+# commit source offsets every second (default 60 s): fewer replays after a crash
+offset.flush.interval.ms=1000
+# one worker: reassign a lost connector at once instead of after 5 minutes
+scheduled.rebalance.max.delay.ms=0
+
+plugin.path=$PLUGIN_DIR
+plugin.discovery=service_load
+
+# \${env:VAR} placeholders in connector configs (cdc/connectors/*.json)
+config.providers=env
+config.providers.env.class=org.apache.kafka.common.config.provider.EnvVarConfigProvider
+# lets connectors set producer.override.* (linger.ms=0 for latency)
+connector.client.config.override.policy=All
+EOF
+}
+
+# --------------------------------------------------------------------------- kafka broker
+format_storage() {
+  local id_file="$KAFKA_DIR/cluster.id" ports_file="$KAFKA_DIR/controller.port"
+  if [[ -f "$KAFKA_LOG_DIRS/meta.properties" ]]; then
+    if [[ -f "$ports_file" && "$(cat "$ports_file")" != "$KAFKA_CONTROLLER_PORT" ]]; then
+      die "kafka: storage in ${KAFKA_DIR#"$REPO_ROOT"/} was formatted for controller port $(cat "$ports_file"), not $KAFKA_CONTROLLER_PORT; delete that directory to re-format"
+    fi
+    return 0
+  fi
+  [[ -s "$id_file" ]] || run_java kafka.tools.StorageTool random-uuid >"$id_file"
+  log "kafka: formatting KRaft storage (cluster id $(cat "$id_file"), --standalone)"
+  run_java kafka.tools.StorageTool format --standalone -t "$(cat "$id_file")" \
+    -c "$KAFKA_CONF_DIR/server.properties" >"$LOG_DIR/kafka-format.log" 2>&1 \
+    || { tail_log "$LOG_DIR/kafka-format.log"; die "kafka: storage format failed"; }
+  echo "$KAFKA_CONTROLLER_PORT" >"$ports_file"
+}
+
+rotate_log() { [[ -f "$1" ]] && mv -f "$1" "$1.1"; return 0; }
+
+spawn() { # spawn <pidfile> <logfile> <heap opts> <main class> <args...>
+  local pidfile="$1" logfile="$2" heap="$3"; shift 3
+  rotate_log "$logfile"
+  # shellcheck disable=SC2086  # heap/jvm opts are word lists on purpose
+  setsid nohup "$(java_bin)" $heap $CDC_JVM_OPTS \
+    -Dlog4j2.configurationFile="$LOG4J_CONFIG" \
+    -cp "$(classpath)" "$@" >"$logfile" 2>&1 </dev/null 9>&- &
+  echo $! >"$pidfile"
+}
+
+# Broker is ready when its client port accepts TCP and it has logged the end of startup
+# (KafkaRaftServer "Kafka Server started"). A metadata round trip follows right after: Connect
+# cannot become ready without listing and creating its topics. `status --topics` lists topics.
+broker_ready() {
+  port_open "$KAFKA_HOST" "$KAFKA_PORT" || return 1
+  grep -qF 'Kafka Server started' "$KAFKA_LOG" 2>/dev/null
+}
+
+list_topics() {
+  timeout 60 "$(java_bin)" -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -Dlog4j2.configurationFile="$LOG4J_CONFIG" -Dcdc.log.level=ERROR -cp "$(classpath)" \
+    org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_HOST:$KAFKA_PORT" --list
+}
+
+start_kafka() {
+  local pid
+  if pid="$(running_pid "$KAFKA_PID" kafka.Kafka)"; then
+    log "kafka: already running (pid $pid, $KAFKA_HOST:$KAFKA_PORT) - nothing to do"
+    return 0
+  fi
+  for p in "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"; do
+    port_open 127.0.0.1 "$p" && die "kafka: port $p is already in use by another process (set KAFKA_PORT / KAFKA_CONTROLLER_PORT)"
+  done
+  write_kafka_config
+  format_storage
+  log "kafka: starting broker+controller on $KAFKA_HOST:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT)"
+  spawn "$KAFKA_PID" "$KAFKA_LOG" "$KAFKA_HEAP_OPTS" kafka.Kafka "$KAFKA_CONF_DIR/server.properties"
+  pid="$(cat "$KAFKA_PID")"
+  local t0 deadline; t0=$(now); deadline=$(( t0 + START_TIMEOUT ))
+  until broker_ready; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail_log "$KAFKA_LOG"; rm -f "$KAFKA_PID"; die "kafka: broker exited during startup"
+    fi
+    if (( $(now) >= deadline )); then
+      tail_log "$KAFKA_LOG"; die "kafka: not ready after ${START_TIMEOUT}s (pid $pid still running; cdc.sh stop to clean up)"
+    fi
+    sleep 0.5
+  done
+  log "kafka: ready in $(( $(now) - t0 ))s (pid $pid, log ${KAFKA_LOG#"$REPO_ROOT"/})"
+}
+
+# --------------------------------------------------------------------------- kafka connect
+http_code() { curl -s -o /dev/null -w '%{http_code}' --max-time 5 "$1" 2>/dev/null || true; }
+
+connect_ready() {
+  [[ "$(http_code "$CONNECT_URL/connectors")" == 200 ]] || return 1
+  curl -s --max-time 5 "$CONNECT_URL/connector-plugins" 2>/dev/null | grep -qF "\"$DEBEZIUM_CLASS\""
+}
+
+start_connect() {
+  local pid
+  if pid="$(running_pid "$CONNECT_PID" ConnectDistributed)"; then
+    log "connect: already running (pid $pid, $CONNECT_URL) - nothing to do"
+    return 0
+  fi
+  port_open 127.0.0.1 "$CONNECT_PORT" && die "connect: port $CONNECT_PORT is already in use by another process (set CONNECT_PORT)"
+  write_connect_config
+  log "connect: starting distributed worker (group $CONNECT_GROUP_ID, REST $CONNECT_URL)"
+  spawn "$CONNECT_PID" "$CONNECT_LOG" "$CONNECT_HEAP_OPTS" \
+    org.apache.kafka.connect.cli.ConnectDistributed "$KAFKA_CONF_DIR/connect-distributed.properties"
+  pid="$(cat "$CONNECT_PID")"
+  local t0 deadline; t0=$(now); deadline=$(( t0 + START_TIMEOUT ))
+  until connect_ready; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail_log "$CONNECT_LOG"; rm -f "$CONNECT_PID"; die "connect: worker exited during startup"
+    fi
+    if (( $(now) >= deadline )); then
+      tail_log "$CONNECT_LOG"; die "connect: not ready after ${START_TIMEOUT}s (GET /connectors must be 200 and /connector-plugins must list $DEBEZIUM_CLASS)"
+    fi
+    sleep 0.5
+  done
+  log "connect: ready in $(( $(now) - t0 ))s (pid $pid, log ${CONNECT_LOG#"$REPO_ROOT"/}, Debezium plugin loaded)"
+}
+
+cmd_start() {
+  local which="${1:-all}"
+  [[ "$which" == all || "$which" == kafka || "$which" == connect ]] || die "start: unknown part '$which' (usage: start [kafka|connect])"
+  need_cmd curl
+  check_java
+  mkdir -p "$LOG_DIR"
+  with_lock
+  cmd_resolve
+  local t0; t0=$(now)
+  [[ "$which" == connect ]] || start_kafka
+  [[ "$which" == kafka ]] || start_connect
+  log "start: $which up ($(( $(now) - t0 ))s; Kafka $KAFKA_HOST:$KAFKA_PORT, Connect $CONNECT_URL)"
+}
+
+# --------------------------------------------------------------------------- stop
+stop_proc() { # stop_proc <label> <pidfile> <main class>
+  local label="$1" pidfile="$2" main="$3" pid
+  if ! pid="$(running_pid "$pidfile" "$main")"; then
+    rm -f "$pidfile"
+    log "$label: not running"
+    return 0
+  fi
+  log "$label: stopping pid $pid (SIGTERM)"
+  kill -TERM "$pid" 2>/dev/null || true
+  local deadline=$(( $(now) + STOP_TIMEOUT ))
+  while kill -0 "$pid" 2>/dev/null; do
+    if (( $(now) >= deadline )); then
+      warn "$label: still running after ${STOP_TIMEOUT}s; sending SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+      sleep 0.5
+      break
+    fi
+    sleep 0.2
+  done
+  rm -f "$pidfile"
+  log "$label: stopped"
+}
+
+# One part can be stopped alone, so fault tests can restart the broker or Connect under a live stream.
+cmd_stop() {
+  local which="${1:-all}"
+  [[ "$which" == all || "$which" == kafka || "$which" == connect ]] || die "stop: unknown part '$which' (usage: stop [kafka|connect])"
+  with_lock
+  [[ "$which" == kafka ]] || stop_proc connect "$CONNECT_PID" ConnectDistributed
+  [[ "$which" == connect ]] || stop_proc kafka "$KAFKA_PID" kafka.Kafka
+}
+
+# --------------------------------------------------------------------------- register
+# Connector files are flat JSON maps, one "key": "value" per line (see cdc/connectors/README).
+json_field() { sed -n "s/^[[:space:]]*\"$2\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p" "$1" | head -n 1; }
+
+db_exists() {
+  [[ "$(psql -X -A -t -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres \
+    -c "SELECT 1 FROM pg_database WHERE datname = '$1'" 2>/dev/null)" == 1 ]]
+}
+
+# Tables the connector files capture (schema.include.list=public minus table.exclude.list
+# public.mikro_orm_migrations): keep in sync with cdc/connectors/*.json. With
+# publication.autocreate.mode=filtered Debezium fails a task when no table matches.
+capturable_tables() {
+  psql -X -A -t -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$1" -c \
+    "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public' AND tablename <> 'mikro_orm_migrations'" 2>/dev/null || echo 0
+}
+
+pretty_status() { # JSON status -> readable (trace newlines expanded)
+  if command -v jq >/dev/null 2>&1; then
+    jq -r '"connector \(.name): \(.connector.state)" , (.connector.trace // empty),
+           (.tasks[] | "  task \(.id): \(.state)", (.trace // empty))' 2>/dev/null <<<"$1" || echo "$1"
+  else
+    sed 's/\\n/\n/g; s/\\t/\t/g' <<<"$1"
+  fi
+}
+
+# 0 when Connect already holds exactly this config (a PUT, even an identical one, restarts the connector)
+config_unchanged() {
+  local file="$1" name="$2" cur
+  cur="$(curl -sf --max-time 5 "$CONNECT_URL/connectors/$name/config" 2>/dev/null)" || return 1
+  if command -v python3 >/dev/null 2>&1; then
+    python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1])) == json.loads(sys.argv[2]) else 1)' "$file" "$cur" 2>/dev/null
+  elif command -v jq >/dev/null 2>&1; then
+    [[ "$(jq -S -c . "$file")" == "$(jq -S -c . <<<"$cur")" ]]
+  else
+    return 1
+  fi
+}
+
+# connector + every task RUNNING on two polls >= 1 s apart (a restart right after a PUT can still
+# report the previous instance; a task that dies on its first connection shows up in that second)
+wait_running() {
+  local name="$1" deadline=$(( $(now) + REGISTER_TIMEOUT )) body states first_ok=0
+  while :; do
+    body="$(curl -s --max-time 5 "$CONNECT_URL/connectors/$name/status" || true)"
+    states="$(grep -o '"state":"[A-Z_]*"' <<<"$body" | cut -d'"' -f4 | tr '\n' ' ' || true)"
+    if [[ "$states" == *FAILED* ]]; then
+      pretty_status "$body" >&2
+      die "register: $name FAILED (states: $states)"
+    fi
+    if [[ "$(wc -w <<<"$states")" -ge 2 && -z "$(tr ' ' '\n' <<<"$states" | grep -v -e '^RUNNING$' -e '^$' || true)" ]]; then
+      if (( first_ok == 0 )); then first_ok=$(date +%s%N)
+      elif (( $(date +%s%N) - first_ok >= 1000000000 )); then return 0
+      fi
+    else
+      first_ok=0
+    fi
+    if (( $(now) >= deadline )); then
+      pretty_status "$body" >&2
+      tail_log "$CONNECT_LOG"
+      die "register: $name not RUNNING after ${REGISTER_TIMEOUT}s (states: ${states:-none})"
+    fi
+    sleep 0.25
+  done
+}
+
+cmd_register() {
+  local restart=0
+  case "${1:-}" in
+    --restart) restart=1 ;;
+    "") ;;
+    *) die "register: unknown argument '$1' (usage: register [--restart])" ;;
+  esac
+  need_cmd curl
+  need_cmd psql postgresql-client
+  connect_ready || die "register: Kafka Connect is not ready at $CONNECT_URL (run: cdc.sh start)"
+  local file name db code registered=0 skipped=0 out
+  shopt -s nullglob
+  local files=("$CONNECTORS_DIR"/*.json)
+  (( ${#files[@]} )) || die "register: no connector files in ${CONNECTORS_DIR#"$REPO_ROOT"/}"
+  for file in "${files[@]}"; do
+    name="$(json_field "$file" name)"; db="$(json_field "$file" database.dbname)"
+    [[ -n "$name" && -n "$db" ]] || die "register: $file needs \"name\" and \"database.dbname\""
+    if ! db_exists "$db"; then
+      log "register: $name skipped (database $db does not exist)"
+      skipped=$((skipped + 1)); continue
+    fi
+    if [[ "$(capturable_tables "$db")" == 0 ]]; then
+      log "register: $name skipped (database $db has no table to capture yet: run its migrations first)"
+      skipped=$((skipped + 1)); continue
+    fi
+    if config_unchanged "$file" "$name"; then
+      if (( restart )); then
+        curl -s -o /dev/null --max-time 30 -X POST "$CONNECT_URL/connectors/$name/restart?includeTasks=true"
+        log "register: $name unchanged, restarted (publication re-synced with the current tables)"
+      else
+        log "register: $name unchanged (database $db)"
+      fi
+      wait_running "$name"
+      log "register: $name RUNNING"
+      registered=$((registered + 1)); continue
+    fi
+    out="$(mktemp)"
+    code="$(curl -s -o "$out" -w '%{http_code}' --max-time 120 -X PUT -H 'Content-Type: application/json' \
+      --data-binary @"$file" "$CONNECT_URL/connectors/$name/config" || true)"
+    case "$code" in
+      201) log "register: $name created (database $db)" ;;
+      200) log "register: $name config updated (database $db; connector restarted)" ;;
+      *) cat "$out" >&2; echo >&2; rm -f "$out"; die "register: PUT /connectors/$name/config returned HTTP ${code:-none}" ;;
+    esac
+    rm -f "$out"
+    wait_running "$name"
+    log "register: $name RUNNING"
+    registered=$((registered + 1))
+  done
+  log "register: $registered connector(s) running, $skipped skipped"
+}
+
+# Removes connectors completely: stop, delete their stored source offsets (so a re-registration
+# snapshots again), delete, then drop their replication slot and publication if the database
+# still exists. Needed before DROP DATABASE (a database with a logical slot cannot be dropped).
+cmd_unregister() {
+  need_cmd curl
+  need_cmd psql postgresql-client
+  connect_ready || die "unregister: Kafka Connect is not ready at $CONNECT_URL (run: cdc.sh start)"
+  shopt -s nullglob
+  local names=("$@") file name db slot pub deadline
+  if (( ${#names[@]} == 0 )); then
+    for file in "$CONNECTORS_DIR"/*.json; do names+=("$(json_field "$file" name)"); done
+  fi
+  for name in "${names[@]}"; do
+    db=""; slot=""; pub=""
+    for file in "$CONNECTORS_DIR"/*.json; do
+      if [[ "$(json_field "$file" name)" == "$name" ]]; then
+        db="$(json_field "$file" database.dbname)"; slot="$(json_field "$file" slot.name)"; pub="$(json_field "$file" publication.name)"
+      fi
+    done
+    if [[ "$(http_code "$CONNECT_URL/connectors/$name")" == 200 ]]; then
+      curl -s -o /dev/null --max-time 30 -X PUT "$CONNECT_URL/connectors/$name/stop"
+      deadline=$(( $(now) + 60 ))
+      until curl -s --max-time 5 "$CONNECT_URL/connectors/$name/status" | grep -q '"state":"STOPPED"'; do
+        (( $(now) < deadline )) || die "unregister: $name did not reach STOPPED"
+        sleep 0.25
+      done
+      curl -s -o /dev/null --max-time 30 -X DELETE "$CONNECT_URL/connectors/$name/offsets" \
+        || warn "unregister: could not reset offsets of $name"
+      curl -s -o /dev/null --max-time 30 -X DELETE "$CONNECT_URL/connectors/$name"
+      log "unregister: $name stopped, offsets reset, deleted"
+    else
+      log "unregister: $name not registered"
+    fi
+    if [[ -n "$db" ]] && db_exists "$db"; then
+      if [[ -n "$slot" ]]; then
+        deadline=$(( $(now) + 30 ))
+        while [[ "$(psql -X -A -t -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$db" -c \
+          "SELECT active FROM pg_replication_slots WHERE slot_name = '$slot'")" == t ]]; do
+          (( $(now) < deadline )) || die "unregister: replication slot $slot still active after 30s"
+          sleep 0.25
+        done
+        psql -X -q -A -t -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$db" -v ON_ERROR_STOP=1 -c \
+          "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '$slot'" >/dev/null
+      fi
+      [[ -n "$pub" ]] && psql -X -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$db" -v ON_ERROR_STOP=1 \
+        -c "SET client_min_messages = warning; DROP PUBLICATION IF EXISTS \"$pub\"" >/dev/null
+      log "unregister: dropped slot ${slot:-?} and publication ${pub:-?} in $db"
+    fi
+  done
+}
+
+# --------------------------------------------------------------------------- status & logs
+cmd_status() {
+  local pid topics=0
+  [[ "${1:-}" == --topics ]] && topics=1
+  if pid="$(running_pid "$KAFKA_PID" kafka.Kafka)"; then
+    log "kafka: running (pid $pid, $KAFKA_HOST:$KAFKA_PORT, controller $KAFKA_CONTROLLER_PORT)"
+    if (( topics )); then
+      list_topics | sed 's/^/[cdc]   topic /' || warn "kafka: topic listing failed"
+    fi
+  else
+    log "kafka: stopped"
+  fi
+  if pid="$(running_pid "$CONNECT_PID" ConnectDistributed)"; then
+    if connect_ready; then
+      log "connect: running and ready (pid $pid, $CONNECT_URL)"
+      local name body
+      for name in $(curl -s --max-time 5 "$CONNECT_URL/connectors" | tr -d '[]"' | tr ',' ' '); do
+        body="$(curl -s --max-time 5 "$CONNECT_URL/connectors/$name/status")"
+        log "  $name: $(grep -o '"state":"[A-Z_]*"' <<<"$body" | cut -d'"' -f4 | paste -sd' ' -) (connector, tasks...)"
+      done
+    else
+      log "connect: running, not ready yet (pid $pid, $CONNECT_URL)"
+    fi
+  else
+    log "connect: stopped"
+  fi
+}
+
+cmd_logs() {
+  local which=all follow=0 n=100
+  while (( $# )); do
+    case "$1" in
+      kafka|broker) which=kafka ;;
+      connect) which=connect ;;
+      -f|--follow) follow=1 ;;
+      -n) shift; n="${1:?-n needs a number}" ;;
+      *) die "logs: unknown argument '$1' (usage: logs [kafka|connect] [-f] [-n N])" ;;
+    esac
+    shift
+  done
+  local files=()
+  [[ "$which" == all || "$which" == kafka ]] && files+=("$KAFKA_LOG")
+  [[ "$which" == all || "$which" == connect ]] && files+=("$CONNECT_LOG")
+  local f existing=()
+  for f in "${files[@]}"; do [[ -f "$f" ]] && existing+=("$f"); done
+  (( ${#existing[@]} )) || die "logs: no log files in ${LOG_DIR#"$REPO_ROOT"/} yet"
+  if (( follow )); then tail -n "$n" -F "${existing[@]}"; else tail -n "$n" "${existing[@]}"; fi
+}
+
+usage() {
+  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  cat <<EOF
+
+Env: KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT CONNECT_PORT=$CONNECT_PORT
+     PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER (CDC_DB_HOST/PORT/USER/PASSWORD for the connectors)
+     KAFKA_HEAP_OPTS, CONNECT_HEAP_OPTS, CDC_JAVA, CDC_START_TIMEOUT, CDC_STOP_TIMEOUT, CDC_REGISTER_TIMEOUT
+EOF
+}
+
+main() {
+  local cmd="${1:-help}"; (( $# )) && shift
+  case "$cmd" in
+    prepare-postgres) cmd_prepare_postgres "$@" ;;
+    resolve) mkdir -p "$TARGET_DIR"; cmd_resolve ;;
+    start) cmd_start "$@" ;;
+    register) cmd_register "$@" ;;
+    unregister) cmd_unregister "$@" ;;
+    stop) cmd_stop "$@" ;;
+    status) cmd_status "$@" ;;
+    logs) cmd_logs "$@" ;;
+    help|-h|--help) usage ;;
+    *) usage >&2; die "unknown command '$cmd'" ;;
+  esac
+}
+
+main "$@"
