@@ -1,0 +1,145 @@
+import { Kafka, logLevel, type Consumer, type Producer, type KafkaMessage } from 'kafkajs';
+import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
+import type { Logger } from 'pino';
+import type { AnyCopyHandler } from './copy-handler.ts';
+import { applyChange, type ApplyOutcome } from './apply-change.ts';
+import { isPermanentFailure } from './is-permanent-failure.ts';
+import { kafkaLogCreator } from './kafka-log-creator.ts';
+
+/** How a service runs its CDC consumer. */
+export interface CdcConsumerOptions {
+  /** Broker addresses, e.g. ['127.0.0.1:9092']. */
+  brokers: string[];
+  /** Consumer group; one per consuming service, so each service sees every change once. */
+  groupId: string;
+  /** Where messages that can never be applied go, with the reason in headers. */
+  deadLetterTopic: string;
+  handlers: AnyCopyHandler[];
+  orm: MikroORM;
+  log: Logger;
+  /** Called after each message, e.g. to count effects or measure propagation latency. */
+  onOutcome?: (topic: string, outcome: ApplyOutcome | { result: 'dead-lettered'; reason: string }) => void;
+}
+
+const RETRY_MIN_MS = 200;
+const RETRY_MAX_MS = 5_000;
+
+/**
+ * Applies Debezium change events to a service's copies. Messages are applied one at a time in partition
+ * order, each in its own transaction with its LSN bookkeeping (see applyChange); offsets are committed
+ * after the transaction, so a crash replays at most the uncommitted tail and the bookkeeping drops it.
+ * A poison message goes to the dead-letter topic and the consumer carries on; a transient fault (the
+ * database restarting) is retried with backoff, holding the partition so nothing is skipped.
+ */
+export class CdcConsumer {
+  readonly #kafka: Kafka;
+  readonly #consumer: Consumer;
+  readonly #producer: Producer;
+  readonly #handlers: Map<string, AnyCopyHandler>;
+  #running = false;
+
+  constructor(private readonly options: CdcConsumerOptions) {
+    this.#kafka = new Kafka({
+      clientId: options.groupId,
+      brokers: options.brokers,
+      logLevel: logLevel.WARN,
+      logCreator: kafkaLogCreator(options.log),
+      retry: { initialRetryTime: 300, retries: 10 },
+    });
+    this.#consumer = this.#kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: 100, allowAutoTopicCreation: true });
+    this.#producer = this.#kafka.producer({ allowAutoTopicCreation: true });
+    this.#handlers = new Map(options.handlers.map((h) => [h.topic, h]));
+  }
+
+  /** Connects, subscribes to every handler's topic from the beginning (a new copy backfills) and starts applying. */
+  async start(): Promise<void> {
+    await this.#ensureTopics();
+    await this.#producer.connect();
+    await this.#consumer.connect();
+    await this.#consumer.subscribe({ topics: [...this.#handlers.keys()], fromBeginning: true });
+    this.#running = true;
+    await this.#consumer.run({
+      autoCommit: true,
+      autoCommitInterval: 1_000,
+      eachBatchAutoResolve: false,
+      eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
+        const handler = this.#handlers.get(batch.topic);
+        if (!handler) return;
+        for (const message of batch.messages) {
+          if (!isRunning() || isStale()) return;
+          const done = await this.#applyWithRetry(handler, batch.partition, message, () => isRunning() && !isStale());
+          if (!done) return;
+          resolveOffset(message.offset);
+          await heartbeat();
+        }
+      },
+    });
+    this.options.log.info({ topics: [...this.#handlers.keys()], groupId: this.options.groupId }, 'cdc consumer started');
+  }
+
+  /** Stops consuming after the message in hand; committed offsets make the next start resume there. */
+  async stop(): Promise<void> {
+    if (!this.#running) return;
+    this.#running = false;
+    await this.#consumer.disconnect();
+    await this.#producer.disconnect();
+  }
+
+  // Creating the topics up front lets a consumer start before the first change of a table exists,
+  // with the same settings Debezium's own topics get on this broker.
+  async #ensureTopics(): Promise<void> {
+    const admin = this.#kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = [...this.#handlers.keys(), this.options.deadLetterTopic].filter((t) => !existing.has(t));
+      if (missing.length > 0) await admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async #applyWithRetry(handler: AnyCopyHandler, partition: number, message: KafkaMessage, keepGoing: () => boolean): Promise<boolean> {
+    const em = this.options.orm.em.fork() as EntityManager;
+    for (let attempt = 0, wait = RETRY_MIN_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
+      try {
+        const outcome = await applyChange(em, handler, message);
+        this.options.onOutcome?.(handler.topic, outcome);
+        return true;
+      } catch (error) {
+        if (isPermanentFailure(error)) {
+          await this.#deadLetter(handler.topic, partition, message, error);
+          return true;
+        }
+        this.options.log.warn({ err: error, topic: handler.topic, partition, offset: message.offset, attempt }, 'transient failure applying change; retrying');
+        if (!keepGoing()) return false;
+        await new Promise((r) => setTimeout(r, wait));
+        if (!keepGoing()) return false;
+      }
+    }
+  }
+
+  async #deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown): Promise<void> {
+    const reason = error instanceof Error ? error.message : String(error);
+    this.options.log.error({ topic, partition, offset: message.offset, reason }, 'change cannot be applied; sent to the dead-letter topic');
+    await this.#producer.send({
+      topic: this.options.deadLetterTopic,
+      acks: -1,
+      messages: [
+        {
+          key: message.key,
+          value: message.value,
+          headers: {
+            'dlq.reason': reason,
+            'dlq.source.topic': topic,
+            'dlq.source.partition': String(partition),
+            'dlq.source.offset': message.offset,
+            'dlq.consumer.group': this.options.groupId,
+            'dlq.failed.at': new Date().toISOString(),
+          },
+        },
+      ],
+    });
+    this.options.onOutcome?.(topic, { result: 'dead-lettered', reason });
+  }
+}

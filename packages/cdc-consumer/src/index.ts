@@ -1,0 +1,7 @@
+export { CdcConsumer, type CdcConsumerOptions } from './cdc-consumer.ts';
+export type { CopyHandler, AnyCopyHandler } from './copy-handler.ts';
+export { applyChange, type ApplyOutcome, type IncomingMessage } from './apply-change.ts';
+export { parseDebeziumChange, parseDebeziumKey, type DebeziumChange, type ChangeOp } from './debezium-change.ts';
+export { PoisonMessageError } from './poison-message-error.ts';
+export { isPermanentFailure } from './is-permanent-failure.ts';
+export { appliedChangeTableSql } from './applied-change-table.ts';

@@ -1,0 +1,1 @@
+export { connectUrl, testBrokers, connectorTemplate, registerTestConnector, waitForConnectorRunning, deleteConnector, type TestConnector } from './connect-client.ts';
