@@ -8,7 +8,7 @@ import { createLogger, openDatabase } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
-import { deleteConnector, registerTestConnector, testBrokers, waitForConnectorRunning } from '../src/testing/connect-client.ts';
+import { registerTestConnector, removeTestConnector, testBrokers, waitForConnectorRunning } from '../src/testing/connect-client.ts';
 import { ItemCopy, SinkMigration, itemHandler } from './fixtures/item-copy.ts';
 
 // Real Postgres → Debezium (Kafka Connect) → Kafka → kafkajs consumer → Postgres copy, with faults injected.
@@ -26,7 +26,7 @@ let sink: MikroORM;
 let consumer: CdcConsumer | undefined;
 let nextId = 1;
 
-const sinkCount = async (sql: string): Promise<number> => Number((await sink.em.getConnection().execute(sql))[0].n);
+const sinkCount = async (sql: string): Promise<number> => Number((await sink.em.getConnection().execute(sql))[0]?.n);
 const effects = () => sinkCount('select count(*) as n from effect');
 
 function startConsumer(): Promise<void> {
@@ -74,15 +74,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await consumer?.stop();
-  await deleteConnector(connector).catch(() => undefined);
+  await removeTestConnector(connector, new URL('/postgres', sourceUrl).toString());
   await source?.end();
   await sink?.close();
-  const admin = new pg.Client({ connectionString: new URL('/postgres', sourceUrl).toString() });
-  await admin.connect();
-  // The slot outlives the connector; an abandoned slot would pin WAL on the developer's server forever.
-  await waitFor('slot release', async () => (await admin.query("select 1 from pg_replication_slots where slot_name = $1 and active", [connector.replace(/-/g, '_')])).rowCount === 0, 30_000).catch(() => undefined);
-  await admin.query('select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = $1', [connector.replace(/-/g, '_')]);
-  await admin.end();
   await dropTestDatabase(sourceUrl);
   await dropTestDatabase(sinkUrl);
 });

@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { parseConfig, serviceConfigShape } from '@petcare/service-kit';
+import { cdcConfigShape } from '@petcare/cdc-consumer';
 
 const schema = z.object({
   ...serviceConfigShape,
+  ...cdcConfigShape,
   PORT: serviceConfigShape.PORT.default(4004),
   /** The alerts database; defaults to the local development one. */
   DATABASE_URL: serviceConfigShape.DATABASE_URL.default('postgres://postgres@127.0.0.1:5432/petcare_alerts'),

@@ -8,6 +8,8 @@ import { alertResolvers } from './modules/alert/alert.resolvers.ts';
 import { userResolvers } from './modules/user/user.resolvers.ts';
 import { migrations } from './migrations/index.ts';
 import { createLoaders } from './loaders.ts';
+import { buildCdcConsumer } from './cdc.ts';
+import type { CdcConsumer } from '@petcare/cdc-consumer';
 
 /** The SDL this subgraph serves; also what `npm run compose` reads. */
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
@@ -16,6 +18,9 @@ export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.me
 export interface AlertsService {
   server: SubgraphServer;
   orm: MikroORM;
+  /** Keeps the device and 동네인증 copies in step; null when KAFKA_BROKERS is unset. */
+  consumer: CdcConsumer | null;
+  startBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -31,10 +36,16 @@ export async function buildAlertsService(config: AlertsConfig, log: Logger): Pro
     log,
     createLoaders,
   });
+  const consumer = buildCdcConsumer(config, orm, log);
   return {
     server,
     orm,
+    consumer,
+    startBackground: async () => {
+      await consumer?.start();
+    },
     close: async () => {
+      await consumer?.stop();
       await server.close();
       await orm.close();
     },

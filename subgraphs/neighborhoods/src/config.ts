@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { parseConfig, serviceConfigShape } from '@petcare/service-kit';
+import { cdcConfigShape } from '@petcare/cdc-consumer';
 
 const schema = z.object({
   ...serviceConfigShape,
+  ...cdcConfigShape,
   PORT: serviceConfigShape.PORT.default(4002),
   DATABASE_URL: serviceConfigShape.DATABASE_URL.default('postgres://postgres@127.0.0.1:5432/petcare_neighborhoods'),
   /** How many days a 동네인증 lasts before the user has to prove their location again (default 30). */

@@ -10,6 +10,8 @@ import { neighborhoodVerificationResolvers } from './modules/neighborhood-verifi
 import { userResolvers } from './modules/user/user.resolvers.ts';
 import { migrations } from './migrations/index.ts';
 import { createLoaders } from './loaders.ts';
+import { buildCdcConsumer } from './cdc.ts';
+import type { CdcConsumer } from '@petcare/cdc-consumer';
 
 /** The SDL this subgraph serves; also what `npm run compose` reads. */
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
@@ -21,6 +23,9 @@ export const entities = [Neighborhood, NeighborhoodVerification];
 export interface NeighborhoodsService {
   server: SubgraphServer;
   orm: MikroORM;
+  /** Keeps the copy of users in step; null when KAFKA_BROKERS is unset. */
+  consumer: CdcConsumer | null;
+  startBackground(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,10 +43,16 @@ export async function buildNeighborhoodsService(config: NeighborhoodsConfig, log
     log,
     createLoaders,
   });
+  const consumer = buildCdcConsumer(config, orm, log);
   return {
     server,
     orm,
+    consumer,
+    startBackground: async () => {
+      await consumer?.start();
+    },
     close: async () => {
+      await consumer?.stop();
       await server.close();
       await orm.close();
     },

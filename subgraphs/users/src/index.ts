@@ -1,19 +1,8 @@
-import { createLogger } from '@petcare/service-kit';
+import { createLogger, serveUntilSignalled } from '@petcare/service-kit';
 import { loadConfig } from './config.ts';
 import { buildUsersService } from './server.ts';
 
 const config = loadConfig();
 const log = createLogger('users', config.LOG_LEVEL);
 const service = await buildUsersService(config, log);
-const url = await service.server.listen(config.PORT, config.HOST);
-log.info({ url }, 'users subgraph listening');
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    log.info({ signal }, 'shutting down');
-    service.close().then(() => process.exit(0), (err: unknown) => {
-      log.error({ err }, 'unclean shutdown');
-      process.exit(1);
-    });
-  });
-}
+await serveUntilSignalled('users', service, { port: config.PORT, host: config.HOST, log });

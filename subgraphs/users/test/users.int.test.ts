@@ -114,6 +114,6 @@ describe('users subgraph', () => {
       body: JSON.stringify({ query: '{ me { id } }' }),
     });
     expect(forged.status).toBe(401);
-    expect((await forged.json()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    expect(((await forged.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 
 /** Kafka Connect's REST address (CONNECT_URL, default the local runtime's port). */
 export const connectUrl = process.env['CONNECT_URL'] ?? 'http://127.0.0.1:8083';
@@ -16,6 +17,8 @@ export function connectorTemplate(name: string): Record<string, string> {
 /** What a test connector captures: its own database, topic prefix, slot and publication. */
 export interface TestConnector {
   name: string;
+  /** Which cdc/connectors file to start from (default `users-cdc`). */
+  template?: string;
   database: string;
   topicPrefix: string;
   /** Optional `table.include.list`, e.g. `public.item`. */
@@ -24,7 +27,7 @@ export interface TestConnector {
 
 /** Registers (or reconfigures) a connector from the users template and waits until it and its task run. */
 export async function registerTestConnector(c: TestConnector, timeoutMs = 90_000): Promise<void> {
-  const { name: _name, ...template } = connectorTemplate('users-cdc');
+  const { name: _name, ...template } = connectorTemplate(c.template ?? 'users-cdc');
   const slot = c.name.replace(/[^a-z0-9_]/g, '_');
   const config: Record<string, string> = {
     ...template,
@@ -68,8 +71,30 @@ export async function waitForConnectorRunning(name: string, timeoutMs = 90_000):
   throw new Error(`connector ${name} not RUNNING after ${timeoutMs / 1000}s: ${last}`);
 }
 
-/** Deletes a test connector; its replication slot must then be dropped by the caller (see dropReplicationSlot). */
+/** Deletes a connector from Connect (its slot stays: see removeTestConnector). */
 export async function deleteConnector(name: string): Promise<void> {
   const res = await fetch(`${connectUrl}/connectors/${name}`, { method: 'DELETE' });
   if (!res.ok && res.status !== 404) throw new Error(`deleting ${name}: HTTP ${res.status} ${await res.text()}`);
+}
+
+/**
+ * Deletes a test connector and drops its replication slot once released: an abandoned slot pins WAL on
+ * the developer's server forever and blocks dropping the test database.
+ */
+export async function removeTestConnector(name: string, adminUrl: string): Promise<void> {
+  await deleteConnector(name);
+  const slot = name.replace(/[^a-z0-9_]/g, '_');
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const deadline = Date.now() + 30_000;
+    while (Date.now() < deadline) {
+      const { rowCount } = await admin.query('select 1 from pg_replication_slots where slot_name = $1 and active', [slot]);
+      if (rowCount === 0) break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await admin.query('select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = $1', [slot]);
+  } finally {
+    await admin.end();
+  }
 }

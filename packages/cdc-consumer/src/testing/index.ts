@@ -1,1 +1,10 @@
-export { connectUrl, testBrokers, connectorTemplate, registerTestConnector, waitForConnectorRunning, deleteConnector, type TestConnector } from './connect-client.ts';
+export {
+  connectUrl,
+  testBrokers,
+  connectorTemplate,
+  registerTestConnector,
+  waitForConnectorRunning,
+  deleteConnector,
+  removeTestConnector,
+  type TestConnector,
+} from './connect-client.ts';

@@ -1,4 +1,5 @@
 import { Migration20261126Alerts } from './migration-20261126-alerts.ts';
+import { Migration20261126Copies } from './migration-20261126-copies.ts';
 
 /** Every migration of the alerts database, oldest first. */
-export const migrations = [Migration20261126Alerts];
+export const migrations = [Migration20261126Alerts, Migration20261126Copies];

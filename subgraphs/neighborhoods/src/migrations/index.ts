@@ -1,4 +1,5 @@
 import { Migration20261125Initial } from './migration-20261125-initial.ts';
+import { Migration20261126UserCopy } from './migration-20261126-user-copy.ts';
 
 /** Every migration of the neighborhoods database, oldest first. */
-export const migrations = [Migration20261125Initial];
+export const migrations = [Migration20261125Initial, Migration20261126UserCopy];

@@ -1,0 +1,23 @@
+/**
+ * The change topics services consume, named once. Debezium names them `<topic.prefix>.<schema>.<table>`
+ * from the connector configs in cdc/connectors; cdc/README.md lists producer, key, payload and consumers.
+ * `namespace` (CDC_TOPIC_NAMESPACE, empty in a deployment) prefixes every topic and consumer group, so
+ * tests can run beside a developer's stack on the same broker without reading each other's changes.
+ */
+export function cdcTopics(namespace = '') {
+  return {
+    /** users' accounts (key `{id}`); a delete means the account is gone and every copy of it must go. */
+    users: `${namespace}users.public.app_user`,
+    /** users' devices (key `{id}`): FCM tokens and the user they belong to. */
+    devices: `${namespace}users.public.device`,
+    /** neighborhoods' current 동네인증 per user (key `{user_id}`). */
+    verifications: `${namespace}neighborhoods.public.neighborhood_verification`,
+    /** Consumer group of a consuming service. */
+    group: (service: string) => `${namespace}${service}`,
+    /** Dead-letter topic of a consuming service's group. */
+    deadLetter: (service: string) => `${namespace}${service}.cdc.dlq`,
+  };
+}
+
+/** Topic names for one namespace. */
+export type CdcTopics = ReturnType<typeof cdcTopics>;

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { CdcTopics, CopyHandler } from '@petcare/cdc-consumer';
+import { createAlert } from '../alert/alert.service.ts';
+
+const row = z.object({ id: z.uuid(), display_name: z.string() });
+const key = z.object({ id: z.uuid() });
+
+/**
+ * Reacts to accounts: a new one (op `c`, not a snapshot read of an old one) gets a welcome alert, once
+ * (deduplicated by user); a deleted one is erased here — alerts, device and 동네인증 copies — in the
+ * same transaction that records the delete as applied.
+ */
+export function accountHandler(topics: CdcTopics): CopyHandler<z.infer<typeof row>, z.infer<typeof key>> {
+  return {
+    topic: topics.users,
+    key,
+    row,
+    async upsert(em, user, change) {
+      if (change.op !== 'c') return;
+      await createAlert(em, {
+        userId: user.id,
+        kind: 'SYSTEM',
+        title: '반가워요!',
+        body: `${user.display_name}님, 우리 동네 반려생활을 시작해 볼까요? 동네인증을 하면 가까운 24시 동물병원과 동네 소식을 받아볼 수 있어요.`,
+        dedupeKey: `welcome:${user.id}`,
+        createdAt: new Date(change.sourceTsMs),
+      });
+    },
+    async remove(em, { id }) {
+      await em.execute('delete from alert where user_id = ?', [id]);
+      await em.execute('delete from device_copy where user_id = ?', [id]);
+      await em.execute('delete from verification_copy where user_id = ?', [id]);
+    },
+  };
+}
