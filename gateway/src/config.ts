@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parseConfig, serviceConfigShape } from '@petcare/service-kit';
+
+const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
+
+const schema = z.object({
+  /** Port the gateway listens on (0 picks a free one, for tests). */
+  PORT: serviceConfigShape.PORT.default(4000),
+  /** Host to bind; loopback by default so a dev machine exposes nothing. */
+  HOST: serviceConfigShape.HOST,
+  /** Secret (≥ 32 chars) the users service signs bearer tokens with; the gateway verifies the app's token with it. */
+  ACCESS_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  /** Secret (≥ 32 chars) the gateway signs the caller identity with on every subgraph request; same value in every subgraph. */
+  GATEWAY_SIGNING_SECRET: serviceConfigShape.GATEWAY_SIGNING_SECRET,
+  /** GraphQL URL of the users subgraph; overrides the URL recorded in the supergraph. */
+  USERS_URL: subgraphUrl(4001),
+  /** GraphQL URL of the neighborhoods subgraph. */
+  NEIGHBORHOODS_URL: subgraphUrl(4002),
+  /** GraphQL URL of the hospitals subgraph. */
+  HOSPITALS_URL: subgraphUrl(4003),
+  /** GraphQL URL of the alerts subgraph. */
+  ALERTS_URL: subgraphUrl(4004),
+  /** The composed supergraph SDL to serve; defaults to the repo's committed schema/supergraph.graphql. */
+  SUPERGRAPH_PATH: z.string().default(fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url))),
+  /** pino log level. */
+  LOG_LEVEL: serviceConfigShape.LOG_LEVEL,
+});
+
+/** The gateway's configuration, validated once at start. */
+export type GatewayConfig = z.infer<typeof schema>;
+
+/** Parses the gateway's environment; throws a ConfigError naming each bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
+  return parseConfig(schema, env);
+}

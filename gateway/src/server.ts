@@ -1,0 +1,137 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
+import express from 'express';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginSchemaReportingDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloGateway } from '@apollo/gateway';
+import { ErrorCode, type Logger } from '@petcare/service-kit';
+import type { GatewayConfig } from './config.ts';
+import type { GatewayContext } from './context.ts';
+import { AccessTokenError, callerFromAuthorization } from './identity/caller-from-authorization.ts';
+import { SignedDataSource } from './subgraphs/signed-data-source.ts';
+import { subgraphUrls } from './subgraphs/subgraph-urls.ts';
+import { checkSubgraphs } from './health/check-subgraphs.ts';
+import { graphiqlPage } from './graphiql/graphiql-page.ts';
+import { depthLimit } from './validation/depth-limit.ts';
+import { requestLogPlugin } from './logging/request-log-plugin.ts';
+
+/** Deepest field nesting an operation may have; the app's deepest screen (HomeScreen) needs 5. */
+export const MAX_QUERY_DEPTH = 12;
+
+/** A built, not yet listening, gateway: tests call `listen(0)` and read the URL back. */
+export interface Gateway {
+  app: express.Express;
+  httpServer: http.Server;
+  listen(port: number, host?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/**
+ * Builds the gateway over the committed supergraph: verifies the app's bearer token, signs the caller for
+ * every subgraph fetch, serves GraphiQL to browsers and `GET /health` for the four subgraphs.
+ */
+export async function buildGateway(config: GatewayConfig, log: Logger): Promise<Gateway> {
+  // @apollo/gateway otherwise starts exporting host metrics to Apollo's servers at construction. This system
+  // reports nowhere (and has no internet), so the switch is forced rather than left to the environment.
+  process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
+
+  const urls = subgraphUrls(config);
+  const gateway = new ApolloGateway({
+    // A static SDL: no uplink, no polling. A new supergraph ships as a commit and a restart.
+    supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
+    logger: log.child({ component: 'apollo-gateway' }),
+    buildService: ({ name }) => {
+      const url = urls[name];
+      if (!url) throw new Error(`the supergraph names a subgraph "${name}" that the gateway has no URL setting for`);
+      return new SignedDataSource(name, url, config.GATEWAY_SIGNING_SECRET, log);
+    },
+  });
+
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer = http.createServer(app);
+
+  const apollo = new ApolloServer<GatewayContext>({
+    gateway,
+    logger: log.child({ component: 'apollo-server' }),
+    includeStacktraceInErrorResponses: false,
+    // Kept on: GraphiQL and the app's codegen read the schema through it, and the schema is no secret.
+    introspection: true,
+    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    formatError: (formatted, error) => {
+      // Subgraph errors carry serviceName and arrive already masked by their subgraph: pass them through as
+      // written. An unexpected error of the gateway's own is logged with its stack and shown only as a code.
+      const extensions = formatted.extensions ?? {};
+      if (extensions['code'] !== 'INTERNAL_SERVER_ERROR' || 'serviceName' in extensions) return formatted;
+      log.error({ err: error, path: formatted.path }, 'unexpected gateway error');
+      return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+    },
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // Usage and schema reporting would send operations to Apollo Studio when APOLLO_KEY is set; never here.
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      // Apollo's landing page loads Sandbox from a CDN; browsers get the self-contained GraphiQL instead.
+      ApolloServerPluginLandingPageDisabled(),
+      requestLogPlugin(),
+    ],
+  });
+  await apollo.start();
+
+  app.get('/health', async (_req, res) => {
+    const health = await checkSubgraphs(urls);
+    if (health.status !== 'ok') log.warn({ subgraphs: health.subgraphs }, 'health check: a subgraph is down');
+    res.status(health.status === 'ok' ? 200 : 503).json(health);
+  });
+
+  app.use(
+    '/graphql',
+    await graphiqlPage('/graphql'),
+    express.json({ limit: '1mb' }),
+    async (req, res, next) => {
+      try {
+        res.locals['caller'] = await callerFromAuthorization(config.ACCESS_TOKEN_SECRET, req.header('authorization'));
+        next();
+      } catch (error) {
+        if (!(error instanceof AccessTokenError)) return next(error);
+        log.info({ reason: error.message, ip: req.ip }, 'rejected request with an unusable access token');
+        res.status(401).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.Unauthenticated } }] });
+      }
+    },
+    expressMiddleware(apollo, {
+      context: async ({ res }) => ({ caller: res.locals['caller'], log }),
+    }),
+  );
+
+  // Body-parser failures (oversized or non-JSON bodies) answer in GraphQL's error shape, not Express's HTML page.
+  app.use((error: unknown, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+    const status = typeof error === 'object' && error !== null && 'status' in error ? Number(error.status) : 500;
+    if (res.headersSent || status >= 500) return next(error);
+    const message = status === 413 ? 'request body is larger than 1 MB' : 'request body is not valid JSON';
+    res.status(status).json({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] });
+  });
+
+  return {
+    app,
+    httpServer,
+    listen: (port, host = '127.0.0.1') =>
+      new Promise((resolve, reject) => {
+        httpServer.once('error', reject);
+        httpServer.listen(port, host, () => {
+          const { port: bound } = httpServer.address() as AddressInfo;
+          resolve(`http://${host}:${bound}/graphql`);
+        });
+      }),
+    close: async () => {
+      await apollo.stop();
+      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,68 @@
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { CALLER_HEADER, signCallerToken, type Logger } from '@petcare/service-kit';
+import type { GatewayContext } from '../context.ts';
+import { subgraphUnavailable } from './subgraph-unavailable.ts';
+
+type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+/**
+ * Sends each subgraph fetch with the gateway's signed caller token. Subgraphs refuse requests without it,
+ * so it goes on every request, anonymous ones too (userId null): "came through the gateway" is what it proves.
+ */
+export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly subgraph: string,
+    url: string,
+    private readonly signingSecret: string,
+    private readonly log: Logger,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
+    // Only an incoming operation has a caller; the gateway's own requests (health checks) go out anonymous.
+    const userId = 'incomingRequestContext' in options ? options.context.caller.userId : null;
+    options.request.http?.headers.set(CALLER_HEADER, await signCallerToken(this.signingSecret, { userId }));
+  }
+
+  /**
+   * A subgraph answers a request it rejects before execution (a variable that fails its scalar, e.g. an invalid
+   * e-mail) with HTTP 400 and GraphQL errors; those go to the client as the subgraph wrote them, like execution
+   * errors do. Anything else that is not a GraphQL answer (down, 401 to our signature, 5xx) is logged here and
+   * reaches the client as SERVICE_UNAVAILABLE, without internal URLs.
+   */
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const response = rejectedRequest(error);
+      if (response) return response;
+      const status = httpStatus(error);
+      if (status === 401) {
+        this.log.error({ subgraph: this.subgraph }, 'subgraph refused the gateway signature: GATEWAY_SIGNING_SECRET differs between gateway and subgraph');
+      } else {
+        this.log.error({ err: error, subgraph: this.subgraph, status }, 'subgraph request failed');
+      }
+      throw subgraphUnavailable(this.subgraph);
+    }
+  }
+}
+
+interface HttpErrorExtensions {
+  response?: { status?: number; body?: unknown };
+}
+
+function extensionsOf(error: unknown): HttpErrorExtensions | undefined {
+  return typeof error === 'object' && error !== null && 'extensions' in error ? (error.extensions as HttpErrorExtensions) : undefined;
+}
+
+function httpStatus(error: unknown): number | undefined {
+  return extensionsOf(error)?.response?.status;
+}
+
+function rejectedRequest(error: unknown): GatewayGraphQLResponse | undefined {
+  const response = extensionsOf(error)?.response;
+  const body = response?.body;
+  if (response?.status !== 400 || typeof body !== 'object' || body === null || !('errors' in body) || !Array.isArray(body.errors)) return undefined;
+  return { errors: body.errors };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { buildSchema, Kind, validate, type OperationDefinitionNode } from 'graphql';
+import { printSchema } from '@apollo/federation-internals';
+import { loadCommittedSupergraph } from './lib/committed-supergraph.ts';
+import { readOperationFiles } from './lib/operation-files.ts';
+
+// What the app sends; a renamed or dropped operation is a breaking change for released app versions.
+const EXPECTED = [
+  'SignUp', 'SignIn', 'Me', 'UpdateProfile', 'RegisterDevice', 'RemoveDevice', 'DeleteAccount', 'HomeScreen',
+  'NeighborhoodAt', 'VerifyNeighborhood', 'Neighborhoods', 'HospitalsNear', 'Hospital', 'Alerts', 'MarkAlertRead',
+  'MarkAllAlertsRead',
+];
+
+// Rebuilt from its printed SDL: federation-internals holds a CommonJS graphql-js while vitest hands this file the ESM
+// build, and graphql-js refuses a schema made by the other copy.
+const apiSchema = buildSchema(printSchema(loadCommittedSupergraph().apiSchema()));
+const files = readOperationFiles();
+const pascal = (file: string) => file.replace(/\.graphql$/, '').replace(/(^|-)([a-z])/g, (_, __, c: string) => c.toUpperCase());
+
+describe('schema/operations', () => {
+  it('holds exactly the operations the app sends', () => {
+    expect(files.map((f) => pascal(f.file)).sort()).toEqual([...EXPECTED].sort());
+  });
+
+  it.each(files.map((f) => [f.file, f] as const))('%s validates against the supergraph API schema', (_file, { file, document }) => {
+    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    expect(operations.map((o) => o.name?.value), `${file} must hold one operation named after the file`).toEqual([pascal(file)]);
+    const errors = validate(apiSchema, document).map((e) => e.toString());
+    expect(errors, `${file} does not validate`).toEqual([]);
+  });
+});
