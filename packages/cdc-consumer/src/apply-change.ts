@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { parseDebeziumChange, parseDebeziumKey } from './debezium-change.ts';
+import { parseDebeziumChange, parseDebeziumKey, type DebeziumChange } from './debezium-change.ts';
 import { PoisonMessageError } from './poison-message-error.ts';
 import type { AnyCopyHandler } from './copy-handler.ts';
 
@@ -13,10 +13,20 @@ export interface IncomingMessage {
 /** What applying one message did: changed the copy, or recognised it as already applied (a replay or stale). */
 export type ApplyOutcome = { result: 'applied'; sourceTsMs: number | null } | { result: 'skipped'; reason: string };
 
-interface AppliedRow {
-  lsn: string;
-  kafka_offset: string;
+interface Applied {
+  lsn: bigint;
+  offset: bigint;
   deleted: boolean;
+}
+
+/** A message that has passed every check that needs no database: ready to apply. */
+export interface ParsedMessage {
+  id: string;
+  key: unknown;
+  change: DebeziumChange | null;
+  /** The validated `after` image; null for deletes and tombstones. */
+  row: unknown;
+  offset: bigint;
 }
 
 /** Stable text of a key object, so `{"id":1}` always maps to one bookkeeping row. */
@@ -30,48 +40,77 @@ function validate<T>(schema: AnyCopyHandler['row'], value: unknown, what: string
   throw new PoisonMessageError(`${what} does not fit the copy: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
 }
 
-/**
- * Applies one change message to a copy exactly once. The last applied LSN per source key is kept in
- * `cdc_applied_change` and updated in the same transaction as the effect: a change at or below that LSN
- * (a redelivery after a crash, or an older change arriving late) does nothing. Tombstones carry no LSN,
- * so they are ordered by Kafka offset instead: one at or before the last applied offset for its key is old.
- */
-export async function applyChange(em: EntityManager, handler: AnyCopyHandler, message: IncomingMessage): Promise<ApplyOutcome> {
+/** Checks a message's shape before any database work; throws PoisonMessageError when it can never apply. */
+export function parseMessage(handler: AnyCopyHandler, message: IncomingMessage): ParsedMessage {
   const rawKey = parseDebeziumKey(message.key);
   const key: unknown = validate(handler.key, rawKey, 'key');
   const change = parseDebeziumChange(message.value);
   if (change?.op === 't') throw new PoisonMessageError('truncate events cannot be applied per key');
-  const offset = BigInt(message.offset);
-  const id = keyText(rawKey);
+  const row = change && change.op !== 'd' ? validate(handler.row, change.after, 'row') : null;
+  return { id: keyText(rawKey), key, change, row, offset: BigInt(message.offset) };
+}
 
+/**
+ * Applies parsed messages of one topic to a copy exactly once, in order, in ONE transaction. The last
+ * applied LSN per source key is kept in `cdc_applied_change` and written in the same transaction as the
+ * effects: a change at or below that LSN (a redelivery after a crash, or an older change arriving late)
+ * does nothing. Tombstones carry no LSN, so they are ordered by Kafka offset instead: one at or before
+ * the last applied offset for its key is old. Any error rolls the whole batch back.
+ */
+export async function applyParsed(em: EntityManager, handler: AnyCopyHandler, batch: ParsedMessage[]): Promise<ApplyOutcome[]> {
+  // MikroORM inlines `?` parameters (escaped) and spreads an array into a list, hence `array[?]`.
   return em.transactional(async (tx) => {
-    const [prev] = await tx.execute<AppliedRow[]>(
-      'select lsn::text as lsn, kafka_offset::text as kafka_offset, deleted from cdc_applied_change where topic = ? and key = ? for update',
-      [handler.topic, id],
+    const ids = [...new Set(batch.map((m) => m.id))];
+    const rows = await tx.execute<{ key: string; lsn: string; kafka_offset: string; deleted: boolean }[]>(
+      `select key, lsn::text as lsn, kafka_offset::text as kafka_offset, deleted from cdc_applied_change
+        where topic = ? and key = any(array[?]::text[]) order by key for update`,
+      [handler.topic, ids],
     );
-    let lsn: bigint;
-    let deleted: boolean;
-    if (change === null) {
-      if (prev && (prev.deleted || BigInt(prev.kafka_offset) >= offset)) return { result: 'skipped', reason: 'tombstone already applied' };
-      await handler.remove(tx, key);
-      lsn = prev ? BigInt(prev.lsn) : 0n;
-      deleted = true;
-    } else {
-      if (prev && change.lsn <= BigInt(prev.lsn)) return { result: 'skipped', reason: `lsn ${change.lsn} ≤ applied ${prev.lsn}` };
-      if (change.op === 'd') {
-        await handler.remove(tx, key);
-        deleted = true;
+    const state = new Map<string, Applied>(rows.map((r) => [r.key, { lsn: BigInt(r.lsn), offset: BigInt(r.kafka_offset), deleted: r.deleted }]));
+    const touched = new Set<string>();
+    const outcomes: ApplyOutcome[] = [];
+    for (const m of batch) {
+      const prev = state.get(m.id);
+      if (m.change === null) {
+        if (prev && (prev.deleted || prev.offset >= m.offset)) {
+          outcomes.push({ result: 'skipped', reason: 'tombstone already applied' });
+          continue;
+        }
+        await handler.remove(tx, m.key);
+        state.set(m.id, { lsn: prev?.lsn ?? 0n, offset: m.offset, deleted: true });
       } else {
-        await handler.upsert(tx, validate(handler.row, change.after, 'row'), change);
-        deleted = false;
+        if (prev && m.change.lsn <= prev.lsn) {
+          outcomes.push({ result: 'skipped', reason: `lsn ${m.change.lsn} ≤ applied ${prev.lsn}` });
+          continue;
+        }
+        if (m.change.op === 'd') await handler.remove(tx, m.key);
+        else await handler.upsert(tx, m.row, m.change);
+        state.set(m.id, { lsn: m.change.lsn, offset: m.offset, deleted: m.change.op === 'd' });
       }
-      lsn = change.lsn;
+      touched.add(m.id);
+      outcomes.push({ result: 'applied', sourceTsMs: m.change?.sourceTsMs ?? null });
     }
-    await tx.execute(
-      `insert into cdc_applied_change (topic, key, lsn, kafka_offset, deleted, applied_at) values (?, ?, ?, ?, ?, now())
-       on conflict (topic, key) do update set lsn = excluded.lsn, kafka_offset = excluded.kafka_offset, deleted = excluded.deleted, applied_at = now()`,
-      [handler.topic, id, lsn.toString(), offset.toString(), deleted],
-    );
-    return { result: 'applied', sourceTsMs: change?.sourceTsMs ?? null };
+    if (touched.size > 0) {
+      const keys = [...touched];
+      await tx.execute(
+        `insert into cdc_applied_change (topic, key, lsn, kafka_offset, deleted, applied_at)
+         select ?, k, l::numeric, o::bigint, d, now() from unnest(array[?]::text[], array[?]::text[], array[?]::text[], array[?]::boolean[]) as u(k, l, o, d)
+         on conflict (topic, key) do update set lsn = excluded.lsn, kafka_offset = excluded.kafka_offset, deleted = excluded.deleted, applied_at = now()`,
+        [
+          handler.topic,
+          keys,
+          keys.map((k) => state.get(k)!.lsn.toString()),
+          keys.map((k) => state.get(k)!.offset.toString()),
+          keys.map((k) => state.get(k)!.deleted),
+        ],
+      );
+    }
+    return outcomes;
   });
+}
+
+/** Applies one message on its own (see applyParsed); the path a batch falls back to around a poison message. */
+export async function applyChange(em: EntityManager, handler: AnyCopyHandler, message: IncomingMessage): Promise<ApplyOutcome> {
+  const [outcome] = await applyParsed(em, handler, [parseMessage(handler, message)]);
+  return outcome!;
 }

@@ -2,7 +2,7 @@ import { Kafka, logLevel, type Consumer, type Producer, type KafkaMessage } from
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { AnyCopyHandler } from './copy-handler.ts';
-import { applyChange, type ApplyOutcome } from './apply-change.ts';
+import { applyParsed, parseMessage, type ApplyOutcome, type ParsedMessage } from './apply-change.ts';
 import { isPermanentFailure } from './is-permanent-failure.ts';
 import { kafkaLogCreator } from './kafka-log-creator.ts';
 
@@ -23,11 +23,16 @@ export interface CdcConsumerOptions {
 
 const RETRY_MIN_MS = 200;
 const RETRY_MAX_MS = 5_000;
+// Changes applied per transaction: one commit per chunk instead of per change is what lets a consumer on
+// a small machine keep up with 1,000 changes/s; small enough that a fallback to one-by-one stays cheap.
+const CHUNK_SIZE = 500;
+
 
 /**
- * Applies Debezium change events to a service's copies. Messages are applied one at a time in partition
- * order, each in its own transaction with its LSN bookkeeping (see applyChange); offsets are committed
- * after the transaction, so a crash replays at most the uncommitted tail and the bookkeeping drops it.
+ * Applies Debezium change events to a service's copies. Messages are applied in partition order, in
+ * chunks of up to CHUNK_SIZE per transaction together with their LSN bookkeeping (see applyParsed);
+ * offsets are committed after the transaction, so a crash replays at most the uncommitted tail and the
+ * bookkeeping drops it.
  * A poison message goes to the dead-letter topic and the consumer carries on; a transient fault (the
  * database restarting) is retried with backoff, holding the partition so nothing is skipped.
  */
@@ -46,7 +51,9 @@ export class CdcConsumer {
       logCreator: kafkaLogCreator(options.log),
       retry: { initialRetryTime: 300, retries: 10 },
     });
-    this.#consumer = this.#kafka.consumer({ groupId: options.groupId, maxWaitTimeInMs: 100, allowAutoTopicCreation: true });
+    // A fetch waits up to 20 ms for 16 KiB (~30 changes) before returning: under load that turns a trickle
+    // of one-change transactions into chunks, for at most 20 ms of added latency when it is quiet.
+    this.#consumer = this.#kafka.consumer({ groupId: options.groupId, minBytes: 16_384, maxWaitTimeInMs: 20, allowAutoTopicCreation: true });
     this.#producer = this.#kafka.producer({ allowAutoTopicCreation: true });
     this.#handlers = new Map(options.handlers.map((h) => [h.topic, h]));
   }
@@ -65,13 +72,32 @@ export class CdcConsumer {
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const handler = this.#handlers.get(batch.topic);
         if (!handler) return;
-        for (const message of batch.messages) {
-          if (!isRunning() || isStale()) return;
-          const done = await this.#applyWithRetry(handler, batch.partition, message, () => isRunning() && !isStale());
-          if (!done) return;
-          resolveOffset(message.offset);
+        const keepGoing = () => isRunning() && !isStale();
+        let chunk: { parsed: ParsedMessage; message: KafkaMessage }[] = [];
+        const flush = async (): Promise<boolean> => {
+          if (chunk.length === 0) return true;
+          const done = await this.#applyChunk(handler, batch.partition, chunk, keepGoing);
+          if (done) resolveOffset(chunk.at(-1)!.message.offset);
+          chunk = [];
           await heartbeat();
+          return done;
+        };
+        for (const message of batch.messages) {
+          if (!keepGoing()) return;
+          let parsed: ParsedMessage;
+          try {
+            parsed = parseMessage(handler, message);
+          } catch (error) {
+            // Everything before the poison message is applied first, so order is kept around it.
+            if (!(await flush())) return;
+            await this.#deadLetter(handler.topic, batch.partition, message, error);
+            resolveOffset(message.offset);
+            continue;
+          }
+          chunk.push({ parsed, message });
+          if (chunk.length >= CHUNK_SIZE && !(await flush())) return;
         }
+        await flush();
       },
     });
     this.options.log.info({ topics: [...this.#handlers.keys()], groupId: this.options.groupId }, 'cdc consumer started');
@@ -99,19 +125,36 @@ export class CdcConsumer {
     }
   }
 
-  async #applyWithRetry(handler: AnyCopyHandler, partition: number, message: KafkaMessage, keepGoing: () => boolean): Promise<boolean> {
+  /**
+   * Applies a chunk in one transaction, retrying transient faults with backoff. If the chunk fails for
+   * good, it is applied again one change at a time so only the change at fault is dead-lettered.
+   * Returns false when the consumer is stopping and the chunk was not applied.
+   */
+  async #applyChunk(
+    handler: AnyCopyHandler,
+    partition: number,
+    chunk: { parsed: ParsedMessage; message: KafkaMessage }[],
+    keepGoing: () => boolean,
+  ): Promise<boolean> {
     const em = this.options.orm.em.fork() as EntityManager;
     for (let attempt = 0, wait = RETRY_MIN_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
       try {
-        const outcome = await applyChange(em, handler, message);
-        this.options.onOutcome?.(handler.topic, outcome);
+        const outcomes = await applyParsed(em, handler, chunk.map((c) => c.parsed));
+        for (const outcome of outcomes) this.options.onOutcome?.(handler.topic, outcome);
         return true;
       } catch (error) {
         if (isPermanentFailure(error)) {
-          await this.#deadLetter(handler.topic, partition, message, error);
+          if (chunk.length === 1) {
+            await this.#deadLetter(handler.topic, partition, chunk[0]!.message, error);
+            return true;
+          }
+          for (const one of chunk) {
+            if (!(await this.#applyChunk(handler, partition, [one], keepGoing))) return false;
+          }
           return true;
         }
-        this.options.log.warn({ err: error, topic: handler.topic, partition, offset: message.offset, attempt }, 'transient failure applying change; retrying');
+        const offsets = `${chunk[0]!.message.offset}..${chunk.at(-1)!.message.offset}`;
+        this.options.log.warn({ err: error, topic: handler.topic, partition, offsets, attempt }, 'transient failure applying changes; retrying');
         if (!keepGoing()) return false;
         await new Promise((r) => setTimeout(r, wait));
         if (!keepGoing()) return false;

@@ -1,6 +1,6 @@
 export { CdcConsumer, type CdcConsumerOptions } from './cdc-consumer.ts';
 export type { CopyHandler, AnyCopyHandler } from './copy-handler.ts';
-export { applyChange, type ApplyOutcome, type IncomingMessage } from './apply-change.ts';
+export { applyChange, applyParsed, parseMessage, type ApplyOutcome, type IncomingMessage, type ParsedMessage } from './apply-change.ts';
 export { parseDebeziumChange, parseDebeziumKey, type DebeziumChange, type ChangeOp } from './debezium-change.ts';
 export { PoisonMessageError } from './poison-message-error.ts';
 export { isPermanentFailure } from './is-permanent-failure.ts';

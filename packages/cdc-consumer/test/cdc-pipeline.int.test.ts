@@ -158,6 +158,32 @@ describe('CDC pipeline against real Postgres, Debezium and Kafka', () => {
     expect(seen.reason).toMatch(/not a Debezium change event/);
   });
 
+  it('dead-letters only the change the copy rejects when it arrives among good ones', async () => {
+    const [a, bad, c] = [nextId++, nextId++, nextId++];
+    // One source transaction: the three changes reach the consumer together and are applied as one chunk.
+    await source.query('begin');
+    await source.query("insert into item (id, name, qty) values ($1, 'good', 1), ($2, 'negative stock', -1), ($3, 'good', 1)", [a, bad, c]);
+    await source.query('commit');
+    await waitFor('the good neighbours applied', async () => (await sinkCount(`select count(*) as n from item_copy where id in (${a}, ${c})`)) === 2);
+    expect(await sinkCount(`select count(*) as n from item_copy where id = ${bad}`)).toBe(0);
+
+    const kafka = new Kafka({ clientId: 'dlq-check', brokers: testBrokers, logLevel: logLevel.NOTHING });
+    const dlq = kafka.consumer({ groupId: `dlq-check-${suffix}` });
+    await dlq.connect();
+    await dlq.subscribe({ topic: deadLetterTopic, fromBeginning: true });
+    const reasons: { key: string; reason: string }[] = [];
+    await new Promise<void>((resolve) => {
+      void dlq.run({
+        eachMessage: async ({ message }) => {
+          reasons.push({ key: String(message.key), reason: String(message.headers?.['dlq.reason']) });
+          if (String(message.key) === JSON.stringify({ id: bad })) resolve();
+        },
+      });
+    });
+    await dlq.disconnect();
+    expect(reasons.find((r) => r.key === JSON.stringify({ id: bad }))?.reason).toMatch(/check constraint/);
+  });
+
   it('keeps applying after a column is added to the source table', async () => {
     await source.query('alter table item add column colour text');
     const id = nextId++;

@@ -23,6 +23,8 @@ export interface TestConnector {
   topicPrefix: string;
   /** Optional `table.include.list`, e.g. `public.item`. */
   tables?: string;
+  /** Keys to set on top of the template; null removes a key (falls back to Debezium's default). */
+  overrides?: Record<string, string | null>;
 }
 
 /** Registers (or reconfigures) a connector from the users template and waits until it and its task run. */
@@ -37,6 +39,10 @@ export async function registerTestConnector(c: TestConnector, timeoutMs = 90_000
     'publication.name': slot,
     ...(c.tables ? { 'table.include.list': c.tables } : {}),
   };
+  for (const [k, v] of Object.entries(c.overrides ?? {})) {
+    if (v === null) delete config[k];
+    else config[k] = v;
+  }
   const res = await fetch(`${connectUrl}/connectors/${c.name}/config`, {
     method: 'PUT',
     headers: { 'content-type': 'application/json' },

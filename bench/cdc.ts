@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { z } from 'zod';
+import { Migration } from '@mikro-orm/migrations';
+import { defineEntity, p, type MikroORM } from '@mikro-orm/postgresql';
+import { createLogger, openDatabase } from '@petcare/service-kit';
+import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
+import { CdcConsumer, appliedChangeTableSql, type CopyHandler } from '@petcare/cdc-consumer';
+import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc-consumer/testing';
+import { quantile, writeBenchReport, type BenchRow } from './lib/bench-report.ts';
+
+// Propagation latency, source commit → copy applied, through the real pipeline: Postgres WAL → Debezium
+// (Kafka Connect) → Kafka → kafkajs consumer → Postgres copy. "ours" is the connector config in
+// cdc/connectors; the peer is the same connector with Debezium's defaults for the keys we tuned.
+// CDC_BENCH_SECONDS sets each scenario's length; CDC_BENCH_SUBJECTS=ours runs only our configuration.
+const SECONDS = Number(process.env['CDC_BENCH_SECONDS'] ?? 20);
+const RATES = [200, 1000];
+const tunedKeys = ['poll.interval.ms', 'max.batch.size', 'max.queue.size', 'producer.override.linger.ms'];
+const subjects: { subject: string; overrides: Record<string, string | null> }[] = [
+  { subject: 'ours', overrides: {} },
+  { subject: 'debezium-defaults', overrides: Object.fromEntries(tunedKeys.map((k) => [k, null])) },
+];
+
+const ItemCopySchema = defineEntity({
+  name: 'BenchCopy',
+  tableName: 'bench_copy',
+  properties: { id: p.bigint().primary(), sourceTsMs: p.bigint(), appliedAt: p.datetime() },
+});
+class BenchCopy extends ItemCopySchema.class {}
+ItemCopySchema.setClass(BenchCopy);
+
+class BenchSinkMigration extends Migration {
+  override name = 'BenchSinkMigration';
+  override up(): void {
+    this.addSql(appliedChangeTableSql);
+    // `applications` counts how often a change took effect: anything but 1 is a duplicate.
+    this.addSql('create table bench_copy (id bigint primary key, source_ts_ms bigint not null, applied_at timestamptz not null, applications int not null)');
+  }
+}
+
+function handler(topic: string): CopyHandler<{ id: number }, { id: number }> {
+  return {
+    topic,
+    key: z.object({ id: z.number() }),
+    row: z.object({ id: z.number() }),
+    async upsert(em, row, change) {
+      // One statement per change, like the services' copy handlers.
+      await em.execute(
+        `insert into bench_copy (id, source_ts_ms, applied_at, applications) values (?, ?, clock_timestamp(), 1)
+         on conflict (id) do update set applications = bench_copy.applications + 1`,
+        [row.id, change.sourceTsMs],
+      );
+    },
+    async remove() {},
+  };
+}
+
+/** Inserts `total` rows at `rate` per second, each its own transaction, with up to 8 in flight. */
+async function produce(pool: pg.Pool, firstId: number, total: number, rate: number): Promise<number> {
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < total) {
+      const index = next++;
+      const wait = started + (index / rate) * 1000 - performance.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      const id = firstId + index;
+      await pool.query('insert into item (id, payload) values ($1, $2)', [id, `change ${id}`]);
+    }
+  };
+  await Promise.all(Array.from({ length: 8 }, worker));
+  return total / ((performance.now() - started) / 1000);
+}
+
+async function waitApplied(sink: MikroORM, lastId: number, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const [row] = await sink.em.getConnection().execute('select max(id) as m from bench_copy');
+    if (Number(row?.m ?? 0) >= lastId) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function measureSubject(subject: string, overrides: Record<string, string | null>): Promise<BenchRow[]> {
+  const tag = randomBytes(3).toString('hex');
+  const log = createLogger('bench-cdc', 'silent');
+  const sourceUrl = testDatabaseUrl('benchsrc');
+  const sinkUrl = testDatabaseUrl('benchsink');
+  const connector = `bench-${subject}-${tag}`;
+  const topic = `bench_${tag}.public.item`;
+  const admin = new pg.Client({ connectionString: new URL('/postgres', sourceUrl).toString() });
+  await admin.connect();
+  await admin.query(`create database "${new URL(sourceUrl).pathname.slice(1)}"`);
+  await admin.end();
+  const pool = new pg.Pool({ connectionString: sourceUrl, max: 8 });
+  await pool.query('create table item (id bigint primary key, payload text not null)');
+  const sink = await openDatabase({ url: sinkUrl, entities: [BenchCopy], migrations: [BenchSinkMigration], log });
+  const consumer = new CdcConsumer({ brokers: testBrokers, groupId: `bench-${tag}`, deadLetterTopic: `bench_${tag}.dlq`, handlers: [handler(topic)], orm: sink, log });
+  const rows: BenchRow[] = [];
+  try {
+    await registerTestConnector({ name: connector, database: new URL(sourceUrl).pathname.slice(1), topicPrefix: `bench_${tag}`, tables: 'public.item', overrides });
+    await consumer.start();
+    let nextId = 1;
+    // Warm-up: JIT, connection pools, topic metadata; not measured.
+    await produce(pool, nextId, 200, 200);
+    nextId += 200;
+    await waitApplied(sink, nextId - 1, 60_000);
+    for (const rate of RATES) {
+      const total = rate * SECONDS;
+      const firstId = nextId;
+      const achieved = await produce(pool, firstId, total, rate);
+      nextId += total;
+      await waitApplied(sink, nextId - 1, 120_000);
+      await new Promise((r) => setTimeout(r, 1000));
+      const conn = sink.em.getConnection();
+      const latencies = (
+        await conn.execute(
+          'select extract(epoch from applied_at) * 1000 - source_ts_ms as ms from bench_copy where id between ? and ? order by 1',
+          [firstId, nextId - 1],
+        )
+      ).map((r) => Number(r.ms));
+      const [counts] = await conn.execute(
+        'select coalesce(sum(applications), 0)::int as effects, count(*)::int as distinct_ids from bench_copy where id between ? and ?',
+        [firstId, nextId - 1],
+      );
+      rows.push({
+        subject,
+        scenario: `${rate}/s`,
+        changes: total,
+        achievedPerSecond: Math.round(achieved),
+        p50Ms: Math.round(quantile(latencies, 0.5)),
+        p99Ms: Math.round(quantile(latencies, 0.99)),
+        maxMs: Math.round(latencies.at(-1) ?? Number.NaN),
+        lost: total - Number(counts?.distinct_ids ?? 0),
+        duplicated: Number(counts?.effects ?? 0) - Number(counts?.distinct_ids ?? 0),
+      });
+      console.log(JSON.stringify(rows.at(-1)));
+    }
+  } finally {
+    await consumer.stop();
+    await removeTestConnector(connector, new URL('/postgres', sourceUrl).toString());
+    await pool.end();
+    await sink.close();
+    await dropTestDatabase(sourceUrl);
+    await dropTestDatabase(sinkUrl);
+  }
+  return rows;
+}
+
+/** Runs both subjects at both rates; fails (after writing the figures) if any change was lost or duplicated. */
+export async function runCdcBenchmark(): Promise<void> {
+  const rows: BenchRow[] = [];
+  const only = process.env['CDC_BENCH_SUBJECTS']?.split(',');
+  for (const s of subjects.filter((x) => !only || only.includes(x.subject))) rows.push(...(await measureSubject(s.subject, s.overrides)));
+  writeBenchReport('cdc', rows);
+  const broken = rows.filter((r) => r['lost'] !== 0 || r['duplicated'] !== 0);
+  if (broken.length > 0) throw new Error(`changes lost or duplicated: ${JSON.stringify(broken)}`);
+}
