@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // One project per kind of test, told apart by suffix: `*.test.ts` pure logic, `*.int.test.ts` against
 // real Postgres/Kafka/Connect, `*.e2e.test.ts` against the whole running stack.
-const everywhere = ['packages', 'subgraphs', 'gateway', 'cdc', 'schema', 'scripts'].map((d) => `${d}/**/`);
+const everywhere = ['packages', 'subgraphs', 'gateway', 'cdc', 'schema', 'scripts', 'e2e'].map((d) => `${d}/**/`);
 
 export default defineConfig({
   test: {
@@ -10,6 +10,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: everywhere.map((d) => `${d}*.test.ts`),
           exclude: ['**/node_modules/**', '**/*.int.test.ts', '**/*.e2e.test.ts'],
         },
@@ -17,8 +18,11 @@ export default defineConfig({
       {
         test: {
           name: 'int',
+          sequence: { groupOrder: 1 },
           include: everywhere.map((d) => `${d}*.int.test.ts`),
           exclude: ['**/node_modules/**'],
+          // One file at a time: the fault tests restart the shared broker and Connect under everyone.
+          fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
@@ -26,6 +30,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: everywhere.map((d) => `${d}*.e2e.test.ts`),
           exclude: ['**/node_modules/**'],
           testTimeout: 120_000,

@@ -1,0 +1,125 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_ACCOUNT } from '@petcare/service-kit';
+import { startE2eStack, type E2eStack } from './stack-fixture.ts';
+
+// The system as the mobile app uses it: the four subgraphs, the gateway, real data, real CDC, and
+// only the operations the app ships (schema/operations), sent over HTTP to the one endpoint.
+let e2e: E2eStack;
+
+async function eventually<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let value = await read();
+  while (!ok(value)) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}: last ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 250));
+    value = await read();
+  }
+  return value;
+}
+
+beforeAll(async () => {
+  e2e = await startE2eStack(14_000);
+}, 300_000);
+
+afterAll(async () => {
+  await e2e?.stop();
+}, 120_000);
+
+describe('the mobile app against the whole stack', () => {
+  it('signs up, verifies a neighbourhood and shows the home screen from all four subgraphs', async () => {
+    const signUp = await e2e.op('sign-up', { input: { email: 'e2e-mina@example.com', password: 'correct horse battery', displayName: '미나' } });
+    expect(signUp.errors).toBeUndefined();
+    const token: string = signUp.data.signUp.token;
+    const signIn = await e2e.op('sign-in', { input: { email: 'E2E-MINA@example.com', password: 'correct horse battery' } });
+    expect(signIn.data.signIn.user.id).toBe(signUp.data.signUp.user.id);
+
+    const device = await e2e.op('register-device', { input: { token: 'fcm-e2e-mina', platform: 'ANDROID' } }, token);
+    expect(device.data.registerDevice.token).toBe('fcm-e2e-mina');
+
+    const here = await e2e.op('neighborhood-at', DEMO_ACCOUNT.location);
+    expect(here.data.neighborhoodAt).toMatchObject({ code: '1168064000', name: '역삼1동', district: '강남구' });
+    // Standing at the door of 24시SNC동물메디컬센터 (논현로 416, a 24-hour licence in the 2023-07 file).
+    const atHospital = { latitude: 37.49742, longitude: 127.03892 };
+    const verified = await e2e.op('verify-neighborhood', atHospital, token);
+    expect(verified.errors).toBeUndefined();
+    const code = verified.data.verifyNeighborhood.neighborhood.code;
+    expect(verified.data.verifyNeighborhood).toMatchObject({ isActive: true, neighborhood: { district: '강남구' } });
+
+    // The welcome alert arrives through CDC (users → Kafka → alerts), not through any call.
+    const home = await eventually(
+      'the welcome alert reaches the badge',
+      () => e2e.op('home-screen', {}, token),
+      (r) => r.data?.me?.unreadAlertCount === 1,
+    );
+    expect(home.errors).toBeUndefined();
+    expect(home.data.me.displayName).toBe('미나');
+    expect(home.data.me.neighborhood.code).toBe(code);
+    expect(home.data.me.neighborhood.hospitals.map((h: { name: string }) => h.name)).toContain('24시SNC동물메디컬센터');
+
+    const me = await e2e.op('me', {}, token);
+    expect(me.data.me.devices).toEqual([expect.objectContaining({ token: 'fcm-e2e-mina', platform: 'ANDROID' })]);
+    expect(me.data.me.neighborhoodVerification.neighborhood.fullName).toMatch(/^서울특별시 강남구 /);
+  });
+
+  it('reads and marks alerts', async () => {
+    const signIn = await e2e.op('sign-in', { input: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } });
+    const token: string = signIn.data.signIn.token;
+    const unread = await e2e.op('alerts', { first: 10, unreadOnly: true }, token);
+    expect(unread.data.alerts.nodes.length).toBeGreaterThan(0);
+    const first = unread.data.alerts.nodes[0];
+    const marked = await e2e.op('mark-alert-read', { id: first.id }, token);
+    expect(marked.data.markAlertRead).toMatchObject({ id: first.id, isRead: true });
+    const all = await e2e.op('mark-all-alerts-read', {}, token);
+    expect(all.data.markAllAlertsRead).toBe(unread.data.alerts.nodes.length - 1);
+    expect((await e2e.op('home-screen', {}, token)).data.me.unreadAlertCount).toBe(0);
+  });
+
+  it('finds 24-hour hospitals near a point and opens one', async () => {
+    const near = await e2e.op('hospitals-near', { latitude: 37.4979, longitude: 127.0276, radiusMeters: 5000, first: 5, open24HoursOnly: true });
+    expect(near.errors).toBeUndefined();
+    const distances = near.data.hospitalsNear.map((n: any) => n.distanceMeters);
+    expect(distances.length).toBeGreaterThan(0);
+    expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+    for (const n of near.data.hospitalsNear) expect(n.hospital.open24Hours).toBe(true);
+    const detail = await e2e.op('hospital', { id: near.data.hospitalsNear[0].hospital.id });
+    expect(detail.data.hospital.name).toBe(near.data.hospitalsNear[0].hospital.name);
+  });
+
+  it('answers bad input with a code and the field, and writes nothing', async () => {
+    const short = await e2e.op('sign-up', { input: { email: 'short@example.com', password: 'short', displayName: 'x' } });
+    expect(short.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.password' });
+    const badEmail = await e2e.op('sign-up', { input: { email: 'not-an-email', password: 'long enough pw', displayName: 'x' } });
+    expect(badEmail.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const dup = await e2e.op('sign-up', { input: { email: DEMO_ACCOUNT.email, password: 'long enough pw', displayName: 'x' } });
+    expect(dup.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.email' });
+    const outside = await e2e.op('neighborhood-at', { latitude: 35.68, longitude: 139.76 });
+    expect(outside.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'longitude' });
+    const notNumber = await e2e.op('neighborhood-at', { latitude: 'north', longitude: 127 });
+    expect(notNumber.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(await e2e.sql('users', "select count(*)::int as n from app_user where email in ('short@example.com', 'not-an-email')")).toEqual([{ n: 0 }]);
+  });
+
+  it('deletes an account and erases it from every service', async () => {
+    const signUp = await e2e.op('sign-up', { input: { email: 'e2e-leaving@example.com', password: 'long enough pw', displayName: '떠나요' } });
+    const { token, user } = signUp.data.signUp;
+    await e2e.op('register-device', { input: { token: 'fcm-e2e-leaving', platform: 'IOS' } }, token);
+    await e2e.op('verify-neighborhood', DEMO_ACCOUNT.location, token);
+    await eventually('copied to alerts', () => e2e.sql('alerts', 'select 1 from device_copy where user_id = $1', [user.id]), (r) => r.length === 1);
+
+    expect((await e2e.op('delete-account', {}, token)).data.deleteAccount).toBe(true);
+    const me = await e2e.op('me', {}, token);
+    expect(me.data?.me ?? null).toBeNull();
+    await eventually(
+      'erased everywhere',
+      async () =>
+        [
+          ...(await e2e.sql('neighborhoods', 'select 1 from neighborhood_verification where user_id = $1', [user.id])),
+          ...(await e2e.sql('neighborhoods', 'select 1 from user_copy where id = $1', [user.id])),
+          ...(await e2e.sql('alerts', 'select 1 from device_copy where user_id = $1', [user.id])),
+          ...(await e2e.sql('alerts', 'select 1 from verification_copy where user_id = $1', [user.id])),
+          ...(await e2e.sql('alerts', 'select 1 from alert where user_id = $1', [user.id])),
+        ].length,
+      (n) => n === 0,
+    );
+  });
+});

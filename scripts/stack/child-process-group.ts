@@ -1,0 +1,70 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createInterface } from 'node:readline';
+
+/** How a child's output reaches the terminal: prefixed lines, or kept only for the failure report. */
+export type OutputMode = 'prefixed' | 'quiet';
+
+interface Child {
+  name: string;
+  proc: ChildProcess;
+  tail: string[];
+  exited: Promise<number | null>;
+}
+
+const TAIL_LINES = 40;
+
+/**
+ * Runs the stack's processes as one group: output prefixed with the process name, the last lines kept
+ * for error reports, and one `stop()` that terminates all of them (SIGTERM, then SIGKILL after a grace period).
+ */
+export class ChildProcessGroup {
+  readonly #children: Child[] = [];
+
+  constructor(private readonly output: OutputMode = 'prefixed') {}
+
+  /** Starts a TypeScript entry point under the current Node (so the project's pinned Node 24 runs it). */
+  startTs(name: string, cwd: string, entry: string, env: Record<string, string>): void {
+    const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+      cwd,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const child: Child = {
+      name,
+      proc,
+      tail: [],
+      exited: new Promise((resolve) => proc.once('exit', (code) => resolve(code))),
+    };
+    for (const stream of [proc.stdout, proc.stderr]) {
+      createInterface({ input: stream! }).on('line', (line) => {
+        child.tail.push(line);
+        if (child.tail.length > TAIL_LINES) child.tail.shift();
+        if (this.output === 'prefixed') process.stdout.write(`[${name}] ${line}\n`);
+      });
+    }
+    this.#children.push(child);
+  }
+
+  /** The last lines a process printed, for a failure message. */
+  tail(name: string): string {
+    return this.#children.find((c) => c.name === name)?.tail.join('\n') ?? '';
+  }
+
+  /** Resolves with the name of the first process that exits, so a crash is noticed while waiting. */
+  firstExit(): Promise<{ name: string; code: number | null }> {
+    return Promise.race(this.#children.map(async (c) => ({ name: c.name, code: await c.exited })));
+  }
+
+  /** Stops every process: SIGTERM, then SIGKILL for those still running after `graceMs`. */
+  async stop(graceMs = 10_000): Promise<void> {
+    const running = this.#children.filter((c) => c.proc.exitCode === null && c.proc.signalCode === null);
+    for (const c of running) c.proc.kill('SIGTERM');
+    await Promise.all(
+      running.map(async (c) => {
+        const timer = setTimeout(() => c.proc.kill('SIGKILL'), graceMs);
+        await c.exited;
+        clearTimeout(timer);
+      }),
+    );
+  }
+}

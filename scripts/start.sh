@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# `npm start`: everything a fresh clone needs, then the whole system in the foreground (Ctrl-C stops it).
+set -euo pipefail
+source "$(dirname "$0")/lib/bootstrap.sh"
+cd "$repo_root"
+
+ensure_npm_dependencies
+bash cdc/runtime/cdc.sh prepare-postgres
+bash cdc/runtime/cdc.sh start
+# If the Node part dies before it can stop them, Kafka and Connect must not outlive this command.
+trap 'bash cdc/runtime/cdc.sh stop >/dev/null 2>&1 || true' EXIT
+run_ts scripts/start.ts

@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# `npm test`: installs and starts what the tests need (npm dependencies, PostgreSQL settings and PostGIS,
+# Kafka and Connect), type-checks every workspace, then runs unit, integration and end-to-end tests.
+# Extra arguments go to vitest, e.g. `npm test -- --project unit`.
+set -euo pipefail
+source "$(dirname "$0")/lib/bootstrap.sh"
+cd "$repo_root"
+
+ensure_npm_dependencies
+bash cdc/runtime/cdc.sh prepare-postgres
+
+# Leave a Kafka the developer started (npm start) running; stop only what this run started.
+kafka_was_up=0
+(exec 3<>"/dev/tcp/127.0.0.1/${KAFKA_PORT:-9092}") 2>/dev/null && kafka_was_up=1
+bash cdc/runtime/cdc.sh start
+if (( ! kafka_was_up )); then
+  trap 'bash cdc/runtime/cdc.sh stop >/dev/null 2>&1 || true' EXIT
+fi
+
+export DATA_DIR="${DATA_DIR:-$(cd "$repo_root/.." && pwd)/shared/data}"
+[[ -d $DATA_DIR ]] || { echo "[test] DATA_DIR=$DATA_DIR does not exist: the tests read the public data from there" >&2; exit 1; }
+
+echo "[test] type-checking every workspace"
+turbo run typecheck --output-logs=errors-only
+tsc --noEmit -p .
+
+mkdir -p .data
+results=.data/test-results.json
+status=0
+node_modules/.bin/node node_modules/vitest/vitest.mjs run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+# One plain closing line, whatever the reporter printed above.
+if [[ -f $results ]]; then
+  node_modules/.bin/node -e '
+    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
+  ' "$results"
+fi
+exit $status
