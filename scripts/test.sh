@@ -7,15 +7,7 @@ source "$(dirname "$0")/lib/bootstrap.sh"
 cd "$repo_root"
 
 ensure_npm_dependencies
-bash cdc/runtime/cdc.sh prepare-postgres
-
-# Leave a Kafka the developer started (npm start) running; stop only what this run started.
-kafka_was_up=0
-(exec 3<>"/dev/tcp/127.0.0.1/${KAFKA_PORT:-9092}") 2>/dev/null && kafka_was_up=1
-bash cdc/runtime/cdc.sh start
-if (( ! kafka_was_up )); then
-  trap 'bash cdc/runtime/cdc.sh stop >/dev/null 2>&1 || true' EXIT
-fi
+start_cdc_runtime_for_this_run
 
 export DATA_DIR="${DATA_DIR:-$(cd "$repo_root/.." && pwd)/shared/data}"
 [[ -d $DATA_DIR ]] || { echo "[test] DATA_DIR=$DATA_DIR does not exist: the tests read the public data from there" >&2; exit 1; }

@@ -21,3 +21,15 @@ ensure_npm_dependencies() {
 run_ts() {
   "$repo_root/node_modules/.bin/node" --import tsx "$@"
 }
+
+# Prepares PostgreSQL and starts Kafka and Connect for this command. A Kafka the developer already had
+# running (npm start in another terminal) is left running; one this command started is stopped on exit.
+start_cdc_runtime_for_this_run() {
+  bash "$repo_root/cdc/runtime/cdc.sh" prepare-postgres
+  local kafka_was_up=0
+  (exec 3<>"/dev/tcp/127.0.0.1/${KAFKA_PORT:-9092}") 2>/dev/null && kafka_was_up=1
+  bash "$repo_root/cdc/runtime/cdc.sh" start
+  if (( ! kafka_was_up )); then
+    trap 'bash "$repo_root/cdc/runtime/cdc.sh" stop >/dev/null 2>&1 || true' EXIT
+  fi
+}

@@ -7,3 +7,4 @@ export { isPermanentFailure } from './is-permanent-failure.ts';
 export { appliedChangeTableSql } from './applied-change-table.ts';
 export { cdcTopics, type CdcTopics } from './topics.ts';
 export { cdcConfigShape } from './cdc-config-shape.ts';
+export { buildServiceConsumer, type ServiceConsumerOptions } from './build-service-consumer.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, CALLER_HEADER, DEMO_ACCOUNT } from '@petcare/service-kit';
-import { dropTestDatabase, gatewaySignedRequest, testDatabaseUrl } from '@petcare/service-kit/testing';
+import { dropTestDatabase, gatewaySignedRequest, recordQueries, testDatabaseUrl } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildAlertsService, type AlertsService } from '../src/server.ts';
 import { createAlert, type NewAlert } from '../src/modules/alert/alert.service.ts';
@@ -40,19 +40,7 @@ async function addAlerts(userId: string, count: number, extra: Partial<NewAlert>
 
 /** Counts the SQL statements run while `fn` runs, keeping those that mention `table`. */
 async function countQueries(table: string, fn: () => Promise<unknown>): Promise<string[]> {
-  const queries: string[] = [];
-  const connection = service.orm.em.getConnection();
-  const original = connection.execute.bind(connection);
-  connection.execute = ((query: any, ...rest: any[]) => {
-    queries.push(String(query));
-    return original(query, ...rest);
-  }) as typeof connection.execute;
-  try {
-    await fn();
-  } finally {
-    connection.execute = original;
-  }
-  return queries.filter((q) => q.includes(table));
+  return (await recordQueries(service.orm, fn)).map((q) => q.sql).filter((q) => q.includes(table));
 }
 
 const PAGE = `query ($first: Int, $after: String, $unreadOnly: Boolean) {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@petcare/service-kit';
-import { dropTestDatabase, gatewaySignedRequest, testDatabaseUrl } from '@petcare/service-kit/testing';
+import { dropTestDatabase, gatewaySignedRequest, recordQueries, testDatabaseUrl } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildHospitalsService, type HospitalsService } from '../src/server.ts';
 import { importHospitals, type ImportSummary } from '../src/modules/hospital/hospital.importer.ts';
@@ -26,19 +26,7 @@ const sql = <T = Record<string, unknown>>(query: string, params: unknown[] = [])
 
 /** Runs `fn` and returns the SQL statements it sent that touch the hospital table. */
 async function hospitalQueriesDuring(fn: () => Promise<unknown>): Promise<string[]> {
-  const queries: string[] = [];
-  const connection = service.orm.em.getConnection();
-  const original = connection.execute.bind(connection);
-  connection.execute = ((query: any, ...rest: any[]) => {
-    queries.push(String(query));
-    return original(query, ...rest);
-  }) as typeof connection.execute;
-  try {
-    await fn();
-  } finally {
-    connection.execute = original;
-  }
-  return queries.filter((q) => /\bhospital\b/.test(q));
+  return (await recordQueries(service.orm, fn)).map((q) => q.sql).filter((q) => /\bhospital\b/.test(q));
 }
 
 const boundaryOf = (code: string) => {

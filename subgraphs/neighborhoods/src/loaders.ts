@@ -1,10 +1,10 @@
+import { isUuid } from '@petcare/service-kit';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Neighborhood } from './modules/neighborhood/neighborhood.entity.ts';
 import { NeighborhoodVerification } from './modules/neighborhood-verification/neighborhood-verification.entity.ts';
 import { loadBoundaries } from './modules/neighborhood/neighborhood-spatial.ts';
 import { isNeighborhoodCode } from './modules/neighborhood/neighborhood.validation.ts';
-import { isUserId } from './modules/user/user-id.ts';
 
 /** Per-request batches: one SQL query per entity type however many rows a request asks for. */
 export interface NeighborhoodsLoaders {
@@ -30,7 +30,7 @@ export function createLoaders(em: EntityManager): NeighborhoodsLoaders {
       return codes.map((code) => byCode.get(code) ?? null);
     }),
     verificationByUserId: new DataLoader(async (userIds) => {
-      const wellFormed = userIds.filter(isUserId);
+      const wellFormed = userIds.filter(isUuid);
       // The neighborhood is joined into the same query, so User.neighborhood costs no second round trip.
       const found = wellFormed.length > 0
         ? await em.find(NeighborhoodVerification, { userId: { $in: wellFormed } }, { populate: ['neighborhood'] })

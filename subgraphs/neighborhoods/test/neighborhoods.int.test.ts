@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLER_HEADER, createLogger, DEMO_ACCOUNT } from '@petcare/service-kit';
-import { dropTestDatabase, gatewaySignedRequest, testDatabaseUrl } from '@petcare/service-kit/testing';
+import { dropTestDatabase, gatewaySignedRequest, recordQueries, testDatabaseUrl } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildNeighborhoodsService, type NeighborhoodsService } from '../src/server.ts';
 import { importBoundaryFile } from '../src/modules/neighborhood/neighborhood.importer.ts';
@@ -27,21 +27,7 @@ const verify = (userId: string | null, at: { latitude: number; longitude: number
   call(VERIFY, { lat: at.latitude, lng: at.longitude }, userId);
 
 /** Runs `fn` while recording every SQL statement (with its parameters) the service sends through its connection. */
-async function recordingQueries(fn: () => Promise<void>): Promise<{ sql: string; params: unknown }[]> {
-  const queries: { sql: string; params: unknown }[] = [];
-  const connection = service.orm.em.getConnection();
-  const original = connection.execute.bind(connection);
-  connection.execute = ((query: any, params?: any, ...rest: any[]) => {
-    queries.push({ sql: String(query), params });
-    return original(query, params, ...rest);
-  }) as typeof connection.execute;
-  try {
-    await fn();
-  } finally {
-    connection.execute = original;
-  }
-  return queries;
-}
+const recordingQueries = (fn: () => Promise<void>) => recordQueries(service.orm, fn);
 
 beforeAll(async () => {
   const config = loadConfig({ PORT: '0', DATABASE_URL: databaseUrl, GATEWAY_SIGNING_SECRET: secret, LOG_LEVEL: 'silent' });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, CALLER_HEADER } from '@petcare/service-kit';
-import { dropTestDatabase, gatewaySignedRequest, testDatabaseUrl } from '@petcare/service-kit/testing';
+import { dropTestDatabase, gatewaySignedRequest, recordQueries, testDatabaseUrl } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildUsersService, type UsersService } from '../src/server.ts';
 
@@ -86,23 +86,14 @@ describe('users subgraph', () => {
     for (const n of [1, 2, 3]) {
       ids.push((await call(SIGN_UP, { input: { email: `batch${n}@example.com`, password: 'long enough pw', displayName: `b${n}` } })).data.signUp.user.id);
     }
-    const queries: string[] = [];
-    const connection = service.orm.em.getConnection();
-    const original = connection.execute.bind(connection);
-    connection.execute = ((sql: any, ...rest: any[]) => {
-      queries.push(String(sql));
-      return original(sql, ...rest);
-    }) as typeof connection.execute;
-    try {
+    const queries = await recordQueries(service.orm, async () => {
       const res = await call(
         `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id displayName } } }`,
         { r: ids.map((id) => ({ __typename: 'User', id })) },
       );
       expect(res.data._entities.map((u: any) => u.displayName)).toEqual(['b1', 'b2', 'b3']);
-    } finally {
-      connection.execute = original;
-    }
-    expect(queries.filter((q) => q.includes('app_user'))).toHaveLength(1);
+    });
+    expect(queries.filter((q) => q.sql.includes('app_user'))).toHaveLength(1);
   });
 
   it('rejects a request that did not come through the gateway', async () => {

@@ -20,3 +20,8 @@ export function notFound(what: string): GraphQLError {
 export function conflict(field: string, problem: string): GraphQLError {
   return new GraphQLError(`${field}: ${problem}`, { extensions: { code: ErrorCode.Conflict, field } });
 }
+
+/** The caller is signed in but the thing asked for is someone else's. */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.Forbidden } });
+}

@@ -1,2 +1,3 @@
 export { testDatabaseUrl, dropTestDatabase } from './test-database.ts';
 export { gatewaySignedRequest, type GraphQLResponse } from './gateway-signed-request.ts';
+export { recordQueries, type RecordedQuery } from './record-queries.ts';

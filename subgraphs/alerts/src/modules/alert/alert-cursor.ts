@@ -1,4 +1,4 @@
-import { isUuid } from '../../validation/is-uuid.ts';
+import { isUuid } from '@petcare/service-kit';
 
 /** A position in a user's alert list: the (createdAt, id) of the last alert a page returned. */
 export interface AlertCursor {

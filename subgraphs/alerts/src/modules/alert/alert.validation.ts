@@ -1,5 +1,4 @@
-import { badUserInput } from '@petcare/service-kit';
-import { isUuid } from '../../validation/is-uuid.ts';
+import { badUserInput, isUuid } from '@petcare/service-kit';
 import { decodeAlertCursor, type AlertCursor } from './alert-cursor.ts';
 
 const PAGE_MIN = 1;

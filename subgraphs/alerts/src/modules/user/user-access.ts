@@ -1,6 +1,5 @@
-import { unauthenticated } from '@petcare/service-kit';
+import { unauthenticated, forbidden } from '@petcare/service-kit';
 import type { AlertsContext } from '../../context.ts';
-import { forbidden } from '../../errors/forbidden.ts';
 
 /** Returns the signed-in caller's id or throws UNAUTHENTICATED. */
 export function requireCaller(ctx: AlertsContext): string {
