@@ -1,9 +1,15 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Kind, parse, print, type DefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 import { DEMO_ACCOUNT } from '@petcare/service-kit';
+import { gatewaySignedRequest } from '@petcare/service-kit/testing';
+import { repoRoot } from '../scripts/stack/stack-layout.ts';
 import { startE2eStack, type E2eStack } from './stack-fixture.ts';
 
 // The system as the mobile app uses it: the four subgraphs, the gateway, real data, real CDC, and
 // only the operations the app ships (schema/operations), sent over HTTP to the one endpoint.
+// Then each subgraph's contract, checked on the same running stack.
 let e2e: E2eStack;
 
 async function eventually<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
@@ -122,4 +128,68 @@ describe('the mobile app against the whole stack', () => {
       (n) => n === 0,
     );
   });
+});
+
+/**
+ * The served SDL minus what @apollo/subgraph appends to every subgraph: the @link machinery (directive,
+ * link__/federation__ types) and the federation entry points (_Service, _Any, _Entity, Query._entities).
+ */
+function withoutFederationMachinery(sdl: string): string {
+  const doc = parse(sdl);
+  const appended = (d: DefinitionNode) =>
+    d.kind === Kind.DIRECTIVE_DEFINITION ||
+    ('name' in d && !!d.name && /^(link__|federation__|_)/.test(d.name.value)) ||
+    (d.kind === Kind.OBJECT_TYPE_EXTENSION && !!d.fields?.every((f) => f.name.value.startsWith('_')));
+  return print({ ...doc, definitions: doc.definitions.filter((d) => !appended(d)) });
+}
+
+describe('subgraph contracts', () => {
+  const subgraph = (name: string) => {
+    const s = e2e.stack.subgraphs.find((x) => x.name === name)!;
+    return (query: string, variables: Record<string, unknown> = {}, userId: string | null = null) =>
+      gatewaySignedRequest<any>(`http://127.0.0.1:${s.port}/graphql`, e2e.options.secrets.GATEWAY_SIGNING_SECRET, query, variables, userId);
+  };
+
+  /** Two representations of every entity type each subgraph declares with @key, built from live data. */
+  async function representations(): Promise<Record<string, Record<string, Record<string, unknown>[]>>> {
+    const users = (await e2e.sql('users', 'select id from app_user order by created_at limit 2')).map((r) => ({ __typename: 'User', id: r.id }));
+    const codes = ['1168064000', '1168065000'];
+    const boundaries = await Promise.all(
+      codes.map(async (code) => (await subgraph('neighborhoods')('query ($c: ID!) { neighborhood(code: $c) { boundary } }', { c: code })).data.neighborhood.boundary),
+    );
+    const hospitals = (await e2e.sql('hospitals', "select id from hospital where status = 'OPEN' order by id limit 2")).map((r) => ({ __typename: 'Hospital', id: r.id }));
+    const alerts = (await e2e.sql('alerts', 'select id from alert where user_id = $1 order by created_at limit 2', [DEMO_ACCOUNT.userId])).map((r) => ({ __typename: 'Alert', id: r.id }));
+    return {
+      users: { User: users },
+      neighborhoods: { User: users, Neighborhood: codes.map((code) => ({ __typename: 'Neighborhood', code })) },
+      hospitals: { Hospital: hospitals, Neighborhood: codes.map((code, i) => ({ __typename: 'Neighborhood', code, boundary: boundaries[i] })) },
+      // Alerts are private: the caller below is their owner, so both representations are the demo user's.
+      alerts: { User: [{ __typename: 'User', id: DEMO_ACCOUNT.userId }, { __typename: 'User', id: DEMO_ACCOUNT.userId }], Alert: alerts },
+    };
+  }
+
+  for (const name of ['users', 'neighborhoods', 'hospitals', 'alerts']) {
+    it(`${name} serves exactly its committed SDL, and every @key entity resolves through _entities`, async () => {
+      const committed = readFileSync(resolve(repoRoot, 'subgraphs', name, 'src/schema.graphql'), 'utf8');
+      const served = await subgraph(name)('{ _service { sdl } }');
+      expect(withoutFederationMachinery(served.data._service.sdl)).toBe(print(parse(committed)));
+
+      const keyed = parse(committed).definitions.filter(
+        (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && !!d.directives?.some((x) => x.name.value === 'key'),
+      );
+      const reps = (await representations())[name]!;
+      expect(Object.keys(reps).sort()).toEqual(keyed.map((d) => d.name.value).sort());
+      for (const type of keyed) {
+        const list = reps[type.name.value]!;
+        expect(list).toHaveLength(2);
+        const res = await subgraph(name)(
+          `query ($r: [_Any!]!) { _entities(representations: $r) { __typename } }`,
+          { r: list },
+          DEMO_ACCOUNT.userId,
+        );
+        expect(res.errors).toBeUndefined();
+        expect(res.data._entities).toEqual(list.map(() => ({ __typename: type.name.value })));
+      }
+    });
+  }
 });
