@@ -9,8 +9,8 @@ import { startStack } from './stack/start-stack.ts';
 
 // `npm start` (after scripts/start.sh has installed dependencies, prepared PostgreSQL and started Kafka and
 // Connect): seeds every service from DATA_DIR (default ../shared/data beside the checkout, if present),
-// registers the CDC connectors once the seeds' migrations have made the tables, starts the four subgraphs
-// and the gateway, prints where to open it, and stops everything, Kafka and Connect too, on Ctrl-C.
+// starts the four subgraphs and the gateway, registers the CDC connectors, prints where to open it, and
+// stops everything, Kafka and Connect too, on Ctrl-C.
 const defaultDataDir = resolve(repoRoot, '../shared/data');
 const dataDir = process.env['DATA_DIR'] ? resolve(process.env['DATA_DIR']) : existsSync(defaultDataDir) ? defaultDataDir : undefined;
 if (dataDir && !existsSync(dataDir)) {
@@ -29,10 +29,16 @@ const options: StackOptions = {
 if (dataDir) console.log(`Loading data from ${dataDir}`);
 else console.log('No data directory (DATA_DIR unset and ../shared/data missing): starting empty. Load data with DATA_DIR=/path/to/data npm start');
 await runSeeds(options, dataDir);
-const cdc = (...args: string[]) => execFileSync('bash', [resolve(repoRoot, 'cdc/runtime/cdc.sh'), ...args], { stdio: 'inherit' });
-cdc('register');
-
 const stack = await startStack(options);
+// Registered once every service has migrated its database at start (a seed with no data creates none):
+// a connector's publication covers only tables that exist when it starts.
+const cdc = (...args: string[]) => execFileSync('bash', [resolve(repoRoot, 'cdc/runtime/cdc.sh'), ...args], { stdio: 'inherit' });
+try {
+  cdc('register');
+} catch (error) {
+  await stack.stop();
+  throw error;
+}
 console.log(`\n  petcare is up: open ${stack.gatewayUrl}\n  demo account: ${DEMO_ACCOUNT.email} / ${DEMO_ACCOUNT.password} · Ctrl-C stops everything\n`);
 
 let stopping = false;
