@@ -10,6 +10,7 @@
 #                             (--restart: also restart unchanged ones, after migrations added tables)
 #   cdc.sh unregister [name]  stop+delete connectors, reset their offsets, drop slot+publication
 #   cdc.sh stop [kafka|connect]   stop Connect then the broker, or one (SIGTERM, then SIGKILL after a timeout)
+#   cdc.sh kill kafka|connect     crash one part (SIGKILL), for fault tests
 #   cdc.sh status [--topics]  processes, ports, connectors and their state (and the topic list)
 #   cdc.sh logs [kafka|connect] [-f] [-n N]
 set -euo pipefail
@@ -488,6 +489,25 @@ cmd_stop() {
   [[ "$which" == connect ]] || stop_proc kafka "$KAFKA_PID" kafka.Kafka
 }
 
+# Fault injection: SIGKILL, no shutdown hooks, no final offset flush — what a crash or an OOM kill does.
+cmd_kill() {
+  local which="${1:-}" pidfile main pid
+  case "$which" in
+    kafka) pidfile="$KAFKA_PID"; main=kafka.Kafka ;;
+    connect) pidfile="$CONNECT_PID"; main=ConnectDistributed ;;
+    *) die "kill: name the part to crash (usage: kill kafka|connect)" ;;
+  esac
+  with_lock
+  if ! pid="$(running_pid "$pidfile" "$main")"; then
+    log "$which: not running"
+    return 0
+  fi
+  kill -KILL "$pid" 2>/dev/null || true
+  while kill -0 "$pid" 2>/dev/null; do sleep 0.1; done
+  rm -f "$pidfile"
+  log "$which: killed pid $pid (SIGKILL)"
+}
+
 # --------------------------------------------------------------------------- register
 # Connector files are flat JSON maps, one "key": "value" per line (see cdc/connectors/README).
 json_field() { sed -n "s/^[[:space:]]*\"$2\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p" "$1" | head -n 1; }
@@ -707,7 +727,7 @@ cmd_logs() {
 }
 
 usage() {
-  sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
   cat <<EOF
 
 Env: KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT CONNECT_PORT=$CONNECT_PORT
@@ -725,6 +745,7 @@ main() {
     register) cmd_register "$@" ;;
     unregister) cmd_unregister "$@" ;;
     stop) cmd_stop "$@" ;;
+    kill) cmd_kill "$@" ;;
     status) cmd_status "$@" ;;
     logs) cmd_logs "$@" ;;
     help|-h|--help) usage ;;
