@@ -1,5 +1,4 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
@@ -11,7 +10,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { ErrorCode, type Logger } from '@petcare/service-kit';
+import { ErrorCode, closeHttp, listenHttp, type Logger } from '@petcare/service-kit';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { AccessTokenError, callerFromAuthorization } from './identity/caller-from-authorization.ts';
@@ -121,17 +120,10 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   return {
     app,
     httpServer,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          const { port: bound } = httpServer.address() as AddressInfo;
-          resolve(`http://${host}:${bound}/graphql`);
-        });
-      }),
+    listen: (port, host) => listenHttp(httpServer, port, host),
     close: async () => {
       await apollo.stop();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await closeHttp(httpServer);
     },
   };
 }

@@ -15,3 +15,4 @@ export type { SubgraphContext } from './server/subgraph-context.ts';
 export { assertInKorea, KOREA_BOUNDS } from './geo/assert-in-korea.ts';
 export { DEMO_ACCOUNT } from './demo/demo-account.ts';
 export { serveUntilSignalled, type RunnableService } from './server/serve-until-signalled.ts';
+export { listenHttp, closeHttp } from './server/listen-http.ts';

@@ -1,5 +1,4 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -12,6 +11,7 @@ import type { Logger } from 'pino';
 import { CALLER_HEADER, CallerTokenError, verifyCallerToken } from '../identity/caller-token.ts';
 import { ErrorCode } from '../errors/error-codes.ts';
 import type { SubgraphContext } from './subgraph-context.ts';
+import { closeHttp, listenHttp } from './listen-http.ts';
 
 /** Everything a service supplies to become a subgraph. */
 export interface SubgraphServerOptions<Loaders> {
@@ -98,17 +98,10 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   return {
     app,
     httpServer,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
-        httpServer.once('error', reject);
-        httpServer.listen(port, host, () => {
-          const { port: bound } = httpServer.address() as AddressInfo;
-          resolve(`http://${host}:${bound}/graphql`);
-        });
-      }),
+    listen: (port, host) => listenHttp(httpServer, port, host),
     close: async () => {
       await apollo.stop();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      await closeHttp(httpServer);
     },
   };
 }
