@@ -80,7 +80,7 @@ export type NearbyHospital = {
   hospital: Hospital;
 };
 
-/** A 행정동 (administrative neighbourhood); owned by the neighborhoods service, which supplies its boundary. */
+/** A 행정동 (administrative neighbourhood), the unit of 동네인증. */
 export type Neighborhood = {
   __typename?: 'Neighborhood';
   /** GeoJSON MultiPolygon (WGS84) as a JSON string; resolved by the neighborhoods service. */
@@ -95,7 +95,7 @@ export type Neighborhood = {
 };
 
 
-/** A 행정동 (administrative neighbourhood); owned by the neighborhoods service, which supplies its boundary. */
+/** A 행정동 (administrative neighbourhood), the unit of 동네인증. */
 export type NeighborhoodHospitalsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   includeClosed?: InputMaybe<Scalars['Boolean']['input']>;
