@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createLogger, openDatabase } from '@petcare/service-kit';
 import { loadSeedConfig } from './config.ts';
 import { Hospital } from './modules/hospital/hospital.entity.ts';
@@ -14,18 +14,19 @@ const log = createLogger('hospitals-seed', config.LOG_LEVEL);
 const explicitFile = process.argv[2] ?? config.HOSPITALS_FILE;
 const file = explicitFile ?? (config.DATA_DIR ? join(config.DATA_DIR, DEFAULT_FILE) : undefined);
 
-if (!explicitFile && (!file || !existsSync(file))) {
+if (!file) {
   console.log('No hospital data to load: run DATA_DIR=/path/to/shared/data npm run seed -w @petcare/hospitals (or pass a CSV path).');
   process.exit(0);
 }
-if (!existsSync(file!)) {
-  log.error({ file }, 'hospital CSV not found');
+// Asked for data that is not there: a mistake to report, not an empty system to start.
+if (!existsSync(file)) {
+  log.error({ file: resolve(file), cwd: process.cwd() }, 'hospital CSV not found (a relative DATA_DIR or path is taken from the working directory)');
   process.exit(1);
 }
 
 const orm = await openDatabase({ url: config.DATABASE_URL, entities: [Hospital], migrations, log });
 try {
-  const { problems, ...summary } = await importHospitals(orm.em, file!);
+  const { problems, ...summary } = await importHospitals(orm.em, file);
   log.info(summary, `imported hospitals: ${summary.rowsRead} rows read, ${summary.upserted} upserted (${summary.inserted} new, ${summary.updated} changed, ${summary.unchanged} unchanged), ${summary.withoutCoordinates} without coordinates, ${summary.skipped} skipped, ${summary.seconds} s`);
   for (const problem of problems) log.warn(problem, `${problem.count} × ${problem.reason}`);
 } catch (error) {
