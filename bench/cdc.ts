@@ -135,6 +135,15 @@ async function measureSubject(subject: string, overrides: Record<string, string 
         duplicated: Number(counts?.effects ?? 0) - Number(counts?.distinct_ids ?? 0),
       });
       console.log(JSON.stringify(rows.at(-1)));
+      // Where the tail comes from: the worst latency of each second of the run (a stall shows as one spike).
+      const perSecond = await conn.execute(
+        `select floor((source_ts_ms - min(source_ts_ms) over ()) / 1000)::int as s, max(extract(epoch from applied_at) * 1000 - source_ts_ms)::int as worst
+           from bench_copy where id between ? and ? group by source_ts_ms order by 1`,
+        [firstId, nextId - 1],
+      );
+      const worst = new Map<number, number>();
+      for (const r of perSecond) worst.set(Number(r.s), Math.max(worst.get(Number(r.s)) ?? 0, Number(r.worst)));
+      console.log(`  worst ms per second: ${[...worst.values()].join(' ')}`);
     }
   } finally {
     await consumer.stop();
