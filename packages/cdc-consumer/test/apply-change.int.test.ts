@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger, openDatabase } from '@petcare/service-kit';
+import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { applyChange, type IncomingMessage } from '../src/apply-change.ts';
+import { PoisonMessageError } from '../src/poison-message-error.ts';
+import { ItemCopy, SinkMigration, itemHandler } from './fixtures/item-copy.ts';
+
+// The ordering rules on a real copy, message by message, in the orders a broker can deliver after faults
+// and compaction; the pipeline test shows the same rules holding through real crashes.
+const url = testDatabaseUrl('apply');
+const handler = itemHandler('src.public.item');
+let orm: MikroORM;
+let offset = 0;
+
+const key = (id: number) => Buffer.from(JSON.stringify({ id }));
+const change = (op: 'c' | 'u' | 'd' | 'r', id: number, lsn: number, qty = 1): IncomingMessage => ({
+  key: key(id),
+  value: Buffer.from(
+    JSON.stringify({
+      op,
+      before: op === 'd' ? { id } : null,
+      after: op === 'd' ? null : { id, name: `item ${id}`, qty, added_later: 'ignored' },
+      source: { lsn, ts_ms: 1, table: 'item', snapshot: op === 'r' ? 'true' : 'false' },
+    }),
+  ),
+  offset: String(offset++),
+});
+const tombstone = (id: number, at = offset++): IncomingMessage => ({ key: key(id), value: null, offset: String(at) });
+const apply = (m: IncomingMessage) => applyChange(orm.em.fork(), handler, m);
+const copy = async (id: number) => (await orm.em.getConnection().execute('select qty from item_copy where id = ?', [id]))[0]?.qty ?? null;
+
+beforeAll(async () => {
+  orm = await openDatabase({ url, entities: [ItemCopy], migrations: [SinkMigration], log: createLogger('apply-test', 'silent') });
+});
+beforeEach(async () => {
+  await orm.em.getConnection().execute('truncate item_copy, effect, cdc_applied_change');
+});
+afterAll(async () => {
+  await orm?.close();
+  await dropTestDatabase(url);
+});
+
+describe('applyChange on a real copy', () => {
+  it('applies a change once: the same LSN again does nothing', async () => {
+    expect((await apply(change('c', 1, 100, 5))).result).toBe('applied');
+    expect((await apply(change('c', 1, 100, 5))).result).toBe('skipped');
+    expect(await copy(1)).toBe(5);
+  });
+
+  it('ignores an older change arriving after a newer one', async () => {
+    await apply(change('u', 2, 200, 9));
+    expect((await apply(change('c', 2, 150, 1))).result).toBe('skipped');
+    expect(await copy(2)).toBe(9);
+  });
+
+  it('keeps a deleted row deleted when an older insert is replayed', async () => {
+    await apply(change('c', 3, 100));
+    await apply(change('d', 3, 300));
+    expect((await apply(change('c', 3, 100))).result).toBe('skipped');
+    expect(await copy(3)).toBeNull();
+  });
+
+  it('deletes on a tombstone whose delete event was compacted away, and ignores an old tombstone replayed later', async () => {
+    const old = offset++;
+    await apply(change('c', 4, 100));
+    expect((await apply(tombstone(4))).result).toBe('applied');
+    expect(await copy(4)).toBeNull();
+    await apply(change('c', 4, 500, 7));
+    expect((await apply(tombstone(4, old))).result).toBe('skipped');
+    expect(await copy(4)).toBe(7);
+  });
+
+  it('backfills from a snapshot read like an insert', async () => {
+    expect((await apply(change('r', 5, 50, 3))).result).toBe('applied');
+    expect(await copy(5)).toBe(3);
+  });
+
+  it('refuses a row that does not fit the copy, writing nothing', async () => {
+    const bad: IncomingMessage = {
+      key: key(6),
+      value: Buffer.from(JSON.stringify({ op: 'c', before: null, after: { id: 6, name: 'no qty' }, source: { lsn: 1, ts_ms: 1, table: 'item' } })),
+      offset: String(offset++),
+    };
+    await expect(apply(bad)).rejects.toThrow(PoisonMessageError);
+    await expect(apply(bad)).rejects.toThrow(/qty/);
+    expect(await orm.em.getConnection().execute('select count(*)::int as n from cdc_applied_change')).toEqual([{ n: 0 }]);
+  });
+});
