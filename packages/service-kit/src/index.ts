@@ -16,3 +16,4 @@ export { assertInKorea, KOREA_BOUNDS } from './geo/assert-in-korea.ts';
 export { DEMO_ACCOUNT } from './demo/demo-account.ts';
 export { serveUntilSignalled, type RunnableService } from './server/serve-until-signalled.ts';
 export { listenHttp, closeHttp } from './server/listen-http.ts';
+export { serviceHandle, type ServiceHandle, type BackgroundWork } from './server/service-handle.ts';

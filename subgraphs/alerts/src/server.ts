@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { createSubgraphServer, openDatabase, type Logger, type SubgraphServer } from '@petcare/service-kit';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { createSubgraphServer, openDatabase, type Logger, serviceHandle, type ServiceHandle } from '@petcare/service-kit';
 import type { AlertsConfig } from './config.ts';
 import { entities } from './entities.ts';
 import { alertResolvers } from './modules/alert/alert.resolvers.ts';
@@ -9,20 +8,12 @@ import { userResolvers } from './modules/user/user.resolvers.ts';
 import { migrations } from './migrations/index.ts';
 import { createLoaders } from './loaders.ts';
 import { buildCdcConsumer } from './cdc.ts';
-import type { CdcConsumer } from '@petcare/cdc-consumer';
 
 /** The SDL this subgraph serves; also what `npm run compose` reads. */
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
-/** A built alerts subgraph with its open database. */
-export interface AlertsService {
-  server: SubgraphServer;
-  orm: MikroORM;
-  /** Keeps the device and 동네인증 copies in step; null when KAFKA_BROKERS is unset. */
-  consumer: CdcConsumer | null;
-  startBackground(): Promise<void>;
-  close(): Promise<void>;
-}
+/** A built alerts subgraph with its open database and its CDC consumer. */
+export type AlertsService = ServiceHandle;
 
 /** Opens the database (applying migrations) and builds the alerts subgraph, without listening. */
 export async function buildAlertsService(config: AlertsConfig, log: Logger): Promise<AlertsService> {
@@ -36,18 +27,5 @@ export async function buildAlertsService(config: AlertsConfig, log: Logger): Pro
     log,
     createLoaders,
   });
-  const consumer = buildCdcConsumer(config, orm, log);
-  return {
-    server,
-    orm,
-    consumer,
-    startBackground: async () => {
-      await consumer?.start();
-    },
-    close: async () => {
-      await consumer?.stop();
-      await server.close();
-      await orm.close();
-    },
-  };
+  return serviceHandle(server, orm, buildCdcConsumer(config, orm, log));
 }

@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { createSubgraphServer, openDatabase, type Logger, type SubgraphServer } from '@petcare/service-kit';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { createSubgraphServer, openDatabase, type Logger, serviceHandle, type ServiceHandle } from '@petcare/service-kit';
 import type { HospitalsConfig } from './config.ts';
 import { Hospital } from './modules/hospital/hospital.entity.ts';
 import { hospitalResolvers } from './modules/hospital/hospital.resolvers.ts';
@@ -13,11 +12,7 @@ import { createLoaders } from './loaders.ts';
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
 /** A built hospitals subgraph with its open database. */
-export interface HospitalsService {
-  server: SubgraphServer;
-  orm: MikroORM;
-  close(): Promise<void>;
-}
+export type HospitalsService = ServiceHandle;
 
 /** Opens the database (applying migrations) and builds the hospitals subgraph, without listening. */
 export async function buildHospitalsService(config: HospitalsConfig, log: Logger): Promise<HospitalsService> {
@@ -31,12 +26,5 @@ export async function buildHospitalsService(config: HospitalsConfig, log: Logger
     log,
     createLoaders,
   });
-  return {
-    server,
-    orm,
-    close: async () => {
-      await server.close();
-      await orm.close();
-    },
-  };
+  return serviceHandle(server, orm);
 }

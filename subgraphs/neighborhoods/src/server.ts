@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { createSubgraphServer, openDatabase, scalarResolvers, type Logger, type SubgraphServer } from '@petcare/service-kit';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { createSubgraphServer, openDatabase, scalarResolvers, type Logger, serviceHandle, type ServiceHandle } from '@petcare/service-kit';
 import type { NeighborhoodsConfig } from './config.ts';
 import { Neighborhood } from './modules/neighborhood/neighborhood.entity.ts';
 import { NeighborhoodVerification } from './modules/neighborhood-verification/neighborhood-verification.entity.ts';
@@ -11,7 +10,6 @@ import { userResolvers } from './modules/user/user.resolvers.ts';
 import { migrations } from './migrations/index.ts';
 import { createLoaders } from './loaders.ts';
 import { buildCdcConsumer } from './cdc.ts';
-import type { CdcConsumer } from '@petcare/cdc-consumer';
 
 /** The SDL this subgraph serves; also what `npm run compose` reads. */
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
@@ -19,15 +17,8 @@ export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.me
 /** Every entity of the neighborhoods database (the seed opens the database with the same list). */
 export const entities = [Neighborhood, NeighborhoodVerification];
 
-/** A built neighborhoods subgraph with its open database. */
-export interface NeighborhoodsService {
-  server: SubgraphServer;
-  orm: MikroORM;
-  /** Keeps the copy of users in step; null when KAFKA_BROKERS is unset. */
-  consumer: CdcConsumer | null;
-  startBackground(): Promise<void>;
-  close(): Promise<void>;
-}
+/** A built neighborhoods subgraph with its open database and its CDC consumer. */
+export type NeighborhoodsService = ServiceHandle;
 
 /** Opens the database (applying migrations) and builds the neighborhoods subgraph, without listening. */
 export async function buildNeighborhoodsService(config: NeighborhoodsConfig, log: Logger): Promise<NeighborhoodsService> {
@@ -43,18 +34,5 @@ export async function buildNeighborhoodsService(config: NeighborhoodsConfig, log
     log,
     createLoaders,
   });
-  const consumer = buildCdcConsumer(config, orm, log);
-  return {
-    server,
-    orm,
-    consumer,
-    startBackground: async () => {
-      await consumer?.start();
-    },
-    close: async () => {
-      await consumer?.stop();
-      await server.close();
-      await orm.close();
-    },
-  };
+  return serviceHandle(server, orm, buildCdcConsumer(config, orm, log));
 }

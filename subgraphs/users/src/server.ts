@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'graphql';
-import { createSubgraphServer, openDatabase, type Logger, type SubgraphServer } from '@petcare/service-kit';
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { createSubgraphServer, openDatabase, type Logger, serviceHandle, type ServiceHandle } from '@petcare/service-kit';
 import type { UsersConfig } from './config.ts';
 import { User } from './modules/user/user.entity.ts';
 import { Device } from './modules/device/device.entity.ts';
@@ -14,11 +13,7 @@ import { createLoaders } from './loaders.ts';
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
 
 /** A built users subgraph with its open database. */
-export interface UsersService {
-  server: SubgraphServer;
-  orm: MikroORM;
-  close(): Promise<void>;
-}
+export type UsersService = ServiceHandle;
 
 /** Opens the database (applying migrations) and builds the users subgraph, without listening. */
 export async function buildUsersService(config: UsersConfig, log: Logger): Promise<UsersService> {
@@ -34,12 +29,5 @@ export async function buildUsersService(config: UsersConfig, log: Logger): Promi
     log,
     createLoaders,
   });
-  return {
-    server,
-    orm,
-    close: async () => {
-      await server.close();
-      await orm.close();
-    },
-  };
+  return serviceHandle(server, orm);
 }

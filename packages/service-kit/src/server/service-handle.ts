@@ -1,0 +1,34 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { SubgraphServer } from './create-subgraph-server.ts';
+import type { RunnableService } from './serve-until-signalled.ts';
+
+/** Work a service runs beside its API (e.g. a CDC consumer). */
+export interface BackgroundWork {
+  start(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** A built service: its server, its database, and what runs beside them; what `index.ts` and tests hold. */
+export interface ServiceHandle extends RunnableService {
+  orm: MikroORM;
+  startBackground(): Promise<void>;
+}
+
+/**
+ * Ties a service's parts together with one shutdown order — background work first (so nothing writes
+ * to a closing database), then the server, then the database.
+ */
+export function serviceHandle(server: SubgraphServer, orm: MikroORM, background: BackgroundWork | null = null): ServiceHandle {
+  return {
+    server,
+    orm,
+    startBackground: async () => {
+      await background?.start();
+    },
+    close: async () => {
+      await background?.stop();
+      await server.close();
+      await orm.close();
+    },
+  };
+}
