@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, DEMO_ACCOUNT } from '@petcare/service-kit';
-import { dropTestDatabase, gatewaySignedRequest, testDatabaseUrl } from '@petcare/service-kit/testing';
+import { dropTestDatabase, gatewaySignedRequest, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
 import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc-consumer/testing';
 import { loadConfig as usersConfig } from '../../subgraphs/users/src/config.ts';
 import { buildUsersService, type UsersService } from '../../subgraphs/users/src/server.ts';
@@ -35,15 +35,6 @@ const call = (service: keyof typeof url, query: string, variables: Record<string
 
 const rows = (service: { orm: { em: { getConnection(): { execute(sql: string, params?: unknown[]): Promise<any[]> } } } }, sql: string, params: unknown[] = []) =>
   service.orm.em.getConnection().execute(sql, params);
-
-async function eventually(what: string, check: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting until ${what}`);
-}
 
 async function signUp(email: string, displayName: string): Promise<string> {
   const res = await call('users', 'mutation ($i: SignUpInput!) { signUp(input: $i) { user { id } } }', {
@@ -82,7 +73,7 @@ afterAll(async () => {
 
 describe('copies kept by CDC', () => {
   it('backfills accounts that existed before capture started', async () => {
-    await eventually('the early account is in the neighborhoods copy', async () =>
+    await waitUntil('the early account is in the neighborhoods copy', async () =>
       (await rows(neighborhoods, "select 1 from user_copy where display_name = '먼저 온 집사'")).length === 1,
     );
   });
@@ -99,7 +90,7 @@ describe('copies kept by CDC', () => {
     expect(verified.data.verifyNeighborhood.neighborhood.code).toBe('1168064000');
     await call('neighborhoods', verify, { lat: 37.575, lng: 126.965 }, joon);
 
-    await eventually('alerts can target 역삼1동', async () => (await pushTargetsInNeighborhood(alerts.orm.em.fork(), '1168064000')).length === 2);
+    await waitUntil('alerts can target 역삼1동', async () => (await pushTargetsInNeighborhood(alerts.orm.em.fork(), '1168064000')).length === 2);
     expect(await pushTargetsInNeighborhood(alerts.orm.em.fork(), '1168064000')).toEqual([
       { userId: mina, token: 'fcm-mina-android', platform: 'ANDROID' },
       { userId: mina, token: 'fcm-mina-ios', platform: 'IOS' },
@@ -107,7 +98,7 @@ describe('copies kept by CDC', () => {
 
     const removed = await call('users', 'mutation { removeDevice(token: "fcm-mina-ios") }', {}, mina);
     expect(removed.data.removeDevice).toBe(true);
-    await eventually('the removed token is gone from alerts', async () => (await pushTargetsInNeighborhood(alerts.orm.em.fork(), '1168064000')).length === 1);
+    await waitUntil('the removed token is gone from alerts', async () => (await pushTargetsInNeighborhood(alerts.orm.em.fork(), '1168064000')).length === 1);
 
     const welcome = await call('alerts', '{ alerts { nodes { kind title body } } }', {}, mina);
     expect(welcome.data.alerts.nodes).toEqual([expect.objectContaining({ kind: 'SYSTEM', title: '반가워요!' })]);
@@ -115,23 +106,23 @@ describe('copies kept by CDC', () => {
 
   it('follows a profile change into the neighborhoods copy', async () => {
     const id = await signUp('rename@example.com', '옛 이름');
-    await eventually('copied', async () => (await rows(neighborhoods, 'select 1 from user_copy where id = ?', [id])).length === 1);
+    await waitUntil('copied', async () => (await rows(neighborhoods, 'select 1 from user_copy where id = ?', [id])).length === 1);
     await call('users', 'mutation { updateProfile(input: {displayName: "새 이름"}) { displayName } }', {}, id);
-    await eventually('renamed', async () => (await rows(neighborhoods, "select 1 from user_copy where id = ? and display_name = '새 이름'", [id])).length === 1);
+    await waitUntil('renamed', async () => (await rows(neighborhoods, "select 1 from user_copy where id = ? and display_name = '새 이름'", [id])).length === 1);
   });
 
   it('erases a deleted account from every copy, and its 동네인증 and alerts with it', async () => {
     const id = await signUp('leaving@example.com', '떠나는 집사');
     await call('users', 'mutation { registerDevice(input: {token: "fcm-leaving", platform: IOS}) { id } }', {}, id);
     await call('neighborhoods', 'mutation { verifyNeighborhood(latitude: 37.5, longitude: 127.04) { expiresAt } }', {}, id);
-    await eventually('copied everywhere', async () =>
+    await waitUntil('copied everywhere', async () =>
       (await rows(alerts, 'select 1 from device_copy where user_id = ?', [id])).length === 1 &&
       (await rows(alerts, 'select 1 from verification_copy where user_id = ?', [id])).length === 1 &&
       (await rows(alerts, 'select 1 from alert where user_id = ?', [id])).length === 1,
     );
 
     expect((await call('users', 'mutation { deleteAccount }', {}, id)).data.deleteAccount).toBe(true);
-    await eventually('erased everywhere', async () => {
+    await waitUntil('erased everywhere', async () => {
       const left = await Promise.all([
         rows(neighborhoods, 'select 1 from user_copy where id = ?', [id]),
         rows(neighborhoods, 'select 1 from neighborhood_verification where user_id = ?', [id]),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
 import { createLogger, openDatabase } from '@petcare/service-kit';
-import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
+import { dropTestDatabase, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
 import { registerTestConnector, removeTestConnector, testBrokers, waitForConnectorRunning } from '../src/testing/connect-client.ts';
@@ -46,15 +46,6 @@ function startConsumer(): Promise<void> {
     },
   });
   return consumer.start();
-}
-
-async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 90_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 /** Inserts `n` items in autocommitted statements: n changes, each with its own LSN. */
@@ -98,11 +89,11 @@ afterAll(async () => {
 describe('CDC pipeline against real Postgres, Debezium and Kafka', () => {
   it('carries an insert, an update and a delete to the copy', async () => {
     const [id] = await insertItems(1);
-    await waitFor('insert', async () => (await sinkCount(`select count(*) as n from item_copy where id = ${id}`)) === 1);
+    await waitUntil('insert', async () => (await sinkCount(`select count(*) as n from item_copy where id = ${id}`)) === 1);
     await source.query('update item set qty = 7, name = $2 where id = $1', [id, '바뀐 이름']);
-    await waitFor('update', async () => (await sinkCount(`select count(*) as n from item_copy where id = ${id} and qty = 7 and name = '바뀐 이름'`)) === 1);
+    await waitUntil('update', async () => (await sinkCount(`select count(*) as n from item_copy where id = ${id} and qty = 7 and name = '바뀐 이름'`)) === 1);
     await source.query('delete from item where id = $1', [id]);
-    await waitFor('delete', async () => (await sinkCount(`select count(*) as n from item_copy where id = ${id}`)) === 0);
+    await waitUntil('delete', async () => (await sinkCount(`select count(*) as n from item_copy where id = ${id}`)) === 0);
     // The tombstone after the delete must not count as a second effect.
     await new Promise((r) => setTimeout(r, 500));
     expect(await sinkCount(`select count(*) as n from effect where item_id = ${id}`)).toBe(3);
@@ -117,12 +108,12 @@ describe('CDC pipeline against real Postgres, Debezium and Kafka', () => {
     const before = await effects();
     const dropped = replaysDropped;
     const writing = insertItems(5000);
-    await waitFor('the crashing consumer mid-stream', async () => (await effects()) >= before + 1000);
+    await waitUntil('the crashing consumer mid-stream', async () => (await effects()) >= before + 1000);
     child.kill('SIGKILL');
     await exited;
     await writing;
     await startConsumer();
-    await waitFor('all 5,000 changes', async () => (await effects()) >= before + 5000, 120_000);
+    await waitUntil('all 5,000 changes', async () => (await effects()) >= before + 5000, 120_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await effects()).toBe(before + 5000);
     expect(await sinkCount('select count(*) as n from (select lsn from effect group by lsn having count(*) > 1) d')).toBe(0);
@@ -134,12 +125,12 @@ describe('CDC pipeline against real Postgres, Debezium and Kafka', () => {
     const before = await effects();
     const dropped = replaysDropped;
     const writing = insertItems(2000, 50);
-    await waitFor('stream under way', async () => (await effects()) >= before + 200);
+    await waitUntil('stream under way', async () => (await effects()) >= before + 200);
     cdc('kill', 'connect');
     cdc('start', 'connect');
     await waitForConnectorRunning(connector);
     await writing;
-    await waitFor('all 2,000 changes', async () => (await effects()) >= before + 2000, 120_000);
+    await waitUntil('all 2,000 changes', async () => (await effects()) >= before + 2000, 120_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await effects()).toBe(before + 2000);
     console.info(`Connect SIGKILL: 2000 changes, 2000 effects, ${replaysDropped - dropped} redelivered changes dropped`);
@@ -149,12 +140,12 @@ describe('CDC pipeline against real Postgres, Debezium and Kafka', () => {
     const before = await effects();
     const dropped = replaysDropped;
     const writing = insertItems(2000, 50);
-    await waitFor('stream under way', async () => (await effects()) >= before + 200);
+    await waitUntil('stream under way', async () => (await effects()) >= before + 200);
     cdc('kill', 'kafka');
     cdc('start', 'kafka');
     await writing;
     await waitForConnectorRunning(connector);
-    await waitFor('all 2,000 changes', async () => (await effects()) >= before + 2000, 180_000);
+    await waitUntil('all 2,000 changes', async () => (await effects()) >= before + 2000, 180_000);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await effects()).toBe(before + 2000);
     console.info(`broker SIGKILL: 2000 changes, 2000 effects, ${replaysDropped - dropped} redelivered changes dropped`);
@@ -167,7 +158,7 @@ describe('CDC pipeline against real Postgres, Debezium and Kafka', () => {
     await producer.send({ topic, messages: [{ key: '{"id":999999}', value: '{"this is": "not a change event"}' }] });
     await producer.disconnect();
     const [id] = await insertItems(1);
-    await waitFor('later change applied', async () => (await sinkCount(`select count(*) as n from item_copy where id = ${id}`)) === 1);
+    await waitUntil('later change applied', async () => (await sinkCount(`select count(*) as n from item_copy where id = ${id}`)) === 1);
 
     const dlq = kafka.consumer({ groupId: `dlq-reader-${suffix}` });
     await dlq.connect();
@@ -190,7 +181,7 @@ describe('CDC pipeline against real Postgres, Debezium and Kafka', () => {
     await source.query('begin');
     await source.query("insert into item (id, name, qty) values ($1, 'good', 1), ($2, 'negative stock', -1), ($3, 'good', 1)", [a, bad, c]);
     await source.query('commit');
-    await waitFor('the good neighbours applied', async () => (await sinkCount(`select count(*) as n from item_copy where id in (${a}, ${c})`)) === 2);
+    await waitUntil('the good neighbours applied', async () => (await sinkCount(`select count(*) as n from item_copy where id in (${a}, ${c})`)) === 2);
     expect(await sinkCount(`select count(*) as n from item_copy where id = ${bad}`)).toBe(0);
 
     const kafka = new Kafka({ clientId: 'dlq-check', brokers: testBrokers, logLevel: logLevel.NOTHING });
@@ -214,6 +205,6 @@ describe('CDC pipeline against real Postgres, Debezium and Kafka', () => {
     await source.query('alter table item add column colour text');
     const id = nextId++;
     await source.query("insert into item (id, name, qty, colour) values ($1, 'new shape', 2, 'red')", [id]);
-    await waitFor('row with new column', async () => (await sinkCount(`select count(*) as n from item_copy where id = ${id} and qty = 2`)) === 1);
+    await waitUntil('row with new column', async () => (await sinkCount(`select count(*) as n from item_copy where id = ${id} and qty = 2`)) === 1);
   });
 });

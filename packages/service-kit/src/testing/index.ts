@@ -1,3 +1,4 @@
 export { testDatabaseUrl, dropTestDatabase } from './test-database.ts';
 export { gatewaySignedRequest, type GraphQLResponse } from './gateway-signed-request.ts';
 export { recordQueries, type RecordedQuery } from './record-queries.ts';
+export { waitUntil } from './wait-until.ts';
