@@ -382,6 +382,24 @@ list_topics() {
     org.apache.kafka.tools.TopicCommand --bootstrap-server "$KAFKA_HOST:$KAFKA_PORT" --list
 }
 
+# Polls <ready-fn> until it succeeds; dies with the log's tail if the process exits or START_TIMEOUT passes.
+# wait_until_ready <label> <what> <pidfile> <logfile> <ready-fn> <timeout hint> <extra for the ready line>
+wait_until_ready() {
+  local label="$1" what="$2" pidfile="$3" logfile="$4" ready="$5" hint="$6" extra="$7" pid t0 deadline
+  pid="$(cat "$pidfile")"
+  t0=$(now); deadline=$(( t0 + START_TIMEOUT ))
+  until "$ready"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      tail_log "$logfile"; rm -f "$pidfile"; die "$label: $what exited during startup"
+    fi
+    if (( $(now) >= deadline )); then
+      tail_log "$logfile"; die "$label: not ready after ${START_TIMEOUT}s (pid $pid; $hint)"
+    fi
+    sleep 0.5
+  done
+  log "$label: ready in $(( $(now) - t0 ))s (pid $pid, log ${logfile#"$REPO_ROOT"/}$extra)"
+}
+
 start_kafka() {
   local pid
   if pid="$(running_pid "$KAFKA_PID" kafka.Kafka)"; then
@@ -395,18 +413,7 @@ start_kafka() {
   format_storage
   log "kafka: starting broker+controller on $KAFKA_HOST:$KAFKA_PORT (controller $KAFKA_CONTROLLER_PORT)"
   spawn "$KAFKA_PID" "$KAFKA_LOG" "$KAFKA_HEAP_OPTS" kafka.Kafka "$KAFKA_CONF_DIR/server.properties"
-  pid="$(cat "$KAFKA_PID")"
-  local t0 deadline; t0=$(now); deadline=$(( t0 + START_TIMEOUT ))
-  until broker_ready; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail_log "$KAFKA_LOG"; rm -f "$KAFKA_PID"; die "kafka: broker exited during startup"
-    fi
-    if (( $(now) >= deadline )); then
-      tail_log "$KAFKA_LOG"; die "kafka: not ready after ${START_TIMEOUT}s (pid $pid still running; cdc.sh stop to clean up)"
-    fi
-    sleep 0.5
-  done
-  log "kafka: ready in $(( $(now) - t0 ))s (pid $pid, log ${KAFKA_LOG#"$REPO_ROOT"/})"
+  wait_until_ready kafka broker "$KAFKA_PID" "$KAFKA_LOG" broker_ready "still running; cdc.sh stop to clean up" ""
 }
 
 # --------------------------------------------------------------------------- kafka connect
@@ -428,18 +435,8 @@ start_connect() {
   log "connect: starting distributed worker (group $CONNECT_GROUP_ID, REST $CONNECT_URL)"
   spawn "$CONNECT_PID" "$CONNECT_LOG" "$CONNECT_HEAP_OPTS" \
     org.apache.kafka.connect.cli.ConnectDistributed "$KAFKA_CONF_DIR/connect-distributed.properties"
-  pid="$(cat "$CONNECT_PID")"
-  local t0 deadline; t0=$(now); deadline=$(( t0 + START_TIMEOUT ))
-  until connect_ready; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      tail_log "$CONNECT_LOG"; rm -f "$CONNECT_PID"; die "connect: worker exited during startup"
-    fi
-    if (( $(now) >= deadline )); then
-      tail_log "$CONNECT_LOG"; die "connect: not ready after ${START_TIMEOUT}s (GET /connectors must be 200 and /connector-plugins must list $DEBEZIUM_CLASS)"
-    fi
-    sleep 0.5
-  done
-  log "connect: ready in $(( $(now) - t0 ))s (pid $pid, log ${CONNECT_LOG#"$REPO_ROOT"/}, Debezium plugin loaded)"
+  wait_until_ready connect worker "$CONNECT_PID" "$CONNECT_LOG" connect_ready \
+    "GET /connectors must be 200 and /connector-plugins must list $DEBEZIUM_CLASS" ", Debezium plugin loaded"
 }
 
 cmd_start() {
