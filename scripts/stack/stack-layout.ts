@@ -25,7 +25,7 @@ export interface StackOptions {
   databaseSuffix?: string;
   /** Kafka brokers the services' CDC consumers read from. */
   kafkaBrokers: string;
-  /** Prefix of CDC topics and consumer groups (see cdcTopics); empty for the developer's stack. */
+  /** Prefix of CDC topics and consumer groups (see systemTopics); empty for the developer's stack. */
   cdcNamespace?: string;
   logLevel?: string;
 }

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { CdcConsumer } from './cdc-consumer.ts';
-import { cdcTopics, type CdcTopics } from './topics.ts';
+import { systemTopics, type SystemTopics } from '@petcare/cdc';
 import type { AnyCopyHandler } from './copy-handler.ts';
 
 /** What a consuming service says about itself to get its consumer. */
@@ -9,7 +9,7 @@ export interface ServiceConsumerOptions {
   /** The service's name: its consumer group and dead-letter topic are named after it. */
   service: string;
   config: { KAFKA_BROKERS?: string[] | undefined; CDC_TOPIC_NAMESPACE: string };
-  handlers: (topics: CdcTopics) => AnyCopyHandler[];
+  handlers: (topics: SystemTopics) => AnyCopyHandler[];
   orm: MikroORM;
   log: Logger;
   /** What goes stale without Kafka, for the warning logged when KAFKA_BROKERS is unset. */
@@ -23,7 +23,7 @@ export function buildServiceConsumer(options: ServiceConsumerOptions): CdcConsum
     options.log.warn(`KAFKA_BROKERS is not set: ${options.staleWithoutKafka}`);
     return null;
   }
-  const topics = cdcTopics(options.config.CDC_TOPIC_NAMESPACE);
+  const topics = systemTopics(options.config.CDC_TOPIC_NAMESPACE);
   return new CdcConsumer({
     brokers,
     groupId: topics.group(options.service),

@@ -11,6 +11,6 @@ export const cdcConfigShape = {
     .regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]')
     .transform((s) => s.split(','))
     .optional(),
-  /** Prefix of every CDC topic and consumer group (see cdcTopics); empty except in tests. */
+  /** Prefix of every CDC topic and consumer group (see systemTopics); empty except in tests. */
   CDC_TOPIC_NAMESPACE: z.string().regex(/^[a-zA-Z0-9_.-]*$/, 'letters, digits, . _ - only').default(''),
 } as const;

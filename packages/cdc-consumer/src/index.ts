@@ -5,6 +5,5 @@ export { parseDebeziumChange, parseDebeziumKey, type DebeziumChange, type Change
 export { PoisonMessageError } from './poison-message-error.ts';
 export { isPermanentFailure } from './is-permanent-failure.ts';
 export { appliedChangeTableSql } from './applied-change-table.ts';
-export { cdcTopics, type CdcTopics } from './topics.ts';
 export { cdcConfigShape } from './cdc-config-shape.ts';
 export { buildServiceConsumer, type ServiceConsumerOptions } from './build-service-consumer.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { CdcTopics, CopyHandler } from '@petcare/cdc-consumer';
+import type { CopyHandler } from '@petcare/cdc-consumer';
+import type { SystemTopics } from '@petcare/cdc';
 import { createAlert } from '../alert/alert.service.ts';
 
 const row = z.object({ id: z.uuid(), display_name: z.string() });
@@ -10,7 +11,7 @@ const key = z.object({ id: z.uuid() });
  * (deduplicated by user); a deleted one is erased here — alerts, device and 동네인증 copies — in the
  * same transaction that records the delete as applied.
  */
-export function accountHandler(topics: CdcTopics): CopyHandler<z.infer<typeof row>, z.infer<typeof key>> {
+export function accountHandler(topics: SystemTopics): CopyHandler<z.infer<typeof row>, z.infer<typeof key>> {
   return {
     topic: topics.users,
     key,

@@ -1,11 +1,12 @@
 import { z } from 'zod';
-import type { CdcTopics, CopyHandler } from '@petcare/cdc-consumer';
+import type { CopyHandler } from '@petcare/cdc-consumer';
+import type { SystemTopics } from '@petcare/cdc';
 
 const row = z.object({ id: z.uuid(), user_id: z.uuid(), token: z.string().min(1), platform: z.enum(['ANDROID', 'IOS']) });
 const key = z.object({ id: z.uuid() });
 
 /** Keeps `device_copy` equal to the users service's devices: the FCM tokens pushes go to. */
-export function deviceCopyHandler(topics: CdcTopics): CopyHandler<z.infer<typeof row>, z.infer<typeof key>> {
+export function deviceCopyHandler(topics: SystemTopics): CopyHandler<z.infer<typeof row>, z.infer<typeof key>> {
   return {
     topic: topics.devices,
     key,

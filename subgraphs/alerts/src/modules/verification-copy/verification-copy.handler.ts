@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { CdcTopics, CopyHandler } from '@petcare/cdc-consumer';
+import type { CopyHandler } from '@petcare/cdc-consumer';
+import type { SystemTopics } from '@petcare/cdc';
 
 // timestamptz columns arrive as ISO-8601 strings (Debezium's ZonedTimestamp).
 const row = z.object({
@@ -11,7 +12,7 @@ const row = z.object({
 const key = z.object({ user_id: z.uuid() });
 
 /** Keeps `verification_copy` equal to the neighborhoods service's current 동네인증 per user. */
-export function verificationCopyHandler(topics: CdcTopics): CopyHandler<z.infer<typeof row>, z.infer<typeof key>> {
+export function verificationCopyHandler(topics: SystemTopics): CopyHandler<z.infer<typeof row>, z.infer<typeof key>> {
   return {
     topic: topics.verifications,
     key,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { CdcTopics, CopyHandler } from '@petcare/cdc-consumer';
+import type { CopyHandler } from '@petcare/cdc-consumer';
+import type { SystemTopics } from '@petcare/cdc';
 
 const row = z.object({ id: z.uuid(), display_name: z.string() });
 const key = z.object({ id: z.uuid() });
@@ -8,7 +9,7 @@ const key = z.object({ id: z.uuid() });
  * Keeps `user_copy` in step with the users service's accounts. A deleted account also erases the
  * user's 동네인증 here: the verification is this service's own data about that person.
  */
-export function userCopyHandler(topics: CdcTopics): CopyHandler<z.infer<typeof row>, z.infer<typeof key>> {
+export function userCopyHandler(topics: SystemTopics): CopyHandler<z.infer<typeof row>, z.infer<typeof key>> {
   return {
     topic: topics.users,
     key,

@@ -1,16 +1,17 @@
 /**
- * The change topics services consume, named once. Debezium names them `<topic.prefix>.<schema>.<table>`
- * from the connector configs in cdc/connectors; cdc/README.md lists producer, key, payload and consumers.
+ * Every Kafka topic the services exchange, named once for the whole system (cdc/README.md's topic table
+ * says who produces each, who consumes it and its key). Debezium names change topics
+ * `<topic.prefix>.<schema>.<table>` from the connector configs in cdc/connectors.
  * `namespace` (CDC_TOPIC_NAMESPACE, empty in a deployment) prefixes every topic and consumer group, so
- * tests can run beside a developer's stack on the same broker without reading each other's changes.
+ * tests can run beside a developer's stack on the same broker without reading each other's messages.
  */
-export function cdcTopics(namespace = '') {
+export function systemTopics(namespace = '') {
   return {
     /** users' accounts (key `{id}`); a delete means the account is gone and every copy of it must go. */
     users: `${namespace}users.public.app_user`,
     /** users' devices (key `{id}`): FCM tokens and the user they belong to. */
     devices: `${namespace}users.public.device`,
-    /** neighborhoods' current 동네인증 per user (key `{user_id}`). */
+    /** neighborhoods' 동네인증 rows. */
     verifications: `${namespace}neighborhoods.public.neighborhood_verification`,
     /** Consumer group of a consuming service. */
     group: (service: string) => `${namespace}${service}`,
@@ -20,4 +21,4 @@ export function cdcTopics(namespace = '') {
 }
 
 /** Topic names for one namespace. */
-export type CdcTopics = ReturnType<typeof cdcTopics>;
+export type SystemTopics = ReturnType<typeof systemTopics>;

@@ -1,0 +1,1 @@
+export { systemTopics, type SystemTopics } from './system-topics.ts';
