@@ -5,8 +5,8 @@ import { Migration } from '@mikro-orm/migrations';
 import { defineEntity, p, type MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, openDatabase } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
-import { CdcConsumer, appliedChangeTableSql, type CopyHandler } from '@petcare/cdc-consumer';
-import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc-consumer/testing';
+import { CdcConsumer, type ChangeHandler } from '@petcare/cdc-consumer';
+import { appliedChangeTableSql, registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc-consumer/testing';
 import { quantile, writeBenchReport, type BenchRow } from './lib/bench-report.ts';
 
 // Propagation latency, source commit → copy applied, through the real pipeline: Postgres WAL → Debezium
@@ -38,13 +38,13 @@ class BenchSinkMigration extends Migration {
   }
 }
 
-function handler(topic: string): CopyHandler<{ id: number }, { id: number }> {
+function handler(topic: string): ChangeHandler<{ id: number }, { id: number }> {
   return {
     topic,
     key: z.object({ id: z.number() }),
     row: z.object({ id: z.number() }),
     async upsert(em, row, change) {
-      // One statement per change, like the services' copy handlers.
+      // One statement per change, like the services' copies.
       await em.execute(
         `insert into bench_copy (id, source_ts_ms, applied_at, applications) values (?, ?, clock_timestamp(), 1)
          on conflict (id) do update set applications = bench_copy.applications + 1`,

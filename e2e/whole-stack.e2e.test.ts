@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Kind, parse, print, type DefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
-import { DEMO_ACCOUNT } from '@petcare/service-kit';
+import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { gatewaySignedRequest } from '@petcare/service-kit/testing';
 import { repoRoot } from '../scripts/stack/stack-layout.ts';
 import { startE2eStack, type E2eStack } from './stack-fixture.ts';

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { DEMO_ACCOUNT } from '@petcare/service-kit';
+import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { localSecrets } from './stack/local-secrets.ts';
 import { repoRoot, type StackOptions } from './stack/stack-layout.ts';
 import { runSeeds } from './stack/run-seeds.ts';

@@ -1,17 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, DEMO_ACCOUNT } from '@petcare/service-kit';
+import { createLogger } from '@petcare/service-kit';
+import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { dropTestDatabase, gatewaySignedRequest, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
 import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc-consumer/testing';
-import { loadConfig as usersConfig } from '../../subgraphs/users/src/config.ts';
-import { buildUsersService, type UsersService } from '../../subgraphs/users/src/server.ts';
-import { loadConfig as neighborhoodsConfig } from '../../subgraphs/neighborhoods/src/config.ts';
-import { buildNeighborhoodsService, type NeighborhoodsService } from '../../subgraphs/neighborhoods/src/server.ts';
-import { importBoundaryFile } from '../../subgraphs/neighborhoods/src/modules/neighborhood/neighborhood.importer.ts';
-import { loadConfig as alertsConfig } from '../../subgraphs/alerts/src/config.ts';
-import { buildAlertsService, type AlertsService } from '../../subgraphs/alerts/src/server.ts';
-import { pushTargetsInNeighborhood } from '../../subgraphs/alerts/src/modules/audience/audience.queries.ts';
+import { loadConfig as usersConfig } from '@petcare/users/config';
+import { buildUsersService, type UsersService } from '@petcare/users/server';
+import { loadConfig as neighborhoodsConfig } from '@petcare/neighborhoods/config';
+import { buildNeighborhoodsService, type NeighborhoodsService } from '@petcare/neighborhoods/server';
+import { importBoundaryFile } from '@petcare/neighborhoods/boundaries';
+import { loadConfig as alertsConfig } from '@petcare/alerts/config';
+import { buildAlertsService, type AlertsService } from '@petcare/alerts/server';
 
 // The services' real copies, kept by real Debezium and Kafka: users → neighborhoods and alerts,
 // neighborhoods → alerts. Each service is built from its own code with its own database; they share
@@ -21,7 +21,7 @@ const ns = `t${randomBytes(3).toString('hex')}_`;
 const db = { users: testDatabaseUrl('users'), neighborhoods: testDatabaseUrl('nbh'), alerts: testDatabaseUrl('alerts') };
 const connectors = { users: `${ns}users-cdc`.replace(/_/g, '-'), neighborhoods: `${ns}neighborhoods-cdc`.replace(/_/g, '-') };
 const adminUrl = new URL('/postgres', db.users).toString();
-const fixture = fileURLToPath(new URL('../../subgraphs/neighborhoods/test/fixtures/gangnam-jongno-squares.geojson', import.meta.url));
+const boundaries = resolve(process.env['DATA_DIR'] ?? resolve(import.meta.dirname, '../../../shared/data'), 'boundaries/seoul-hangjeongdong-2021-04.geojson');
 const log = createLogger('copies-test', 'silent');
 const cdcEnv = { KAFKA_BROKERS: testBrokers.join(','), CDC_TOPIC_NAMESPACE: ns, GATEWAY_SIGNING_SECRET: secret, PORT: '0', LOG_LEVEL: 'silent' };
 
@@ -35,6 +35,18 @@ const call = (service: keyof typeof url, query: string, variables: Record<string
 
 const rows = (service: { orm: { em: { getConnection(): { execute(sql: string, params?: unknown[]): Promise<any[]> } } } }, sql: string, params: unknown[] = []) =>
   service.orm.em.getConnection().execute(sql, params);
+
+const VERIFY = 'mutation ($lat: Latitude!, $lng: Longitude!) { verifyNeighborhood(latitude: $lat, longitude: $lng) { neighborhood { code } } }';
+let earlyUser: string;
+
+/** Who alerts can push to in a 행정동, from its own copies alone: (user, token) of every active 동네인증 there. */
+const targetsIn = (code: string) =>
+  rows(
+    alerts,
+    `select v.user_id, d.token from verification_copy v join device_copy d on d.user_id = v.user_id
+      where v.neighborhood_code = ? and v.expires_at > now() order by v.user_id, d.token`,
+    [code],
+  );
 
 async function signUp(email: string, displayName: string): Promise<string> {
   const res = await call('users', 'mutation ($i: SignUpInput!) { signUp(input: $i) { user { id } } }', {
@@ -50,9 +62,10 @@ beforeAll(async () => {
   url.users = await users.server.listen(0);
   url.neighborhoods = await neighborhoods.server.listen(0);
   url.alerts = await alerts.server.listen(0);
-  await importBoundaryFile(neighborhoods.orm.em.fork(), fixture);
-  // An account that exists before capture starts reaches the copies through Debezium's snapshot.
-  await signUp('early@example.com', '먼저 온 집사');
+  await importBoundaryFile(neighborhoods.orm.em.fork(), boundaries);
+  // A 동네인증 that exists before capture starts reaches the copies through Debezium's snapshot.
+  earlyUser = await signUp('early@example.com', '먼저 온 집사');
+  await call('neighborhoods', VERIFY, { lat: DEMO_ACCOUNT.location.latitude, lng: DEMO_ACCOUNT.location.longitude }, earlyUser);
   await registerTestConnector({ name: connectors.users, template: 'users-cdc', database: new URL(db.users).pathname.slice(1), topicPrefix: `${ns}users` });
   await registerTestConnector({
     name: connectors.neighborhoods,
@@ -72,9 +85,9 @@ afterAll(async () => {
 });
 
 describe('copies kept by CDC', () => {
-  it('backfills accounts that existed before capture started', async () => {
-    await waitUntil('the early account is in the neighborhoods copy', async () =>
-      (await rows(neighborhoods, "select 1 from user_copy where display_name = '먼저 온 집사'")).length === 1,
+  it('backfills a 동네인증 that existed before capture started', async () => {
+    await waitUntil('the early 동네인증 is in the alerts copy', async () =>
+      (await rows(alerts, "select 1 from verification_copy where user_id = ? and neighborhood_code = '1168064000'", [earlyUser])).length === 1,
     );
   });
 
@@ -85,30 +98,32 @@ describe('copies kept by CDC', () => {
     await call('users', register, { t: 'fcm-mina-android', p: 'ANDROID' }, mina);
     await call('users', register, { t: 'fcm-mina-ios', p: 'IOS' }, mina);
     await call('users', register, { t: 'fcm-joon', p: 'ANDROID' }, joon);
-    const verify = 'mutation ($lat: Latitude!, $lng: Longitude!) { verifyNeighborhood(latitude: $lat, longitude: $lng) { neighborhood { code } } }';
-    const verified = await call('neighborhoods', verify, { lat: DEMO_ACCOUNT.location.latitude, lng: DEMO_ACCOUNT.location.longitude }, mina);
+    const verified = await call('neighborhoods', VERIFY, { lat: DEMO_ACCOUNT.location.latitude, lng: DEMO_ACCOUNT.location.longitude }, mina);
     expect(verified.data.verifyNeighborhood.neighborhood.code).toBe('1168064000');
-    await call('neighborhoods', verify, { lat: 37.575, lng: 126.965 }, joon);
+    await call('neighborhoods', VERIFY, { lat: 37.575, lng: 126.965 }, joon);
 
-    await waitUntil('alerts can target 역삼1동', async () => (await pushTargetsInNeighborhood(alerts.orm.em.fork(), '1168064000')).length === 2);
-    expect(await pushTargetsInNeighborhood(alerts.orm.em.fork(), '1168064000')).toEqual([
-      { userId: mina, token: 'fcm-mina-android', platform: 'ANDROID' },
-      { userId: mina, token: 'fcm-mina-ios', platform: 'IOS' },
+    await waitUntil('alerts can target 역삼1동', async () => (await targetsIn('1168064000')).filter((t) => t.user_id === mina).length === 2);
+    expect((await targetsIn('1168064000')).filter((t) => t.user_id !== earlyUser)).toEqual([
+      { user_id: mina, token: 'fcm-mina-android' },
+      { user_id: mina, token: 'fcm-mina-ios' },
     ]);
 
     const removed = await call('users', 'mutation { removeDevice(token: "fcm-mina-ios") }', {}, mina);
     expect(removed.data.removeDevice).toBe(true);
-    await waitUntil('the removed token is gone from alerts', async () => (await pushTargetsInNeighborhood(alerts.orm.em.fork(), '1168064000')).length === 1);
+    await waitUntil('the removed token is gone from alerts', async () => (await targetsIn('1168064000')).filter((t) => t.user_id === mina).length === 1);
 
     const welcome = await call('alerts', '{ alerts { nodes { kind title body } } }', {}, mina);
     expect(welcome.data.alerts.nodes).toEqual([expect.objectContaining({ kind: 'SYSTEM', title: '반가워요!' })]);
   });
 
-  it('follows a profile change into the neighborhoods copy', async () => {
-    const id = await signUp('rename@example.com', '옛 이름');
-    await waitUntil('copied', async () => (await rows(neighborhoods, 'select 1 from user_copy where id = ?', [id])).length === 1);
-    await call('users', 'mutation { updateProfile(input: {displayName: "새 이름"}) { displayName } }', {}, id);
-    await waitUntil('renamed', async () => (await rows(neighborhoods, "select 1 from user_copy where id = ? and display_name = '새 이름'", [id])).length === 1);
+  it('follows a 동네인증 that moves to another 행정동 into the alerts copy', async () => {
+    const id = await signUp('mover@example.com', '이사 간 집사');
+    await call('neighborhoods', VERIFY, { lat: DEMO_ACCOUNT.location.latitude, lng: DEMO_ACCOUNT.location.longitude }, id);
+    await waitUntil('copied', async () => (await rows(alerts, "select 1 from verification_copy where user_id = ? and neighborhood_code = '1168064000'", [id])).length === 1);
+    const moved = await call('neighborhoods', VERIFY, { lat: 37.575, lng: 126.965 }, id);
+    const code = moved.data.verifyNeighborhood.neighborhood.code;
+    expect(code).not.toBe('1168064000');
+    await waitUntil('moved', async () => (await rows(alerts, 'select 1 from verification_copy where user_id = ? and neighborhood_code = ?', [id, code])).length === 1);
   });
 
   it('erases a deleted account from every copy, and its 동네인증 and alerts with it', async () => {
@@ -124,7 +139,6 @@ describe('copies kept by CDC', () => {
     expect((await call('users', 'mutation { deleteAccount }', {}, id)).data.deleteAccount).toBe(true);
     await waitUntil('erased everywhere', async () => {
       const left = await Promise.all([
-        rows(neighborhoods, 'select 1 from user_copy where id = ?', [id]),
         rows(neighborhoods, 'select 1 from neighborhood_verification where user_id = ?', [id]),
         rows(alerts, 'select 1 from device_copy where user_id = ?', [id]),
         rows(alerts, 'select 1 from verification_copy where user_id = ?', [id]),

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
 import { CALLER_HEADER, createLogger, issueAccessToken, signCallerToken } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
-import { loadConfig as loadUsersConfig } from '../../subgraphs/users/src/config.ts';
-import { buildUsersService, type UsersService } from '../../subgraphs/users/src/server.ts';
+import { loadConfig as loadUsersConfig } from '@petcare/users/config';
+import { buildUsersService, type UsersService } from '@petcare/users/server';
 import { loadConfig } from '../src/config.ts';
 import { buildGateway, type Gateway } from '../src/server.ts';
 
@@ -178,7 +178,7 @@ describe('gateway over the real users subgraph', () => {
 
   it('is the only caller a subgraph accepts: a forged caller signature is refused', async () => {
     const usersUrl = `http://127.0.0.1:${(users.server.httpServer.address() as AddressInfo).port}/graphql`;
-    const forged = await signCallerToken('not-the-gateway-secret-0123456789abcdef', { userId: null });
+    const forged = await signCallerToken('not-the-gateway-secret-0123456789abcdef', { userId: null, roles: [] });
     const res = await fetch(usersUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CALLER_HEADER]: forged },

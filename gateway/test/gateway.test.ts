@@ -97,7 +97,7 @@ describe('gateway over a stand-in subgraph', () => {
     expect((await whoami(url, { authorization: `Bearer ${token}` })).data).toEqual({ whoami: 'user-42' });
 
     const last = subgraph.received.at(-1);
-    expect(await verifyCallerToken(signingSecret, last)).toEqual({ userId: 'user-42' });
+    expect(await verifyCallerToken(signingSecret, last)).toEqual({ userId: 'user-42', roles: [] });
     expect(subgraph.received.every((h) => typeof h === 'string')).toBe(true);
   });
 
@@ -117,7 +117,7 @@ describe('gateway over a stand-in subgraph', () => {
   });
 
   it('is refused by the subgraph when forged with another secret, which the app sees as an outage, not a sign-out', async () => {
-    const forged = await signCallerToken('someone-else-secret-0123456789abcdef', { userId: 'user-42' });
+    const forged = await signCallerToken('someone-else-secret-0123456789abcdef', { userId: 'user-42', roles: [] });
     await expect(verifyCallerToken(signingSecret, forged)).rejects.toThrow(CallerTokenError);
 
     const misconfigured = await startGateway('someone-else-secret-0123456789abcdef');

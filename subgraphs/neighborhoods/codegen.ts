@@ -11,7 +11,7 @@ const config: CodegenConfig = {
         contextType: '../context.ts#NeighborhoodsContext',
         mappers: {
           Neighborhood: '../modules/neighborhood/neighborhood.entity.ts#Neighborhood',
-          NeighborhoodConnection: '../modules/neighborhood/neighborhood-browse.ts#NeighborhoodPage',
+          NeighborhoodConnection: '../modules/neighborhood/neighborhood.repository.ts#NeighborhoodPage',
           NeighborhoodVerification: '../modules/neighborhood-verification/neighborhood-verification.entity.ts#NeighborhoodVerification',
           User: '../modules/user/user-reference.ts#UserReference',
         },

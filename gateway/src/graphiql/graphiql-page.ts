@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { RequestHandler } from 'express';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import { DEMO_ACCOUNT } from '@petcare/service-kit';
+import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);

@@ -14,11 +14,11 @@ const BEARER = /^Bearer\s+(\S+)\s*$/i;
  * AccessTokenError, so the app learns to sign in again instead of silently losing `me`.
  */
 export async function callerFromAuthorization(accessTokenSecret: string, authorization: string | undefined): Promise<Caller> {
-  if (authorization === undefined || authorization.trim() === '') return { userId: null };
+  if (authorization === undefined || authorization.trim() === '') return { userId: null, roles: [] };
   const token = BEARER.exec(authorization)?.[1];
   if (!token) throw new AccessTokenError('Authorization header must be "Bearer <token>"');
   try {
-    return { userId: await verifyAccessToken(accessTokenSecret, token) };
+    return await verifyAccessToken(accessTokenSecret, token);
   } catch (error) {
     if (error instanceof joseErrors.JWTExpired) throw new AccessTokenError('access token expired: sign in again');
     throw new AccessTokenError('access token is invalid: sign in again');

@@ -21,8 +21,8 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // Only an incoming operation has a caller; the gateway's own requests (health checks) go out anonymous.
-    const userId = 'incomingRequestContext' in options ? options.context.caller.userId : null;
-    options.request.http?.headers.set(CALLER_HEADER, await signCallerToken(this.signingSecret, { userId }));
+    const caller = 'incomingRequestContext' in options ? options.context.caller : { userId: null, roles: [] };
+    options.request.http?.headers.set(CALLER_HEADER, await signCallerToken(this.signingSecret, caller));
   }
 
   /**

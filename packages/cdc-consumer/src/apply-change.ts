@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { parseDebeziumChange, parseDebeziumKey, type DebeziumChange } from './debezium-change.ts';
 import { PoisonMessageError } from './poison-message-error.ts';
-import type { AnyCopyHandler } from './copy-handler.ts';
+import type { AnyChangeHandler } from './change-handler.ts';
 
 /** The parts of a Kafka message the applier reads. */
 export interface IncomingMessage {
@@ -34,14 +34,14 @@ function keyText(key: Record<string, unknown>): string {
   return JSON.stringify(Object.fromEntries(Object.entries(key).sort(([a], [b]) => a.localeCompare(b))));
 }
 
-function validate<T>(schema: AnyCopyHandler['row'], value: unknown, what: string): T {
+function validate<T>(schema: AnyChangeHandler['row'], value: unknown, what: string): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data as T;
   throw new PoisonMessageError(`${what} does not fit the copy: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ')}`);
 }
 
 /** Checks a message's shape before any database work; throws PoisonMessageError when it can never apply. */
-export function parseMessage(handler: AnyCopyHandler, message: IncomingMessage): ParsedMessage {
+export function parseMessage(handler: AnyChangeHandler, message: IncomingMessage): ParsedMessage {
   const rawKey = parseDebeziumKey(message.key);
   const key: unknown = validate(handler.key, rawKey, 'key');
   const change = parseDebeziumChange(message.value);
@@ -57,7 +57,7 @@ export function parseMessage(handler: AnyCopyHandler, message: IncomingMessage):
  * does nothing. Tombstones carry no LSN, so they are ordered by Kafka offset instead: one at or before
  * the last applied offset for its key is old. Any error rolls the whole batch back.
  */
-export async function applyParsed(em: EntityManager, handler: AnyCopyHandler, batch: ParsedMessage[]): Promise<ApplyOutcome[]> {
+export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, batch: ParsedMessage[]): Promise<ApplyOutcome[]> {
   // MikroORM inlines `?` parameters (escaped) and spreads an array into a list, hence `array[?]`.
   return em.transactional(async (tx) => {
     const ids = [...new Set(batch.map((m) => m.id))];
@@ -110,7 +110,7 @@ export async function applyParsed(em: EntityManager, handler: AnyCopyHandler, ba
 }
 
 /** Applies one message on its own (see applyParsed); the path a batch falls back to around a poison message. */
-export async function applyChange(em: EntityManager, handler: AnyCopyHandler, message: IncomingMessage): Promise<ApplyOutcome> {
+export async function applyChange(em: EntityManager, handler: AnyChangeHandler, message: IncomingMessage): Promise<ApplyOutcome> {
   const [outcome] = await applyParsed(em, handler, [parseMessage(handler, message)]);
   return outcome!;
 }

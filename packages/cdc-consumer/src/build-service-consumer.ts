@@ -1,15 +1,17 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { CdcConsumer } from './cdc-consumer.ts';
-import { systemTopics, type SystemTopics } from '@petcare/cdc';
-import type { AnyCopyHandler } from './copy-handler.ts';
+import type { AnyChangeHandler } from './change-handler.ts';
 
 /** What a consuming service says about itself to get its consumer. */
 export interface ServiceConsumerOptions {
-  /** The service's name: its consumer group and dead-letter topic are named after it. */
-  service: string;
-  config: { KAFKA_BROKERS?: string[] | undefined; CDC_TOPIC_NAMESPACE: string };
-  handlers: (topics: SystemTopics) => AnyCopyHandler[];
+  /** Brokers from the service's config; unset means "run without CDC" (and say what goes stale). */
+  brokers: string[] | undefined;
+  /** The service's consumer group: one per service, so each service sees every change once. */
+  groupId: string;
+  /** Where the service's poison messages go. */
+  deadLetterTopic: string;
+  handlers: AnyChangeHandler[];
   orm: MikroORM;
   log: Logger;
   /** What goes stale without Kafka, for the warning logged when KAFKA_BROKERS is unset. */
@@ -18,17 +20,15 @@ export interface ServiceConsumerOptions {
 
 /** The consumer that keeps a service's copies of other services' data, or null (with a warning) without brokers. */
 export function buildServiceConsumer(options: ServiceConsumerOptions): CdcConsumer | null {
-  const brokers = options.config.KAFKA_BROKERS;
-  if (!brokers) {
+  if (!options.brokers) {
     options.log.warn(`KAFKA_BROKERS is not set: ${options.staleWithoutKafka}`);
     return null;
   }
-  const topics = systemTopics(options.config.CDC_TOPIC_NAMESPACE);
   return new CdcConsumer({
-    brokers,
-    groupId: topics.group(options.service),
-    deadLetterTopic: topics.deadLetter(options.service),
-    handlers: options.handlers(topics),
+    brokers: options.brokers,
+    groupId: options.groupId,
+    deadLetterTopic: options.deadLetterTopic,
+    handlers: options.handlers,
     orm: options.orm,
     log: options.log.child({ component: 'cdc' }),
   });

@@ -1,10 +1,11 @@
 import { Kafka, logLevel, type Consumer, type Producer, type KafkaMessage } from 'kafkajs';
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import type { AnyCopyHandler } from './copy-handler.ts';
+import type { AnyChangeHandler } from './change-handler.ts';
 import { applyParsed, parseMessage, type ApplyOutcome, type ParsedMessage } from './apply-change.ts';
 import { isPermanentFailure } from './is-permanent-failure.ts';
 import { kafkaLogCreator } from './kafka-log-creator.ts';
+import { checkWrittenTables } from './check-written-tables.ts';
 
 /** How a service runs its CDC consumer. */
 export interface CdcConsumerOptions {
@@ -14,7 +15,7 @@ export interface CdcConsumerOptions {
   groupId: string;
   /** Where messages that can never be applied go, with the reason in headers. */
   deadLetterTopic: string;
-  handlers: AnyCopyHandler[];
+  handlers: AnyChangeHandler[];
   orm: MikroORM;
   log: Logger;
   /** Called after each message, e.g. to count effects or measure propagation latency. */
@@ -40,7 +41,7 @@ export class CdcConsumer {
   readonly #kafka: Kafka;
   readonly #consumer: Consumer;
   readonly #producer: Producer;
-  readonly #handlers: Map<string, AnyCopyHandler>;
+  readonly #handlers: Map<string, AnyChangeHandler>;
   #running = false;
 
   constructor(private readonly options: CdcConsumerOptions) {
@@ -55,11 +56,17 @@ export class CdcConsumer {
     // of one-change transactions into chunks, for at most 20 ms of added latency when it is quiet.
     this.#consumer = this.#kafka.consumer({ groupId: options.groupId, minBytes: 16_384, maxWaitTimeInMs: 20, allowAutoTopicCreation: true });
     this.#producer = this.#kafka.producer({ allowAutoTopicCreation: true });
-    this.#handlers = new Map(options.handlers.map((h) => [h.topic, h]));
+    this.#handlers = new Map();
+    for (const handler of options.handlers) {
+      // A second handler would silently replace the first, and with it the copy's only writer.
+      if (this.#handlers.has(handler.topic)) throw new Error(`two handlers for topic ${handler.topic}: one topic has one handler per service`);
+      this.#handlers.set(handler.topic, handler);
+    }
   }
 
   /** Connects, subscribes to every handler's topic from the beginning (a new copy backfills) and starts applying. */
   async start(): Promise<void> {
+    await checkWrittenTables(this.options.orm, this.options.handlers);
     await this.#ensureTopics();
     await this.#producer.connect();
     await this.#consumer.connect();
@@ -131,7 +138,7 @@ export class CdcConsumer {
    * Returns false when the consumer is stopping and the chunk was not applied.
    */
   async #applyChunk(
-    handler: AnyCopyHandler,
+    handler: AnyChangeHandler,
     partition: number,
     chunk: { parsed: ParsedMessage; message: KafkaMessage }[],
     keepGoing: () => boolean,

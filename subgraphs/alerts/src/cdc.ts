@@ -1,17 +1,20 @@
 import { buildServiceConsumer, type CdcConsumer } from '@petcare/cdc-consumer';
+import { systemTopics } from '@petcare/cdc';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '@petcare/service-kit';
 import type { AlertsConfig } from './config.ts';
 import { accountHandler } from './modules/account/account.handler.ts';
-import { deviceCopyHandler } from './modules/device-copy/device-copy.handler.ts';
-import { verificationCopyHandler } from './modules/verification-copy/verification-copy.handler.ts';
+import { deviceCopy } from './modules/device/device.copy.ts';
+import { verificationCopy } from './modules/verification/verification.copy.ts';
 
 /** The consumer that keeps the device and 동네인증 copies in step, or null without brokers. */
 export function buildCdcConsumer(config: AlertsConfig, orm: MikroORM, log: Logger): CdcConsumer | null {
+  const topics = systemTopics(config.CDC_TOPIC_NAMESPACE);
   return buildServiceConsumer({
-    service: 'alerts',
-    config,
-    handlers: (topics) => [accountHandler(topics), deviceCopyHandler(topics), verificationCopyHandler(topics)],
+    brokers: config.KAFKA_BROKERS,
+    groupId: topics.group('alerts'),
+    deadLetterTopic: topics.deadLetter('alerts'),
+    handlers: [accountHandler(topics.users), deviceCopy(topics.devices), verificationCopy(topics.verifications)],
     orm,
     log,
     staleWithoutKafka: 'device and 동네인증 copies will not update and deleted accounts will not be erased here',

@@ -2,7 +2,7 @@ import { isUuid } from '@petcare/service-kit';
 import DataLoader from 'dataloader';
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { Alert } from './modules/alert/alert.entity.ts';
-import { findAlertPages, type AlertPage, type AlertPageRequest } from './modules/alert/alert-page.ts';
+import { findAlertPages, type AlertPage, type AlertPageRequest } from './modules/alert/alert.repository.ts';
 
 /** Per-request batches: one SQL query per kind of read however many users or alerts a request asks for. */
 export interface AlertsLoaders {

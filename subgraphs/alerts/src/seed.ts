@@ -4,14 +4,13 @@
  */
 import { createLogger, openDatabase } from '@petcare/service-kit';
 import { loadSeedConfig } from './config.ts';
-import { migrations } from './migrations/index.ts';
-import { entities } from './entities.ts';
+import { database } from './database.ts';
 import { seedDemoAlerts } from './modules/alert/demo-alerts.ts';
 
 const config = loadSeedConfig();
 const log = createLogger('alerts-seed', config.LOG_LEVEL);
 const started = performance.now();
-const orm = await openDatabase({ url: config.DATABASE_URL, entities, migrations, log });
+const orm = await openDatabase({ url: config.DATABASE_URL, ...database, log });
 try {
   const { created, existing } = await seedDemoAlerts(orm.em.fork());
   const seconds = Number(((performance.now() - started) / 1000).toFixed(2));

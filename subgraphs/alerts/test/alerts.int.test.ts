@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, CALLER_HEADER, DEMO_ACCOUNT } from '@petcare/service-kit';
+import { createLogger, CALLER_HEADER } from '@petcare/service-kit';
+import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { dropTestDatabase, gatewaySignedRequest, recordQueries, testDatabaseUrl } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildAlertsService, type AlertsService } from '../src/server.ts';
-import { createAlert, type NewAlert } from '../src/modules/alert/alert.service.ts';
+import { createAlert, type NewAlert } from '../src/modules/alert/alert.repository.ts';
 import { seedDemoAlerts } from '../src/modules/alert/demo-alerts.ts';
 import { createLoaders } from '../src/loaders.ts';
 

@@ -2,7 +2,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { badUserInput } from '@petcare/service-kit';
 import { Hospital } from './modules/hospital/hospital.entity.ts';
-import { findHospitalsInAreas } from './modules/hospital/hospital.queries.ts';
+import { findHospitalsInAreas } from './modules/hospital/hospital.repository.ts';
 import { boundaryProblem } from './modules/neighborhood/neighborhood-boundary.ts';
 
 /** One Neighborhood.hospitals field to answer: the neighbourhood, its boundary and the field's arguments. */

@@ -2,9 +2,8 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createLogger, openDatabase } from '@petcare/service-kit';
 import { loadSeedConfig } from './config.ts';
-import { Hospital } from './modules/hospital/hospital.entity.ts';
 import { importHospitals } from './modules/hospital/hospital.importer.ts';
-import { migrations } from './migrations/index.ts';
+import { database } from './database.ts';
 
 /** The dump the seed loads when not told otherwise: the register as of 2023-07-01. */
 const DEFAULT_FILE = join('hospitals', 'localdata-animal-hospitals-2023-07.csv');
@@ -24,7 +23,7 @@ if (!existsSync(file)) {
   process.exit(1);
 }
 
-const orm = await openDatabase({ url: config.DATABASE_URL, entities: [Hospital], migrations, log });
+const orm = await openDatabase({ url: config.DATABASE_URL, ...database, log });
 try {
   const { problems, ...summary } = await importHospitals(orm.em, file);
   log.info(summary, `imported hospitals: ${summary.rowsRead} rows read, ${summary.upserted} upserted (${summary.inserted} new, ${summary.updated} changed, ${summary.unchanged} unchanged), ${summary.withoutCoordinates} without coordinates, ${summary.skipped} skipped, ${summary.seconds} s`);

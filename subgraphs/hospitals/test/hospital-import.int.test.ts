@@ -6,9 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, openDatabase } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
-import { Hospital } from '../src/modules/hospital/hospital.entity.ts';
 import { importHospitals } from '../src/modules/hospital/hospital.importer.ts';
-import { migrations } from '../src/migrations/index.ts';
+import { database } from '../src/database.ts';
 
 // An older-style dump (CP949, YYYYMMDD dates, 좌표정보(x), trailing commas): ten real licences from the
 // 2023-07 file, then six broken rows on lines 12..17. The UTF-8 (BOM) one is a newer export of the same ten
@@ -30,7 +29,7 @@ const snapshot = async () => sql<{ id: string; name: string; status: string; pho
 );
 
 beforeAll(async () => {
-  orm = await openDatabase({ url: databaseUrl, entities: [Hospital], migrations, log: createLogger('hospitals', 'silent') });
+  orm = await openDatabase({ url: databaseUrl, ...database, log: createLogger('hospitals', 'silent') });
   scratch = await mkdtemp(join(tmpdir(), 'hospitals-import-'));
 });
 

@@ -1,17 +1,20 @@
 import { buildServiceConsumer, type CdcConsumer } from '@petcare/cdc-consumer';
+import { systemTopics } from '@petcare/cdc';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from '@petcare/service-kit';
 import type { NeighborhoodsConfig } from './config.ts';
-import { userCopyHandler } from './modules/user-copy/user-copy.handler.ts';
+import { accountHandler } from './modules/account/account.handler.ts';
 
-/** The consumer that keeps the copy of users in step, or null without brokers. */
+/** The consumer that erases deleted accounts' 동네인증, or null without brokers. */
 export function buildCdcConsumer(config: NeighborhoodsConfig, orm: MikroORM, log: Logger): CdcConsumer | null {
+  const topics = systemTopics(config.CDC_TOPIC_NAMESPACE);
   return buildServiceConsumer({
-    service: 'neighborhoods',
-    config,
-    handlers: (topics) => [userCopyHandler(topics)],
+    brokers: config.KAFKA_BROKERS,
+    groupId: topics.group('neighborhoods'),
+    deadLetterTopic: topics.deadLetter('neighborhoods'),
+    handlers: [accountHandler(topics.users)],
     orm,
     log,
-    staleWithoutKafka: 'copies of users will not update and deleted accounts will not be erased here',
+    staleWithoutKafka: 'deleted accounts will not have their 동네인증 erased here',
   });
 }

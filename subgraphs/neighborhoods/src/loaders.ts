@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Neighborhood } from './modules/neighborhood/neighborhood.entity.ts';
 import { NeighborhoodVerification } from './modules/neighborhood-verification/neighborhood-verification.entity.ts';
-import { loadBoundaries } from './modules/neighborhood/neighborhood-spatial.ts';
+import { loadBoundaries } from './modules/neighborhood/neighborhood.repository.ts';
 import { isNeighborhoodCode } from './modules/neighborhood/neighborhood.validation.ts';
 
 /** Per-request batches: one SQL query per entity type however many rows a request asks for. */

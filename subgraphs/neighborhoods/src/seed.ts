@@ -2,8 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLogger, openDatabase } from '@petcare/service-kit';
 import { loadSeedConfig } from './config.ts';
-import { entities } from './server.ts';
-import { migrations } from './migrations/index.ts';
+import { database } from './database.ts';
 import { importBoundaryFile } from './modules/neighborhood/neighborhood.importer.ts';
 import { seedDemoVerification } from './modules/neighborhood-verification/neighborhood-verification.demo.ts';
 
@@ -20,7 +19,7 @@ if (!dataDir || !existsSync(dataDir)) {
     log.error({ file }, 'boundary file not found: check BOUNDARIES_FILE (relative to DATA_DIR, or absolute)');
     process.exitCode = 1;
   } else {
-    const orm = await openDatabase({ url: config.DATABASE_URL, entities, migrations, log });
+    const orm = await openDatabase({ url: config.DATABASE_URL, ...database, log });
     try {
       const started = performance.now();
       const report = await importBoundaryFile(orm.em.fork(), file);

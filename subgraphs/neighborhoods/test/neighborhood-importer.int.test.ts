@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, DEMO_ACCOUNT, openDatabase } from '@petcare/service-kit';
+import { createLogger, openDatabase } from '@petcare/service-kit';
+import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
-import { entities } from '../src/server.ts';
-import { migrations } from '../src/migrations/index.ts';
+import { database } from '../src/database.ts';
 import { importBoundaries, importBoundaryFile } from '../src/modules/neighborhood/neighborhood.importer.ts';
 import { seedDemoVerification } from '../src/modules/neighborhood-verification/neighborhood-verification.demo.ts';
 import { fixtureBoundariesFile, realBoundariesFile } from './real-boundaries.ts';
@@ -16,7 +16,7 @@ const sql = <T = any>(query: string, params: unknown[] = []) => orm.em.getConnec
 const rowCount = async () => (await sql<{ n: number }>('select count(*)::int as n from neighborhood'))[0]?.n;
 
 beforeAll(async () => {
-  orm = await openDatabase({ url: databaseUrl, entities, migrations, log: createLogger('neighborhoods', 'silent') });
+  orm = await openDatabase({ url: databaseUrl, ...database, log: createLogger('neighborhoods', 'silent') });
 });
 
 afterAll(async () => {

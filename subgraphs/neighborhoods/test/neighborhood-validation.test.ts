@@ -3,9 +3,8 @@ import { GraphQLError } from 'graphql';
 import {
   checkDistrict,
   checkNeighborhoodCode,
-  checkPageSize,
-  decodeCursor,
-  encodeCursor,
+  checkNeighborhoodPageSize,
+  neighborhoodCursor,
 } from '../src/modules/neighborhood/neighborhood.validation.ts';
 import { isVerificationActive } from '../src/modules/neighborhood-verification/neighborhood-verification.status.ts';
 
@@ -28,20 +27,21 @@ describe('neighborhood argument checks', () => {
   });
 
   it('bounds the page size to 1..200, defaulting to 50', () => {
-    expect(checkPageSize('first', null)).toBe(50);
-    expect(checkPageSize('first', undefined)).toBe(50);
-    expect(checkPageSize('first', 1)).toBe(1);
-    expect(checkPageSize('first', 200)).toBe(200);
+    expect(checkNeighborhoodPageSize('first', null)).toBe(50);
+    expect(checkNeighborhoodPageSize('first', undefined)).toBe(50);
+    expect(checkNeighborhoodPageSize('first', 1)).toBe(1);
+    expect(checkNeighborhoodPageSize('first', 200)).toBe(200);
     for (const bad of [0, -3, 201]) {
-      expect(rejection(() => checkPageSize('first', bad))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
+      expect(rejection(() => checkNeighborhoodPageSize('first', bad))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'first' });
     }
   });
 
   it('round-trips cursors and rejects ones it did not issue', () => {
-    expect(decodeCursor('after', encodeCursor('1168064000'))).toBe('1168064000');
-    expect(decodeCursor('after', null)).toBeNull();
-    for (const bad of ['1168064000', 'garbage', Buffer.from('neighborhood:123').toString('base64url'), '']) {
-      expect(rejection(() => decodeCursor('after', bad))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
+    expect(neighborhoodCursor.decode('after', neighborhoodCursor.encode('1168064000'))).toBe('1168064000');
+    expect(neighborhoodCursor.decode('after', null)).toBeNull();
+    const forged = Buffer.from(JSON.stringify(['neighborhoods', '123'])).toString('base64url');
+    for (const bad of ['1168064000', 'garbage', forged, '']) {
+      expect(rejection(() => neighborhoodCursor.decode('after', bad))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'after' });
     }
   });
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALLER_HEADER, createLogger, DEMO_ACCOUNT } from '@petcare/service-kit';
+import { CALLER_HEADER, createLogger } from '@petcare/service-kit';
+import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { dropTestDatabase, gatewaySignedRequest, recordQueries, testDatabaseUrl } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildNeighborhoodsService, type NeighborhoodsService } from '../src/server.ts';

@@ -1,14 +1,14 @@
-import { DEMO_ACCOUNT, createLogger, openDatabase } from '@petcare/service-kit';
+import { createLogger, openDatabase } from '@petcare/service-kit';
+import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { loadConfig } from './config.ts';
 import { User } from './modules/user/user.entity.ts';
-import { Device } from './modules/device/device.entity.ts';
 import { hashPassword } from './modules/user/password.ts';
-import { migrations } from './migrations/index.ts';
+import { database } from './database.ts';
 
 // The users seed needs no public data: it only makes the demo account the other services' seeds refer to.
 const config = loadConfig();
 const log = createLogger('users-seed', config.LOG_LEVEL);
-const orm = await openDatabase({ url: config.DATABASE_URL, entities: [User, Device], migrations, log });
+const orm = await openDatabase({ url: config.DATABASE_URL, ...database, log });
 try {
   const em = orm.em.fork();
   const existing = await em.findOne(User, { id: DEMO_ACCOUNT.userId });

@@ -8,3 +8,4 @@ export {
   removeTestConnector,
   type TestConnector,
 } from './connect-client.ts';
+export { appliedChangeTableSql } from './applied-change-table.ts';

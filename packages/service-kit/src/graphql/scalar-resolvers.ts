@@ -7,9 +7,9 @@ import {
   PositiveIntResolver,
   JSONObjectResolver,
 } from 'graphql-scalars';
-import type { GraphQLScalarType } from 'graphql';
+import { Kind, type DocumentNode, type GraphQLScalarType } from 'graphql';
 
-const all = {
+const known: Record<string, GraphQLScalarType> = {
   DateTime: DateTimeResolver,
   EmailAddress: EmailAddressResolver,
   Latitude: LatitudeResolver,
@@ -17,12 +17,21 @@ const all = {
   NonNegativeInt: NonNegativeIntResolver,
   PositiveInt: PositiveIntResolver,
   JSONObject: JSONObjectResolver,
-} satisfies Record<string, GraphQLScalarType>;
+};
 
-/** Name of a graphql-scalars scalar a subgraph may declare in its SDL. */
-export type ScalarName = keyof typeof all;
-
-/** Resolvers for the graphql-scalars types a subgraph's SDL declares (a schema rejects resolvers for undeclared types). */
-export function scalarResolvers(...names: ScalarName[]): Partial<Record<ScalarName, GraphQLScalarType>> {
-  return Object.fromEntries(names.map((name) => [name, all[name]]));
+/**
+ * The graphql-scalars resolvers for every custom scalar a subgraph's SDL declares, so a service never
+ * registers them by hand. A scalar the kit has no resolver for fails the build naming it: left alone it
+ * would silently accept anything, like a String.
+ */
+export function scalarResolversFor(typeDefs: DocumentNode): Record<string, GraphQLScalarType> {
+  const resolvers: Record<string, GraphQLScalarType> = {};
+  for (const definition of typeDefs.definitions) {
+    if (definition.kind !== Kind.SCALAR_TYPE_DEFINITION) continue;
+    const name = definition.name.value;
+    const resolver = known[name];
+    if (!resolver) throw new Error(`scalar ${name} has no resolver in service-kit (known: ${Object.keys(known).join(', ')})`);
+    resolvers[name] = resolver;
+  }
+  return resolvers;
 }

@@ -1,4 +1,5 @@
 import { SignJWT, jwtVerify } from 'jose';
+import { roles as knownRoles, type Caller, type Role } from './caller.ts';
 
 const ISSUER = 'petcare-users';
 const AUDIENCE = 'petcare-app';
@@ -10,10 +11,10 @@ export interface AccessToken {
   expiresAt: Date;
 }
 
-/** Issues the app's bearer token after sign-in (users service). */
-export async function issueAccessToken(secret: string, userId: string, ttlSeconds: number): Promise<AccessToken> {
+/** Issues the app's bearer token after sign-in (users service), stating the account's roles. */
+export async function issueAccessToken(secret: string, userId: string, ttlSeconds: number, roles: readonly Role[] = []): Promise<AccessToken> {
   const expiresAt = new Date(Date.now() + ttlSeconds * 1000);
-  const token = await new SignJWT({})
+  const token = await new SignJWT({ roles: [...roles] })
     .setProtectedHeader({ alg: 'HS256' })
     .setSubject(userId)
     .setIssuer(ISSUER)
@@ -24,13 +25,16 @@ export async function issueAccessToken(secret: string, userId: string, ttlSecond
   return { token, expiresAt };
 }
 
-/** Verifies the app's bearer token (gateway); returns the user id or throws jose's error. */
-export async function verifyAccessToken(secret: string, token: string): Promise<string> {
+/** Verifies the app's bearer token (gateway); returns the caller it names or throws jose's error. */
+export async function verifyAccessToken(secret: string, token: string): Promise<Caller> {
   const { payload } = await jwtVerify(token, encoder.encode(secret), {
     issuer: ISSUER,
     audience: AUDIENCE,
     algorithms: ['HS256'],
   });
   if (!payload.sub) throw new Error('access token has no subject');
-  return payload.sub;
+  const claimed = payload['roles'] ?? [];
+  // An unknown role (a newer issuer's) grants nothing here rather than failing the whole token.
+  const roles = Array.isArray(claimed) ? claimed.filter((r): r is Role => (knownRoles as readonly unknown[]).includes(r)) : [];
+  return { userId: payload.sub, roles };
 }

@@ -1,5 +1,5 @@
 import { SignJWT, jwtVerify, errors as joseErrors } from 'jose';
-import type { Caller } from './caller.ts';
+import { roles as knownRoles, type Caller, type Role } from './caller.ts';
 
 /** HTTP header the gateway puts its signed caller token in, on every subgraph request. */
 export const CALLER_HEADER = 'x-petcare-caller';
@@ -13,7 +13,7 @@ const encoder = new TextEncoder();
 
 /** Signs the caller identity the gateway forwards to subgraphs (HS256, shared secret). */
 export async function signCallerToken(secret: string, caller: Caller): Promise<string> {
-  const jwt = new SignJWT({ uid: caller.userId })
+  const jwt = new SignJWT({ uid: caller.userId, roles: [...caller.roles] })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -27,6 +27,10 @@ export class CallerTokenError extends Error {
   override name = 'CallerTokenError';
 }
 
+function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (knownRoles as readonly string[]).includes(value);
+}
+
 /** Verifies a caller token; throws CallerTokenError with the reason when it is missing, forged or expired. */
 export async function verifyCallerToken(secret: string, token: string | undefined): Promise<Caller> {
   if (!token) throw new CallerTokenError(`missing ${CALLER_HEADER} header: subgraphs accept requests only through the gateway`);
@@ -38,7 +42,9 @@ export async function verifyCallerToken(secret: string, token: string | undefine
     });
     const uid = payload['uid'];
     if (uid !== null && typeof uid !== 'string') throw new CallerTokenError('caller token has no valid uid claim');
-    return { userId: uid };
+    const claimed = payload['roles'] ?? [];
+    if (!Array.isArray(claimed) || !claimed.every(isRole)) throw new CallerTokenError('caller token has an invalid roles claim');
+    return { userId: uid, roles: uid === null ? [] : claimed };
   } catch (error) {
     if (error instanceof CallerTokenError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw new CallerTokenError('caller token expired');

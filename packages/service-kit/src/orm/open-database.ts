@@ -2,12 +2,19 @@ import { MikroORM, type Options } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { Logger } from 'pino';
 
-/** What a service hands over to get its database: its own URL, its entities and its migrations in order. */
-export interface DatabaseOptions {
-  url: string;
+/**
+ * A service's database as its code knows it: the entities and the committed migrations, in the order they apply.
+ * Each service defines it once (`src/database.ts`), and its server, seed and tests all open it through that.
+ */
+export interface ServiceDatabase {
   entities: NonNullable<Options['entities']>;
   /** Migration classes in the order they apply; listed explicitly so tsx, vitest and a bundle all find them. */
   migrations: NonNullable<NonNullable<Options['migrations']>['migrationsList']>;
+}
+
+/** What a caller hands over to get a database: its URL, its definition and a logger. */
+export interface DatabaseOptions extends ServiceDatabase {
+  url: string;
   log: Logger;
   /** Extra pool size; the default suits one service process on a 2-core machine. */
   poolMax?: number;

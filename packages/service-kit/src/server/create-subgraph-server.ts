@@ -5,20 +5,36 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
+import { mergeResolvers } from '@graphql-tools/merge';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { CALLER_HEADER, CallerTokenError, verifyCallerToken } from '../identity/caller-token.ts';
+import type { Caller } from '../identity/caller.ts';
 import { ErrorCode } from '../errors/error-codes.ts';
+import { scalarResolversFor } from '../graphql/scalar-resolvers.ts';
 import type { SubgraphContext } from './subgraph-context.ts';
 import { closeHttp, listenHttp } from './listen-http.ts';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express types its per-response locals through this global namespace.
+  namespace Express {
+    interface Locals {
+      /** The caller the gateway vouched for, set by the signature check before GraphQL runs. */
+      caller: Caller;
+    }
+  }
+}
 
 /** Everything a service supplies to become a subgraph. */
 export interface SubgraphServerOptions<Loaders> {
   name: string;
   typeDefs: DocumentNode;
-  /** Resolver map; typed per service by GraphQL Code Generator, so it is taken structurally here. */
-  resolvers: object;
+  /**
+   * One resolver map per module, typed per service by GraphQL Code Generator (so taken structurally here).
+   * Merged deeply: two modules may both add fields to Query, Mutation or an entity.
+   */
+  resolvers: readonly object[];
   orm: MikroORM;
   gatewaySigningSecret: string;
   log: Logger;
@@ -41,15 +57,17 @@ const codesWeShow = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_PARSE
 /**
  * Builds a Federation 2 subgraph over Express 5 with `GET /health`, gateway-signature enforcement on
  * `/graphql` and masking of unexpected errors (they are logged with their stack, the caller gets a code).
+ * The SDL's custom scalars get their graphql-scalars resolvers here, so no module registers them.
  */
 export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<SubgraphServer> {
   const { log, orm } = options;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const resolvers = mergeResolvers([scalarResolversFor(options.typeDefs), ...options.resolvers] as GraphQLResolverMap[]);
 
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
-    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<SubgraphContext<Loaders>> }]),
+    schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: resolvers as GraphQLResolverMap<SubgraphContext<Loaders>> }]),
     includeStacktraceInErrorResponses: false,
     // Inline traces only feed Apollo's hosted studio, which this system does not report to.
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
@@ -79,7 +97,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     express.json({ limit: '1mb' }),
     async (req, res, next) => {
       try {
-        res.locals['caller'] = await verifyCallerToken(options.gatewaySigningSecret, req.header(CALLER_HEADER));
+        res.locals.caller = await verifyCallerToken(options.gatewaySigningSecret, req.header(CALLER_HEADER));
         next();
       } catch (error) {
         if (!(error instanceof CallerTokenError)) return next(error);
@@ -90,7 +108,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const em = orm.em.fork() as EntityManager;
-        return { caller: res.locals['caller'], em, loaders: options.createLoaders(em), log };
+        return { caller: res.locals.caller, em, loaders: options.createLoaders(em), log };
       },
     }),
   );

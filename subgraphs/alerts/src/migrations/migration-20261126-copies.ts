@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { appliedChangeTableSql } from '@petcare/cdc-consumer';
 
 /**
  * Copies of other services' data this service targets notifications with, kept by CDC: each user's
@@ -10,7 +9,15 @@ export class Migration20261126Copies extends Migration {
   override name = 'Migration20261126Copies';
 
   override up(): void {
-    this.addSql(appliedChangeTableSql);
+    this.addSql(`create table cdc_applied_change (
+      topic text not null,
+      key text not null,
+      lsn numeric(20, 0) not null,
+      kafka_offset bigint not null,
+      deleted boolean not null,
+      applied_at timestamptz not null default now(),
+      primary key (topic, key)
+    )`);
     this.addSql(`create table device_copy (
       id uuid primary key,
       user_id uuid not null,

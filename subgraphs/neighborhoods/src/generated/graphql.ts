@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Neighborhood as NeighborhoodModel } from '../modules/neighborhood/neighborhood.entity.ts';
-import type { NeighborhoodPage as NeighborhoodPageModel } from '../modules/neighborhood/neighborhood-browse.ts';
+import type { NeighborhoodPage as NeighborhoodPageModel } from '../modules/neighborhood/neighborhood.repository.ts';
 import type { NeighborhoodVerification as NeighborhoodVerificationModel } from '../modules/neighborhood-verification/neighborhood-verification.entity.ts';
 import type { UserReference as UserReferenceModel } from '../modules/user/user-reference.ts';
 import type { NeighborhoodsContext } from '../context.ts';

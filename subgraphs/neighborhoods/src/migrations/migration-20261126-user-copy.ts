@@ -1,5 +1,4 @@
 import { Migration } from '@mikro-orm/migrations';
-import { appliedChangeTableSql } from '@petcare/cdc-consumer';
 
 /**
  * The users this service verifies, copied from the users service by CDC (topic users.public.app_user),
@@ -9,7 +8,15 @@ export class Migration20261126UserCopy extends Migration {
   override name = 'Migration20261126UserCopy';
 
   override up(): void {
-    this.addSql(appliedChangeTableSql);
+    this.addSql(`create table cdc_applied_change (
+      topic text not null,
+      key text not null,
+      lsn numeric(20, 0) not null,
+      kafka_offset bigint not null,
+      deleted boolean not null,
+      applied_at timestamptz not null default now(),
+      primary key (topic, key)
+    )`);
     this.addSql(`create table user_copy (
       id uuid primary key,
       display_name text not null,

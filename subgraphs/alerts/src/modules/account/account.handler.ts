@@ -1,19 +1,18 @@
 import { z } from 'zod';
-import type { CopyHandler } from '@petcare/cdc-consumer';
-import type { SystemTopics } from '@petcare/cdc';
-import { createAlert } from '../alert/alert.service.ts';
+import type { ChangeHandler } from '@petcare/cdc-consumer';
+import { createAlert } from '../alert/alert.repository.ts';
 
 const row = z.object({ id: z.uuid(), display_name: z.string() });
 const key = z.object({ id: z.uuid() });
 
 /**
  * Reacts to accounts: a new one (op `c`, not a snapshot read of an old one) gets a welcome alert, once
- * (deduplicated by user); a deleted one is erased here — alerts, device and 동네인증 copies — in the
- * same transaction that records the delete as applied.
+ * (deduplicated by user); a deleted one loses its alerts here, in the same transaction that records the
+ * delete as applied. Its devices and 동네인증 leave the copies through their own topics (each copy has one writer).
  */
-export function accountHandler(topics: SystemTopics): CopyHandler<z.infer<typeof row>, z.infer<typeof key>> {
+export function accountHandler(topic: string): ChangeHandler<z.infer<typeof row>, z.infer<typeof key>> {
   return {
-    topic: topics.users,
+    topic,
     key,
     row,
     async upsert(em, user, change) {
@@ -29,8 +28,6 @@ export function accountHandler(topics: SystemTopics): CopyHandler<z.infer<typeof
     },
     async remove(em, { id }) {
       await em.execute('delete from alert where user_id = ?', [id]);
-      await em.execute('delete from device_copy where user_id = ?', [id]);
-      await em.execute('delete from verification_copy where user_id = ?', [id]);
     },
   };
 }

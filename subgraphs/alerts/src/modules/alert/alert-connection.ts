@@ -1,6 +1,6 @@
 import type { AlertsContext } from '../../context.ts';
 import type { Alert } from './alert.entity.ts';
-import { encodeAlertCursor } from './alert-cursor.ts';
+import { alertCursor } from './alert-cursor.ts';
 import { checkPageArgs } from './alert.validation.ts';
 
 /** What `alerts` resolves to before `totalCount`, which costs a count query, is asked for. */
@@ -22,7 +22,7 @@ export async function loadAlertConnection(
   const last = page.alerts.at(-1);
   return {
     nodes: page.alerts,
-    pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? encodeAlertCursor(last) : null },
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? alertCursor.encode({ createdAt: last.createdAt.toISOString(), id: last.id }) : null },
     userId,
     unreadOnly: pageArgs.unreadOnly,
   };

@@ -1,6 +1,5 @@
-import { notFound, scalarResolvers } from '@petcare/service-kit';
+import { notFound, requireUserId } from '@petcare/service-kit';
 import type { Resolvers } from '../../generated/graphql.ts';
-import { requireCaller } from '../user/user-access.ts';
 import { loadAlertConnection } from './alert-connection.ts';
 import { Alert } from './alert.entity.ts';
 import { checkAlertId } from './alert.validation.ts';
@@ -8,13 +7,12 @@ import { checkAlertId } from './alert.validation.ts';
 /** Listing and marking the signed-in user's alerts. */
 export function alertResolvers(): Resolvers {
   return {
-    ...scalarResolvers('DateTime', 'JSONObject'),
     Query: {
-      alerts: (_root, args, ctx) => loadAlertConnection(ctx, requireCaller(ctx), args),
+      alerts: (_root, args, ctx) => loadAlertConnection(ctx, requireUserId(ctx), args),
     },
     Mutation: {
       markAlertRead: async (_root, args, ctx) => {
-        const userId = requireCaller(ctx);
+        const userId = requireUserId(ctx);
         const id = checkAlertId('id', args.id);
         // One conditional UPDATE: someone else's alert matches nothing, and an alert already read keeps its first readAt.
         await ctx.em.nativeUpdate(Alert, { id, userId, readAt: null }, { readAt: new Date() });
@@ -24,7 +22,7 @@ export function alertResolvers(): Resolvers {
         return alert;
       },
       markAllAlertsRead: (_root, _args, ctx) =>
-        ctx.em.nativeUpdate(Alert, { userId: requireCaller(ctx), readAt: null }, { readAt: new Date() }),
+        ctx.em.nativeUpdate(Alert, { userId: requireUserId(ctx), readAt: null }, { readAt: new Date() }),
     },
     Alert: {
       // Only the owner may see an alert, so another user's (or an unknown) id resolves to null.

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEMO_ACCOUNT } from '@petcare/service-kit';
+import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { Alert } from './alert.entity.ts';
-import { createAlert, type NewAlert } from './alert.service.ts';
+import { createAlert, type NewAlert } from './alert.repository.ts';
 
 const HOUR = 3600 * 1000;
 

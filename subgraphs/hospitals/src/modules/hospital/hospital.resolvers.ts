@@ -1,19 +1,18 @@
-import { assertInKorea, scalarResolvers } from '@petcare/service-kit';
+import { assertInKorea, checkPageSize } from '@petcare/service-kit';
 import type { Resolvers } from '../../generated/graphql.ts';
-import { findHospitalsNear } from './hospital.queries.ts';
-import { checkIntRange, NEAR_LIMITS } from './hospital.validation.ts';
+import { findHospitalsNear } from './hospital.repository.ts';
+import { checkIntRange, NEAR_PAGE, NEAR_RADIUS } from './hospital.validation.ts';
 
 /** Hospital lookups: by licence number, and near a point. */
 export function hospitalResolvers(): Resolvers {
   return {
-    ...scalarResolvers('DateTime', 'Latitude', 'Longitude'),
     Query: {
       hospital: (_root, { id }, ctx) => ctx.loaders.hospitalById.load(id),
       hospitalsNear: (_root, args, ctx) => {
         assertInKorea(args.latitude, args.longitude);
         // An explicit null is possible for an argument with a default; it means "the default" here.
-        const radiusMeters = checkIntRange('radiusMeters', args.radiusMeters ?? 3000, NEAR_LIMITS.radiusMeters.min, NEAR_LIMITS.radiusMeters.max);
-        const first = checkIntRange('first', args.first ?? 20, NEAR_LIMITS.first.min, NEAR_LIMITS.first.max);
+        const radiusMeters = checkIntRange('radiusMeters', args.radiusMeters ?? NEAR_RADIUS.default, NEAR_RADIUS.min, NEAR_RADIUS.max);
+        const first = checkPageSize('first', args.first, NEAR_PAGE);
         return findHospitalsNear(ctx.em, {
           latitude: args.latitude,
           longitude: args.longitude,

@@ -1,4 +1,4 @@
-import { badUserInput } from '@petcare/service-kit';
+import { badUserInput, type PageSizeLimits } from '@petcare/service-kit';
 
 /** Throws BAD_USER_INPUT naming `field` unless `value` is an integer in min..max. */
 export function checkIntRange(field: string, value: number, min: number, max: number): number {
@@ -6,8 +6,11 @@ export function checkIntRange(field: string, value: number, min: number, max: nu
   return value;
 }
 
-/** Bounds of hospitalsNear's arguments: 50 km is already a whole metropolitan area, 100 rows a long list. */
-export const NEAR_LIMITS = { radiusMeters: { min: 1, max: 50_000 }, first: { min: 1, max: 100 } } as const;
+/** Bounds of hospitalsNear's radius: 50 km is already a whole metropolitan area. */
+export const NEAR_RADIUS = { min: 1, max: 50_000, default: 3000 } as const;
 
-/** Bounds of Neighborhood.hospitals' `first`. */
-export const NEIGHBORHOOD_FIRST = { min: 1, max: 100 } as const;
+/** Pages of hospitalsNear: 100 rows is a long list on a phone. */
+export const NEAR_PAGE: PageSizeLimits = { defaultSize: 20, max: 100 };
+
+/** Pages of Neighborhood.hospitals. */
+export const NEIGHBORHOOD_PAGE: PageSizeLimits = { defaultSize: 50, max: 100 };

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../../generated/graphql.ts';
-import { checkIntRange, NEIGHBORHOOD_FIRST } from '../hospital/hospital.validation.ts';
+import { checkPageSize } from '@petcare/service-kit';
+import { NEIGHBORHOOD_PAGE } from '../hospital/hospital.validation.ts';
 
 /** Neighborhood.hospitals: the hospitals inside a 행정동 whose boundary the neighborhoods service supplies. */
 export function neighborhoodResolvers(): Resolvers {
@@ -13,7 +14,7 @@ export function neighborhoodResolvers(): Resolvers {
           boundary: neighborhood.boundary,
           open24HoursOnly: args.open24HoursOnly === true,
           includeClosed: args.includeClosed === true,
-          first: checkIntRange('first', args.first ?? 50, NEIGHBORHOOD_FIRST.min, NEIGHBORHOOD_FIRST.max),
+          first: checkPageSize('first', args.first, NEIGHBORHOOD_PAGE),
         }),
     },
   };

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { DEMO_ACCOUNT } from '@petcare/service-kit';
+import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { Neighborhood } from '../neighborhood/neighborhood.entity.ts';
-import { recordVerification } from './neighborhood-verification.store.ts';
+import { recordVerification } from './neighborhood-verification.repository.ts';
 
 /**
  * Gives the demo account a fresh 동네인증 in its 행정동, so the app's home screen is populated on first run.

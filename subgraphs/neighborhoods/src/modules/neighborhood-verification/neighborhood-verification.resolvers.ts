@@ -1,18 +1,9 @@
-import { assertInKorea, badUserInput, unauthenticated, isUuid } from '@petcare/service-kit';
+import { assertInKorea, badUserInput, requireUserId } from '@petcare/service-kit';
 import type { Resolvers } from '../../generated/graphql.ts';
-import type { NeighborhoodsContext } from '../../context.ts';
 import type { NeighborhoodsConfig } from '../../config.ts';
-import { findNeighborhoodAt } from '../neighborhood/neighborhood-spatial.ts';
-import { recordVerification } from './neighborhood-verification.store.ts';
+import { findNeighborhoodAt } from '../neighborhood/neighborhood.repository.ts';
+import { recordVerification } from './neighborhood-verification.repository.ts';
 import { isVerificationActive } from './neighborhood-verification.status.ts';
-
-/** The signed-in user's id, or UNAUTHENTICATED. The gateway vouches for it; the users service owns the account. */
-function requireUserId(ctx: NeighborhoodsContext): string {
-  const userId = ctx.caller.userId;
-  if (!userId) throw unauthenticated();
-  if (!isUuid(userId)) throw unauthenticated('your session does not name a valid user: sign in again');
-  return userId;
-}
 
 /** 동네인증: recording a user's GPS proof, and the verification's fields. */
 export function neighborhoodVerificationResolvers(config: Pick<NeighborhoodsConfig, 'VERIFICATION_DAYS'>): Resolvers {

@@ -22,7 +22,7 @@ const NeighborhoodSchema = defineEntity({
     /**
      * The boundary, geometry(MultiPolygon, 4326). Mapped only as a lazy, opaque reference so that loads list their
      * columns and leave it out (without a mapping MikroORM selects `*`, dragging every polygon along). Spatial
-     * predicates and GeoJSON output are parameterised SQL in neighborhood-spatial.ts, never this property.
+     * predicates and GeoJSON output are parameterised SQL in neighborhood.repository.ts, never this property.
      */
     geom: p.string().columnType('geometry(MultiPolygon, 4326)').lazy().ref(),
   },

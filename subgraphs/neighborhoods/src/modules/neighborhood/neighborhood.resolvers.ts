@@ -1,8 +1,7 @@
 import { assertInKorea } from '@petcare/service-kit';
 import type { Resolvers } from '../../generated/graphql.ts';
-import { findNeighborhoodAt } from './neighborhood-spatial.ts';
-import { countNeighborhoods, listDistricts, loadNeighborhoodPage } from './neighborhood-browse.ts';
-import { checkDistrict, checkNeighborhoodCode, checkPageSize, decodeCursor, encodeCursor } from './neighborhood.validation.ts';
+import { countNeighborhoods, findNeighborhoodAt, listDistricts, loadNeighborhoodPage } from './neighborhood.repository.ts';
+import { checkDistrict, checkNeighborhoodCode, checkNeighborhoodPageSize, neighborhoodCursor } from './neighborhood.validation.ts';
 
 /** Lookup and browsing of 행정동, and the Neighborhood entity's fields. */
 export function neighborhoodResolvers(): Resolvers {
@@ -17,8 +16,8 @@ export function neighborhoodResolvers(): Resolvers {
       neighborhood: (_root, { code }, ctx) => ctx.loaders.neighborhoodByCode.load(checkNeighborhoodCode('code', code)),
       neighborhoods: (_root, args, ctx) =>
         loadNeighborhoodPage(ctx.em, {
-          first: checkPageSize('first', args.first),
-          afterCode: decodeCursor('after', args.after),
+          first: checkNeighborhoodPageSize('first', args.first),
+          afterCode: neighborhoodCursor.decode('after', args.after),
           district: checkDistrict('district', args.district),
         }),
       districts: (_root, _args, ctx) => listDistricts(ctx.em),
@@ -33,10 +32,10 @@ export function neighborhoodResolvers(): Resolvers {
       },
     },
     NeighborhoodConnection: {
-      edges: (page) => page.nodes.map((node) => ({ cursor: encodeCursor(node.code), node })),
+      edges: (page) => page.nodes.map((node) => ({ cursor: neighborhoodCursor.encode(node.code), node })),
       pageInfo: (page) => {
         const last = page.nodes[page.nodes.length - 1];
-        return { hasNextPage: page.hasNextPage, endCursor: last ? encodeCursor(last.code) : null };
+        return { hasNextPage: page.hasNextPage, endCursor: last ? neighborhoodCursor.encode(last.code) : null };
       },
       totalCount: (page, _args, ctx) => countNeighborhoods(ctx.em, page.district),
     },

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { conflict, issueAccessToken, unauthenticated, scalarResolvers } from '@petcare/service-kit';
+import { conflict, issueAccessToken, requireUserId, unauthenticated } from '@petcare/service-kit';
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { UsersContext } from '../../context.ts';
 import type { UsersConfig } from '../../config.ts';
@@ -12,8 +12,7 @@ const decoyHash = hashPassword('not-a-real-password');
 
 /** Returns the signed-in user or throws UNAUTHENTICATED. */
 export async function requireUser(ctx: UsersContext): Promise<User> {
-  if (!ctx.caller.userId) throw unauthenticated();
-  const user = await ctx.loaders.userById.load(ctx.caller.userId);
+  const user = await ctx.loaders.userById.load(requireUserId(ctx));
   if (!user) throw unauthenticated('your account no longer exists: sign in again');
   return user;
 }
@@ -26,7 +25,6 @@ export function userResolvers(config: Pick<UsersConfig, 'ACCESS_TOKEN_SECRET' | 
   };
 
   return {
-    ...scalarResolvers('DateTime', 'EmailAddress'),
     Query: {
       me: async (_root, _args, ctx) => (ctx.caller.userId ? ctx.loaders.userById.load(ctx.caller.userId) : null),
     },

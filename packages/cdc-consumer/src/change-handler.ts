@@ -3,21 +3,24 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DebeziumChange } from './debezium-change.ts';
 
 /**
- * How one source table's changes update a service's copy. `row` validates the `after` image (unknown
+ * How one source table's changes affect a consuming service. `row` validates the `after` image (unknown
  * columns are ignored, so adding a column upstream breaks nothing); `key` validates the message key.
  * Both callbacks run inside the transaction that also records the applied LSN, so an effect and its
- * bookkeeping commit together or not at all.
+ * bookkeeping commit together or not at all. A plain copy of a table is declared with `defineCopy`
+ * instead; a handler written by hand is for reactions (a welcome alert, erasing a deleted user's data).
  */
-export interface CopyHandler<Row, Key> {
+export interface ChangeHandler<Row, Key> {
   /** Kafka topic, e.g. `users.public.device`. */
   topic: string;
   key: z.ZodType<Key>;
   row: z.ZodType<Row>;
-  /** Insert or update the copy from a create, update or snapshot read. */
+  /** Apply a create, update or snapshot read. */
   upsert(em: EntityManager, row: Row, change: DebeziumChange): Promise<void>;
-  /** Remove the copy for a delete or a tombstone. */
+  /** Apply a delete or a tombstone. */
   remove(em: EntityManager, key: Key): Promise<void>;
+  /** Tables and columns the handler writes, checked when the consumer starts so a bad migration fails fast. */
+  writes?: { table: string; columns: readonly string[] };
 }
 
 /** A handler whose row and key types have been checked where it was written. */
-export type AnyCopyHandler = CopyHandler<any, any>;
+export type AnyChangeHandler = ChangeHandler<any, any>;

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import type { ChangeHandler } from './change-handler.ts';
+
+/** A column whose value needs SQL around its parameter (e.g. a PostGIS geometry from Debezium's WKB). */
+export interface ConvertedColumn<T> {
+  check: z.ZodType<T>;
+  /** The parameter's value; defaults to the checked value. */
+  value?: (checked: T) => unknown;
+  /** SQL with exactly one `?` standing for the parameter, e.g. `ST_GeomFromWKB(decode(?, 'base64'), 4326)`. */
+  sql: string;
+}
+
+/** How a copied column is checked: a zod schema, or a schema with the SQL that turns it into the column. */
+export type CopyColumn = z.ZodType | ConvertedColumn<any>;
+
+/** A copy of another service's table: which topic, which local table, its key, and the columns taken from each change. */
+export interface CopyDefinition<Columns extends Record<string, CopyColumn>, KeyName extends keyof Columns & string> {
+  topic: string;
+  /** The local copy table; it has these columns plus `copied_at timestamptz`, and a primary key on `key`. */
+  table: string;
+  /** The source's primary key columns: in the message key, and the copy's primary key. */
+  key: readonly KeyName[];
+  /** The columns read from the change's `after` image (others are ignored, so an upstream column added breaks nothing). */
+  columns: Columns;
+}
+
+const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
+
+function checkOf(column: CopyColumn): z.ZodType {
+  return column instanceof z.ZodType ? column : column.check;
+}
+
+/**
+ * Turns a copy declaration into the handler that applies it: an upsert of the declared columns (stamping
+ * `copied_at`) for creates, updates and snapshot reads, a delete by key for deletes and tombstones. One
+ * declaration per copy table and one handler per topic, so a table has exactly one writer.
+ */
+export function defineCopy<Columns extends Record<string, CopyColumn>, KeyName extends keyof Columns & string>(
+  definition: CopyDefinition<Columns, KeyName>,
+): ChangeHandler<Record<string, unknown>, Record<string, unknown>> {
+  const names = Object.keys(definition.columns);
+  for (const name of [definition.table, ...names]) {
+    if (!IDENTIFIER.test(name)) throw new Error(`copy of ${definition.topic}: "${name}" is not a plain lower-case SQL identifier`);
+  }
+  const key = [...definition.key];
+  if (key.length === 0 || !key.every((k) => names.includes(k))) {
+    throw new Error(`copy ${definition.table}: every key column must be one of its columns`);
+  }
+  const placeholder = (name: string) => {
+    const column = definition.columns[name]!;
+    return column instanceof z.ZodType ? '?' : column.sql;
+  };
+  const parameter = (name: string, row: Record<string, unknown>) => {
+    const column = definition.columns[name]!;
+    return column instanceof z.ZodType || !column.value ? row[name] : column.value(row[name]);
+  };
+  const updates = [...names.filter((n) => !key.includes(n as KeyName)).map((n) => `${n} = excluded.${n}`), 'copied_at = now()'];
+  const upsertSql = `insert into ${definition.table} (${names.join(', ')}, copied_at) values (${names.map(placeholder).join(', ')}, now())
+    on conflict (${key.join(', ')}) do update set ${updates.join(', ')}`;
+  const deleteSql = `delete from ${definition.table} where ${key.map((k) => `${k} = ?`).join(' and ')}`;
+
+  return {
+    topic: definition.topic,
+    key: z.object(Object.fromEntries(key.map((k) => [k, checkOf(definition.columns[k]!)]))),
+    row: z.object(Object.fromEntries(names.map((n) => [n, checkOf(definition.columns[n]!)]))),
+    async upsert(em, row) {
+      await em.execute(upsertSql, names.map((n) => parameter(n, row)));
+    },
+    async remove(em, k) {
+      await em.execute(deleteSql, key.map((name) => k[name]));
+    },
+    writes: { table: definition.table, columns: [...names, 'copied_at'] },
+  };
+}

@@ -1,0 +1,1 @@
+export { DEMO_ACCOUNT } from './demo-account.ts';
