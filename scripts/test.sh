@@ -15,6 +15,8 @@ export DATA_DIR="${DATA_DIR:-$(cd "$repo_root/.." && pwd)/shared/data}"
 echo "[test] type-checking every workspace"
 turbo run typecheck --output-logs=errors-only
 tsc --noEmit -p .
+echo "[test] linting (declared dependencies, no import cycles, no reaching into another package by path)"
+eslint --max-warnings 0 .
 
 mkdir -p .data
 results=.data/test-results.json

@@ -1,6 +1,6 @@
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseConfig, serviceConfigShape } from '@petcare/service-kit';
+import { supergraphPath } from '@petcare/schema';
 
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
 
@@ -22,9 +22,14 @@ const schema = z.object({
   /** GraphQL URL of the alerts subgraph. */
   ALERTS_URL: subgraphUrl(4004),
   /** The composed supergraph SDL to serve; defaults to the repo's committed schema/supergraph.graphql. */
-  SUPERGRAPH_PATH: z.string().default(fileURLToPath(new URL('../../schema/supergraph.graphql', import.meta.url))),
+  SUPERGRAPH_PATH: z.string().default(supergraphPath),
   /** pino log level. */
   LOG_LEVEL: serviceConfigShape.LOG_LEVEL,
+  /**
+   * `production` turns off what only developers need: the GraphiQL page (with its demo sign-in tab) and
+   * introspection. Anything else is a development gateway.
+   */
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
 });
 
 /** The gateway's configuration, validated once at start. */

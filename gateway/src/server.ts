@@ -61,8 +61,8 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     gateway,
     logger: log.child({ component: 'apollo-server' }),
     includeStacktraceInErrorResponses: false,
-    // Kept on: GraphiQL and the app's codegen read the schema through it, and the schema is no secret.
-    introspection: true,
+    // GraphiQL and the app's codegen read the schema through it in development; production answers only the app.
+    introspection: config.NODE_ENV !== 'production',
     validationRules: [depthLimit(MAX_QUERY_DEPTH)],
     formatError: (formatted, error) => {
       // Subgraph errors carry serviceName and arrive already masked by their subgraph: pass them through as
@@ -92,7 +92,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
 
   app.use(
     '/graphql',
-    await graphiqlPage('/graphql'),
+    ...(config.NODE_ENV === 'production' ? [] : [await graphiqlPage('/graphql')]),
     express.json({ limit: '1mb' }),
     async (req, res, next) => {
       try {

@@ -241,4 +241,27 @@ describe('gateway over the real users subgraph', () => {
     expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
     expect((await rawGet(get, { accept: 'text/html' })).headers['content-type']).toMatch(/^application\/json/);
   });
+
+  it('in production serves neither GraphiQL nor introspection: they are development features', async () => {
+    const production = await buildGateway(
+      loadConfig({ PORT: '0', ACCESS_TOKEN_SECRET: accessSecret, GATEWAY_SIGNING_SECRET: signingSecret, NODE_ENV: 'production' }),
+      createLogger('gateway', 'silent'),
+    );
+    const productionUrl = await production.listen(0);
+    try {
+      const page = await rawGet(productionUrl, { accept: 'text/html' });
+      expect(page.headers['content-type']).not.toMatch(/text\/html/);
+      expect(page.body.toString('utf8')).not.toContain('GraphiQL');
+      const res = await fetch(productionUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ __schema { types { name } } }' }),
+      });
+      const body = (await res.json()) as Answer;
+      expect(body.data ?? null).toBeNull();
+      expect(body.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
+    } finally {
+      await production.close();
+    }
+  });
 });

@@ -1,15 +1,14 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 import type { RequestHandler } from 'express';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
+import { readOperationFiles } from '@petcare/schema';
 
 const gzip = promisify(zlib.gzip);
 const brotli = promisify(zlib.brotliCompress);
 
-const operation = (file: string) => readFileSync(new URL(`../../../schema/operations/${file}`, import.meta.url), 'utf8');
 
 function demoSignIn(): string {
   return [
@@ -38,7 +37,7 @@ interface Variant {
  * costs a 304. Requests that are not a browser asking for HTML fall through to the GraphQL handler.
  */
 export async function graphiqlPage(endpoint: string): Promise<RequestHandler> {
-  const homeScreen = operation('home-screen.graphql');
+  const homeScreen = readOperationFiles().find((o) => o.file === 'home-screen.graphql')!.source;
   const html = Buffer.from(
     renderGraphiQL({
       title: 'petcare GraphQL',

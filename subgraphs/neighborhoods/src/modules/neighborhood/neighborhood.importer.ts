@@ -73,7 +73,7 @@ export async function importBoundaryFile(em: EntityManager, path: string): Promi
   try {
     collection = JSON.parse(text);
   } catch (error) {
-    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`);
+    throw new Error(`${path} is not valid JSON: ${(error as Error).message}`, { cause: error });
   }
   return importBoundaries(em, collection);
 }

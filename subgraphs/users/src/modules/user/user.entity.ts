@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/postgresql';
-import { Device } from '../device/device.entity.ts';
 
 const UserSchema = defineEntity({
   name: 'User',
@@ -13,10 +12,9 @@ const UserSchema = defineEntity({
     displayName: p.string().length(40),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
-    devices: () => p.oneToMany(Device).mappedBy('user'),
   },
 });
 
-/** An account: who signs in, and the phones their notifications go to. */
+/** An account: who signs in. Its devices point at it (Device.user); the relation is read through a loader, not a collection. */
 export class User extends UserSchema.class {}
 UserSchema.setClass(User);

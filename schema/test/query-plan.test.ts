@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseOperation } from '@apollo/federation-internals';
 import { QueryPlanner, prettyFormatQueryPlan, type FetchNode, type PlanNode, type SubscriptionNode } from '@apollo/query-planner';
-import { loadCommittedSupergraph } from './lib/committed-supergraph.ts';
-import { readOperationFiles } from './lib/operation-files.ts';
+import { loadCommittedSupergraph } from '../src/committed-supergraph.ts';
+import { readOperationFiles } from '../src/operation-files.ts';
 
 const supergraph = loadCommittedSupergraph();
 const planner = new QueryPlanner(supergraph);

@@ -6,9 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { GraphQLError, printError } from 'graphql';
-import { composeSupergraph } from './lib/compose-supergraph.ts';
+import { composeSupergraph } from './compose-supergraph.ts';
 
-const target = fileURLToPath(new URL('./supergraph.graphql', import.meta.url));
+const target = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
 
 function describe(error: GraphQLError): string {
   const code = error.extensions['code'];

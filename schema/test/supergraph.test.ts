@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph } from './lib/compose-supergraph.ts';
+import { composeSupergraph } from '../src/compose-supergraph.ts';
 
 describe('schema/supergraph.graphql', () => {
   it('is what composing the subgraphs\' current SDLs gives (stale: run npm run compose)', () => {
@@ -8,7 +8,7 @@ describe('schema/supergraph.graphql', () => {
     if (!result.ok) {
       throw new Error(`the subgraphs do not compose:\n${result.errors.map((e) => `[${String(e.extensions['code'])}] ${e.message}`).join('\n')}`);
     }
-    const committed = readFileSync(new URL('./supergraph.graphql', import.meta.url), 'utf8');
+    const committed = readFileSync(new URL('../supergraph.graphql', import.meta.url), 'utf8');
     // A plain equality assertion would print a 1,000-line diff; the first differing line says enough.
     if (committed !== result.fileText) {
       const a = committed.split('\n');

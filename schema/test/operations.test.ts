@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { buildSchema, Kind, validate, type OperationDefinitionNode } from 'graphql';
 import { printSchema } from '@apollo/federation-internals';
-import { loadCommittedSupergraph } from './lib/committed-supergraph.ts';
-import { readOperationFiles } from './lib/operation-files.ts';
+import { loadCommittedSupergraph } from '../src/committed-supergraph.ts';
+import { readOperationFiles } from '../src/operation-files.ts';
 
 // What the app sends; a renamed or dropped operation is a breaking change for released app versions.
 const EXPECTED = [

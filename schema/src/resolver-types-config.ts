@@ -1,0 +1,70 @@
+import { fileURLToPath } from 'node:url';
+import type { CodegenConfig } from '@graphql-codegen/cli';
+
+const subgraphsDir = fileURLToPath(new URL('../../subgraphs/', import.meta.url));
+
+/**
+ * What each subgraph's resolvers receive and return where that differs from the SDL's shape: the entity or
+ * page object its resolvers work with (paths relative to the generated file), and the TypeScript type of each
+ * custom scalar.
+ */
+const subgraphs: Record<string, { context: string; mappers: Record<string, string>; scalars: Record<string, string> }> = {
+  users: {
+    context: 'UsersContext',
+    mappers: { User: 'modules/user/user.entity.ts#User', Device: 'modules/device/device.entity.ts#Device' },
+    scalars: { DateTime: 'Date', EmailAddress: 'string' },
+  },
+  neighborhoods: {
+    context: 'NeighborhoodsContext',
+    mappers: {
+      Neighborhood: 'modules/neighborhood/neighborhood.entity.ts#Neighborhood',
+      NeighborhoodConnection: 'modules/neighborhood/neighborhood.repository.ts#NeighborhoodPage',
+      NeighborhoodVerification: 'modules/neighborhood-verification/neighborhood-verification.entity.ts#NeighborhoodVerification',
+      User: 'modules/user/user-reference.ts#UserReference',
+    },
+    scalars: { DateTime: 'Date', Latitude: 'number', Longitude: 'number' },
+  },
+  hospitals: {
+    context: 'HospitalsContext',
+    mappers: {
+      Hospital: 'modules/hospital/hospital.entity.ts#Hospital',
+      Neighborhood: 'modules/neighborhood/neighborhood-reference.ts#NeighborhoodReference',
+    },
+    scalars: { DateTime: 'Date', Latitude: 'number', Longitude: 'number' },
+  },
+  alerts: {
+    context: 'AlertsContext',
+    mappers: {
+      Alert: 'modules/alert/alert.entity.ts#Alert',
+      AlertConnection: 'modules/alert/alert-connection.ts#AlertConnection',
+      User: 'modules/user/user-reference.ts#UserReference',
+    },
+    scalars: { DateTime: 'Date', JSONObject: 'Record<string, unknown>' },
+  },
+};
+
+/** The generated file of one subgraph. */
+export function resolverTypesFile(subgraph: string): string {
+  return `${subgraphsDir}${subgraph}/src/generated/graphql.ts`;
+}
+
+/** GraphQL Code Generator's config for every subgraph's `src/generated/graphql.ts`, one `generates` entry each. */
+export function resolverTypesConfig(): CodegenConfig {
+  const generates: CodegenConfig['generates'] = {};
+  for (const [name, { context, mappers, scalars }] of Object.entries(subgraphs)) {
+    generates[resolverTypesFile(name)] = {
+      schema: `${subgraphsDir}${name}/src/schema.graphql`,
+      plugins: ['typescript', 'typescript-resolvers'],
+      config: {
+        federation: true,
+        useTypeImports: true,
+        contextType: `../context.ts#${context}`,
+        mappers: Object.fromEntries(Object.entries(mappers).map(([type, target]) => [type, `../${target}`])),
+        scalars,
+        enumsAsTypes: true,
+        mapperTypeSuffix: 'Model',
+      },
+    };
+  }
+  return { generates, silent: true };
+}
