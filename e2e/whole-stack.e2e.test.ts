@@ -120,7 +120,6 @@ describe('the mobile app against the whole stack', () => {
       async () =>
         [
           ...(await e2e.sql('neighborhoods', 'select 1 from neighborhood_verification where user_id = $1', [user.id])),
-          ...(await e2e.sql('neighborhoods', 'select 1 from user_copy where id = $1', [user.id])),
           ...(await e2e.sql('alerts', 'select 1 from device_copy where user_id = $1', [user.id])),
           ...(await e2e.sql('alerts', 'select 1 from verification_copy where user_id = $1', [user.id])),
           ...(await e2e.sql('alerts', 'select 1 from alert where user_id = $1', [user.id])),
