@@ -6,7 +6,7 @@ import { defineEntity, p, type MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, openDatabase } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
 import { CdcConsumer, appliedChangeTableSql, type CopyHandler } from '@petcare/cdc-consumer';
-import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc-consumer/testing';
+import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { quantile, writeBenchReport, type BenchRow } from './lib/bench-report.ts';
 
 // Propagation latency, source commit → copy applied, through the real pipeline: Postgres WAL → Debezium

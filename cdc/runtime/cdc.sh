@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # CDC runtime CLI: PostgreSQL preparation, Kafka (KRaft, single node), Kafka Connect
 # (distributed mode) with the Debezium PostgreSQL connector, and connector registration.
-# No Docker, no Node: java + mvn + curl + psql. See cdc/runtime/README.md.
+# No Docker: java + mvn + curl + psql for the processes; the connector commands (register,
+# unregister, the connectors in status) run cdc/src/connect/cli.ts on the project's Node.
+# See cdc/runtime/README.md.
 #
 #   cdc.sh prepare-postgres   wal_level=logical, slots/senders, postgis package; restart only if needed
 #   cdc.sh resolve            download Kafka/Connect/Debezium from Maven Central into cdc/runtime/target
@@ -23,7 +25,7 @@ TARGET_DIR="$RUNTIME_DIR/target"
 LIB_DIR="$TARGET_DIR/lib"
 PLUGIN_DIR="$TARGET_DIR/plugins"
 STAMP_FILE="$TARGET_DIR/.resolved"
-CONNECTORS_DIR="${CDC_CONNECTORS_DIR:-$REPO_ROOT/cdc/connectors}"
+CONNECTORS_DIR="$(realpath -m "${CDC_CONNECTORS_DIR:-$REPO_ROOT/cdc/connectors}")"
 LOG4J_CONFIG="$RUNTIME_DIR/config/log4j2.properties"
 
 DATA_DIR="${CDC_DATA_DIR:-$REPO_ROOT/.data}"
@@ -505,173 +507,15 @@ cmd_kill() {
   log "$which: killed pid $pid (SIGKILL)"
 }
 
-# --------------------------------------------------------------------------- register
-# Connector files are flat JSON maps, one "key": "value" per line (see cdc/connectors/README).
-json_field() { sed -n "s/^[[:space:]]*\"$2\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p" "$1" | head -n 1; }
-
-db_exists() {
-  [[ "$(psql -X -A -t -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres \
-    -c "SELECT 1 FROM pg_database WHERE datname = '$1'" 2>/dev/null)" == 1 ]]
-}
-
-# Tables the connector files capture (schema.include.list=public minus table.exclude.list
-# public.mikro_orm_migrations): keep in sync with cdc/connectors/*.json. With
-# publication.autocreate.mode=filtered Debezium fails a task when no table matches.
-capturable_tables() {
-  psql -X -A -t -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$1" -c \
-    "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public' AND tablename <> 'mikro_orm_migrations'" 2>/dev/null || echo 0
-}
-
-pretty_status() { # JSON status -> readable (trace newlines expanded)
-  if command -v jq >/dev/null 2>&1; then
-    jq -r '"connector \(.name): \(.connector.state)" , (.connector.trace // empty),
-           (.tasks[] | "  task \(.id): \(.state)", (.trace // empty))' 2>/dev/null <<<"$1" || echo "$1"
-  else
-    sed 's/\\n/\n/g; s/\\t/\t/g' <<<"$1"
-  fi
-}
-
-# 0 when Connect already holds exactly this config (a PUT, even an identical one, restarts the connector)
-config_unchanged() {
-  local file="$1" name="$2" cur
-  cur="$(curl -sf --max-time 5 "$CONNECT_URL/connectors/$name/config" 2>/dev/null)" || return 1
-  if command -v python3 >/dev/null 2>&1; then
-    python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1])) == json.loads(sys.argv[2]) else 1)' "$file" "$cur" 2>/dev/null
-  elif command -v jq >/dev/null 2>&1; then
-    [[ "$(jq -S -c . "$file")" == "$(jq -S -c . <<<"$cur")" ]]
-  else
-    return 1
-  fi
-}
-
-# connector + every task RUNNING on two polls >= 1 s apart (a restart right after a PUT can still
-# report the previous instance; a task that dies on its first connection shows up in that second)
-wait_running() {
-  local name="$1" deadline=$(( $(now) + REGISTER_TIMEOUT )) body states first_ok=0
-  while :; do
-    body="$(curl -s --max-time 5 "$CONNECT_URL/connectors/$name/status" || true)"
-    states="$(grep -o '"state":"[A-Z_]*"' <<<"$body" | cut -d'"' -f4 | tr '\n' ' ' || true)"
-    if [[ "$states" == *FAILED* ]]; then
-      pretty_status "$body" >&2
-      die "register: $name FAILED (states: $states)"
-    fi
-    if [[ "$(wc -w <<<"$states")" -ge 2 && -z "$(tr ' ' '\n' <<<"$states" | grep -v -e '^RUNNING$' -e '^$' || true)" ]]; then
-      if (( first_ok == 0 )); then first_ok=$(date +%s%N)
-      elif (( $(date +%s%N) - first_ok >= 1000000000 )); then return 0
-      fi
-    else
-      first_ok=0
-    fi
-    if (( $(now) >= deadline )); then
-      pretty_status "$body" >&2
-      tail_log "$CONNECT_LOG"
-      die "register: $name not RUNNING after ${REGISTER_TIMEOUT}s (states: ${states:-none})"
-    fi
-    sleep 0.25
-  done
-}
-
-cmd_register() {
-  local restart=0
-  case "${1:-}" in
-    --restart) restart=1 ;;
-    "") ;;
-    *) die "register: unknown argument '$1' (usage: register [--restart])" ;;
-  esac
-  need_cmd curl
-  need_cmd psql postgresql-client
-  connect_ready || die "register: Kafka Connect is not ready at $CONNECT_URL (run: cdc.sh start)"
-  local file name db code registered=0 skipped=0 out
-  shopt -s nullglob
-  local files=("$CONNECTORS_DIR"/*.json)
-  (( ${#files[@]} )) || die "register: no connector files in ${CONNECTORS_DIR#"$REPO_ROOT"/}"
-  for file in "${files[@]}"; do
-    name="$(json_field "$file" name)"; db="$(json_field "$file" database.dbname)"
-    [[ -n "$name" && -n "$db" ]] || die "register: $file needs \"name\" and \"database.dbname\""
-    if ! db_exists "$db"; then
-      log "register: $name skipped (database $db does not exist)"
-      skipped=$((skipped + 1)); continue
-    fi
-    if [[ "$(capturable_tables "$db")" == 0 ]]; then
-      log "register: $name skipped (database $db has no table to capture yet: run its migrations first)"
-      skipped=$((skipped + 1)); continue
-    fi
-    if config_unchanged "$file" "$name"; then
-      if (( restart )); then
-        curl -s -o /dev/null --max-time 30 -X POST "$CONNECT_URL/connectors/$name/restart?includeTasks=true"
-        log "register: $name unchanged, restarted (publication re-synced with the current tables)"
-      else
-        log "register: $name unchanged (database $db)"
-      fi
-      wait_running "$name"
-      log "register: $name RUNNING"
-      registered=$((registered + 1)); continue
-    fi
-    out="$(mktemp)"
-    code="$(curl -s -o "$out" -w '%{http_code}' --max-time 120 -X PUT -H 'Content-Type: application/json' \
-      --data-binary @"$file" "$CONNECT_URL/connectors/$name/config" || true)"
-    case "$code" in
-      201) log "register: $name created (database $db)" ;;
-      200) log "register: $name config updated (database $db; connector restarted)" ;;
-      *) cat "$out" >&2; echo >&2; rm -f "$out"; die "register: PUT /connectors/$name/config returned HTTP ${code:-none}" ;;
-    esac
-    rm -f "$out"
-    wait_running "$name"
-    log "register: $name RUNNING"
-    registered=$((registered + 1))
-  done
-  log "register: $registered connector(s) running, $skipped skipped"
-}
-
-# Removes connectors completely: stop, delete their stored source offsets (so a re-registration
-# snapshots again), delete, then drop their replication slot and publication if the database
-# still exists. Needed before DROP DATABASE (a database with a logical slot cannot be dropped).
-cmd_unregister() {
-  need_cmd curl
-  need_cmd psql postgresql-client
-  connect_ready || die "unregister: Kafka Connect is not ready at $CONNECT_URL (run: cdc.sh start)"
-  shopt -s nullglob
-  local names=("$@") file name db slot pub deadline
-  if (( ${#names[@]} == 0 )); then
-    for file in "$CONNECTORS_DIR"/*.json; do names+=("$(json_field "$file" name)"); done
-  fi
-  for name in "${names[@]}"; do
-    db=""; slot=""; pub=""
-    for file in "$CONNECTORS_DIR"/*.json; do
-      if [[ "$(json_field "$file" name)" == "$name" ]]; then
-        db="$(json_field "$file" database.dbname)"; slot="$(json_field "$file" slot.name)"; pub="$(json_field "$file" publication.name)"
-      fi
-    done
-    if [[ "$(http_code "$CONNECT_URL/connectors/$name")" == 200 ]]; then
-      curl -s -o /dev/null --max-time 30 -X PUT "$CONNECT_URL/connectors/$name/stop"
-      deadline=$(( $(now) + 60 ))
-      until curl -s --max-time 5 "$CONNECT_URL/connectors/$name/status" | grep -q '"state":"STOPPED"'; do
-        (( $(now) < deadline )) || die "unregister: $name did not reach STOPPED"
-        sleep 0.25
-      done
-      curl -s -o /dev/null --max-time 30 -X DELETE "$CONNECT_URL/connectors/$name/offsets" \
-        || warn "unregister: could not reset offsets of $name"
-      curl -s -o /dev/null --max-time 30 -X DELETE "$CONNECT_URL/connectors/$name"
-      log "unregister: $name stopped, offsets reset, deleted"
-    else
-      log "unregister: $name not registered"
-    fi
-    if [[ -n "$db" ]] && db_exists "$db"; then
-      if [[ -n "$slot" ]]; then
-        deadline=$(( $(now) + 30 ))
-        while [[ "$(psql -X -A -t -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$db" -c \
-          "SELECT active FROM pg_replication_slots WHERE slot_name = '$slot'")" == t ]]; do
-          (( $(now) < deadline )) || die "unregister: replication slot $slot still active after 30s"
-          sleep 0.25
-        done
-        psql -X -q -A -t -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$db" -v ON_ERROR_STOP=1 -c \
-          "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '$slot'" >/dev/null
-      fi
-      [[ -n "$pub" ]] && psql -X -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$db" -v ON_ERROR_STOP=1 \
-        -c "SET client_min_messages = warning; DROP PUBLICATION IF EXISTS \"$pub\"" >/dev/null
-      log "unregister: dropped slot ${slot:-?} and publication ${pub:-?} in $db"
-    fi
-  done
+# --------------------------------------------------------------------------- connectors
+# register, unregister and the connector part of status are TypeScript (cdc/src/connect, the same client
+# the tests use), run on the project's Node 24; this script keeps the processes.
+run_connect_cli() {
+  local node="$REPO_ROOT/node_modules/.bin/node"
+  [[ -x "$node" ]] || die "$node is missing: run npm ci in $REPO_ROOT first"
+  (cd "$REPO_ROOT" && CONNECT_URL="$CONNECT_URL" CDC_CONNECTORS_DIR="$CONNECTORS_DIR" \
+    CDC_REGISTER_TIMEOUT="$REGISTER_TIMEOUT" CDC_CONNECT_LOG="$CONNECT_LOG" \
+    "$node" --import tsx "$REPO_ROOT/cdc/src/connect/cli.ts" "$@")
 }
 
 # --------------------------------------------------------------------------- status & logs
@@ -689,11 +533,7 @@ cmd_status() {
   if pid="$(running_pid "$CONNECT_PID" ConnectDistributed)"; then
     if connect_ready; then
       log "connect: running and ready (pid $pid, $CONNECT_URL)"
-      local name body
-      for name in $(curl -s --max-time 5 "$CONNECT_URL/connectors" | tr -d '[]"' | tr ',' ' '); do
-        body="$(curl -s --max-time 5 "$CONNECT_URL/connectors/$name/status")"
-        log "  $name: $(grep -o '"state":"[A-Z_]*"' <<<"$body" | cut -d'"' -f4 | paste -sd' ' -) (connector, tasks...)"
-      done
+      run_connect_cli status || warn "connect: could not list the connectors"
     else
       log "connect: running, not ready yet (pid $pid, $CONNECT_URL)"
     fi
@@ -739,8 +579,7 @@ main() {
     prepare-postgres) cmd_prepare_postgres "$@" ;;
     resolve) mkdir -p "$TARGET_DIR"; cmd_resolve ;;
     start) cmd_start "$@" ;;
-    register) cmd_register "$@" ;;
-    unregister) cmd_unregister "$@" ;;
+    register|unregister) run_connect_cli "$cmd" "$@" ;;
     stop) cmd_stop "$@" ;;
     kill) cmd_kill "$@" ;;
     status) cmd_status "$@" ;;

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger, DEMO_ACCOUNT } from '@petcare/service-kit';
 import { dropTestDatabase, gatewaySignedRequest, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
-import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc-consumer/testing';
+import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { loadConfig as usersConfig } from '../../subgraphs/users/src/config.ts';
 import { buildUsersService, type UsersService } from '../../subgraphs/users/src/server.ts';
 import { loadConfig as neighborhoodsConfig } from '../../subgraphs/neighborhoods/src/config.ts';
