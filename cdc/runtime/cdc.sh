@@ -5,16 +5,21 @@
 # unregister, the connectors in status) run cdc/src/connect/cli.ts on the project's Node.
 # See cdc/runtime/README.md.
 #
-#   cdc.sh prepare-postgres   wal_level=logical, slots/senders, postgis package; restart only if needed
+#   cdc.sh prepare-postgres   PostgreSQL for the project: the configured one (POSTGRES_URL, PGHOST:PGPORT,
+#                             default 127.0.0.1:5432) if it answers, else (local address) the project's own
+#                             cluster in .data/postgres, created once (apt-get installs Debian's server if
+#                             missing); then wal_level=logical, slots/senders, postgis; restart only if needed
+#   cdc.sh postgres-env       `export POSTGRES_URL=… PGHOST=… PGPORT=…` lines for the PostgreSQL resolved
 #   cdc.sh resolve            download Kafka/Connect/Debezium from Maven Central into cdc/runtime/target
 #   cdc.sh start [kafka|connect]  resolve if needed, start broker then Connect (or one), wait until ready
 #   cdc.sh register [--restart] PUT each cdc/connectors/*.json whose database exists; wait RUNNING
 #                             (--restart: also restart unchanged ones, after migrations added tables)
 #   cdc.sh unregister [name]  stop+delete connectors, reset their offsets, drop slot+publication
-#   cdc.sh stop [kafka|connect]   stop Connect then the broker, or one (SIGTERM, then SIGKILL after a timeout)
+#   cdc.sh stop [kafka|connect|postgres]  stop Connect then the broker, or one (SIGTERM, then SIGKILL after
+#                             a timeout); postgres = the project's own cluster, stopped only when named
 #   cdc.sh kill kafka|connect     crash one part (SIGKILL), for fault tests
-#   cdc.sh status [--topics]  processes, ports, connectors and their state (and the topic list)
-#   cdc.sh logs [kafka|connect] [-f] [-n N]
+#   cdc.sh status [--topics]  PostgreSQL, processes, ports, connectors and their state (and the topic list)
+#   cdc.sh logs [kafka|connect|postgres] [-f] [-n N]
 set -euo pipefail
 
 # --------------------------------------------------------------------------- paths & settings
@@ -53,17 +58,6 @@ CDC_JVM_OPTS="${CDC_JVM_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+ExitOnOu
 START_TIMEOUT="${CDC_START_TIMEOUT:-180}"       # seconds, per process
 STOP_TIMEOUT="${CDC_STOP_TIMEOUT:-30}"          # seconds before SIGKILL
 REGISTER_TIMEOUT="${CDC_REGISTER_TIMEOUT:-120}" # seconds, per connector
-PG_WAIT_TIMEOUT="${CDC_PG_WAIT_TIMEOUT:-60}"
-
-export PGHOST="${PGHOST:-127.0.0.1}"
-export PGPORT="${PGPORT:-5432}"
-export PGUSER="${PGUSER:-postgres}"
-# What the connector configs see through ${env:...} (Connect's EnvVarConfigProvider).
-# Captured when Connect starts: restart Connect after changing them.
-export CDC_DB_HOST="${CDC_DB_HOST:-$PGHOST}"
-export CDC_DB_PORT="${CDC_DB_PORT:-$PGPORT}"
-export CDC_DB_USER="${CDC_DB_USER:-$PGUSER}"
-export CDC_DB_PASSWORD="${CDC_DB_PASSWORD:-${PGPASSWORD:-}}"
 
 DEBEZIUM_CLASS="io.debezium.connector.postgresql.PostgresConnector"
 
@@ -149,94 +143,9 @@ run_java() { # run a Kafka CLI main class in the foreground
     -Dcdc.log.level=WARN -cp "$(classpath)" "$@"
 }
 
-# --------------------------------------------------------------------------- prepare-postgres
-psql_q() { psql -X -q -A -t -v ON_ERROR_STOP=1 -d postgres -c "$1"; }
-
-# "<version> <cluster>" of the local cluster listening on $PGPORT (empty if none)
-local_cluster() {
-  if command -v pg_lsclusters >/dev/null 2>&1; then
-    pg_lsclusters -h 2>/dev/null | awk -v p="$PGPORT" '$3 == p { print $1, $2; exit }'
-  elif [[ -d /etc/postgresql ]]; then
-    local v; v="$(ls /etc/postgresql | sort -V | tail -n 1)"
-    [[ -n "$v" ]] && echo "$v main"
-  fi
-}
-
-pg_is_local() { [[ "$PGHOST" == 127.0.0.1 || "$PGHOST" == localhost || "$PGHOST" == ::1 || "$PGHOST" == /* ]]; }
-
-wait_pg() {
-  local deadline=$(( $(now) + PG_WAIT_TIMEOUT ))
-  until pg_isready -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres; do
-    (( $(now) < deadline )) || die "PostgreSQL at $PGHOST:$PGPORT not accepting connections after ${PG_WAIT_TIMEOUT}s"
-    sleep 0.5
-  done
-}
-
-cmd_prepare_postgres() {
-  need_cmd psql postgresql-client
-  need_cmd pg_isready postgresql-client
-  local cluster ver name
-  cluster="$(local_cluster || true)"
-  ver="${cluster%% *}"; name="${cluster#* }"
-
-  # PostGIS package for the cluster's major version (the extension itself is created by the services).
-  if [[ -n "$ver" ]]; then
-    local pkg="postgresql-$ver-postgis-3"
-    if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-      log "postgis: $pkg already installed"
-    else
-      apt_install "$pkg"
-      log "postgis: installed $pkg"
-    fi
-  else
-    warn "no local PostgreSQL cluster on port $PGPORT found; skipping postgis package check"
-  fi
-
-  if ! pg_isready -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres; then
-    if [[ -n "$ver" ]] && pg_is_local; then
-      log "postgres: starting cluster $ver/$name"
-      as_root pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" start || true
-    fi
-    wait_pg
-  fi
-
-  local changed=0 cur
-  cur="$(psql_q "SHOW wal_level")"
-  if [[ "$cur" != logical ]]; then
-    psql_q "ALTER SYSTEM SET wal_level = logical"; changed=1
-    log "postgres: wal_level $cur -> logical (ALTER SYSTEM)"
-  else
-    log "postgres: wal_level already logical"
-  fi
-  local setting min=10
-  for setting in max_replication_slots max_wal_senders; do
-    cur="$(psql_q "SHOW $setting")"
-    if (( cur < min )); then
-      psql_q "ALTER SYSTEM SET $setting = $min"; changed=1
-      log "postgres: $setting $cur -> $min (ALTER SYSTEM)"
-    else
-      log "postgres: $setting = $cur (>= $min)"
-    fi
-  done
-  if (( changed )); then psql_q "SELECT pg_reload_conf()" >/dev/null; fi
-
-  local pending
-  pending="$(psql_q "SELECT string_agg(name, ',') FROM pg_settings WHERE pending_restart AND name IN ('wal_level','max_replication_slots','max_wal_senders')")"
-  if [[ -n "$pending" ]]; then
-    if [[ -n "$ver" ]] && pg_is_local; then
-      log "postgres: restarting cluster $ver/$name to apply $pending"
-      as_root pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" restart
-      wait_pg
-    else
-      die "postgres at $PGHOST:$PGPORT needs a restart to apply $pending (not a local cluster: restart it yourself)"
-    fi
-  else
-    log "postgres: no restart needed"
-  fi
-  cur="$(psql_q "SHOW wal_level")"
-  [[ "$cur" == logical ]] || die "wal_level is still '$cur' after restart"
-  log "postgres: ready at $PGHOST:$PGPORT (wal_level=logical)"
-}
+# --------------------------------------------------------------------------- postgres
+# shellcheck source=postgres.sh
+source "$RUNTIME_DIR/postgres.sh"
 
 # --------------------------------------------------------------------------- resolve
 pom_hash() { sha256sum "$RUNTIME_DIR/pom.xml" | cut -d' ' -f1; }
@@ -480,10 +389,13 @@ stop_proc() { # stop_proc <label> <pidfile> <main class>
 }
 
 # One part can be stopped alone, so fault tests can restart the broker or Connect under a live stream.
+# The project's own PostgreSQL is stopped only when named: like a machine's server it outlives a run.
 cmd_stop() {
   local which="${1:-all}"
-  [[ "$which" == all || "$which" == kafka || "$which" == connect ]] || die "stop: unknown part '$which' (usage: stop [kafka|connect])"
+  [[ "$which" == all || "$which" == kafka || "$which" == connect || "$which" == postgres ]] \
+    || die "stop: unknown part '$which' (usage: stop [kafka|connect|postgres])"
   with_lock
+  if [[ "$which" == postgres ]]; then stop_own_cluster; return 0; fi
   [[ "$which" == kafka ]] || stop_proc connect "$CONNECT_PID" ConnectDistributed
   [[ "$which" == connect ]] || stop_proc kafka "$KAFKA_PID" kafka.Kafka
 }
@@ -522,6 +434,7 @@ run_connect_cli() {
 cmd_status() {
   local pid topics=0
   [[ "${1:-}" == --topics ]] && topics=1
+  postgres_status
   if pid="$(running_pid "$KAFKA_PID" kafka.Kafka)"; then
     log "kafka: running (pid $pid, $KAFKA_HOST:$KAFKA_PORT, controller $KAFKA_CONTROLLER_PORT)"
     if (( topics )); then
@@ -548,15 +461,17 @@ cmd_logs() {
     case "$1" in
       kafka|broker) which=kafka ;;
       connect) which=connect ;;
+      postgres) which=postgres ;;
       -f|--follow) follow=1 ;;
       -n) shift; n="${1:?-n needs a number}" ;;
-      *) die "logs: unknown argument '$1' (usage: logs [kafka|connect] [-f] [-n N])" ;;
+      *) die "logs: unknown argument '$1' (usage: logs [kafka|connect|postgres] [-f] [-n N])" ;;
     esac
     shift
   done
   local files=()
   [[ "$which" == all || "$which" == kafka ]] && files+=("$KAFKA_LOG")
   [[ "$which" == all || "$which" == connect ]] && files+=("$CONNECT_LOG")
+  [[ "$which" == all || "$which" == postgres ]] && files+=("$PG_OWN_LOG")
   local f existing=()
   for f in "${files[@]}"; do [[ -f "$f" ]] && existing+=("$f"); done
   (( ${#existing[@]} )) || die "logs: no log files in ${LOG_DIR#"$REPO_ROOT"/} yet"
@@ -564,19 +479,22 @@ cmd_logs() {
 }
 
 usage() {
-  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '/^#   cdc.sh/,/^set /p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
   cat <<EOF
 
 Env: KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT CONNECT_PORT=$CONNECT_PORT
-     PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER (CDC_DB_HOST/PORT/USER/PASSWORD for the connectors)
+     POSTGRES_URL or PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER (CDC_DB_HOST/PORT/USER/PASSWORD for the connectors)
+     CDC_POSTGRES_DIR=${PG_OWN_DIR#"$REPO_ROOT"/} (the project's own cluster, when nothing answers at a local address)
      KAFKA_HEAP_OPTS, CONNECT_HEAP_OPTS, CDC_JAVA, CDC_START_TIMEOUT, CDC_STOP_TIMEOUT, CDC_REGISTER_TIMEOUT
 EOF
 }
 
 main() {
   local cmd="${1:-help}"; (( $# )) && shift
+  resolve_postgres
   case "$cmd" in
-    prepare-postgres) cmd_prepare_postgres "$@" ;;
+    prepare-postgres) with_lock; cmd_prepare_postgres "$@" ;;
+    postgres-env) cmd_postgres_env ;;
     resolve) mkdir -p "$TARGET_DIR"; cmd_resolve ;;
     start) cmd_start "$@" ;;
     register|unregister) run_connect_cli "$cmd" "$@" ;;
