@@ -6,7 +6,8 @@ import { defineEntity, p, type MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, openDatabase } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
 import { CdcConsumer, type ChangeHandler } from '@petcare/cdc-consumer';
-import { appliedChangeTableSql, registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc-consumer/testing';
+import { appliedChangeTableSql } from '@petcare/cdc-consumer/testing';
+import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { quantile, writeBenchReport, type BenchRow } from './lib/bench-report.ts';
 
 // Propagation latency, source commit → copy applied, through the real pipeline: Postgres WAL → Debezium

@@ -6,7 +6,7 @@ import pg from 'pg';
 import { repoRoot, databaseUrl, type StackOptions, type SubgraphName } from '../scripts/stack/stack-layout.ts';
 import { runSeeds } from '../scripts/stack/run-seeds.ts';
 import { startStack, type RunningStack } from '../scripts/stack/start-stack.ts';
-import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc-consumer/testing';
+import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 
 /** A whole stack started for one e2e file, on its own ports and throwaway databases. */
 export interface E2eStack {

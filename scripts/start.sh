@@ -5,7 +5,7 @@ source "$(dirname "$0")/lib/bootstrap.sh"
 cd "$repo_root"
 
 ensure_npm_dependencies
-bash cdc/runtime/cdc.sh prepare-postgres
+prepare_postgres
 bash cdc/runtime/cdc.sh start
 # If the Node part dies before it can stop them, Kafka and Connect must not outlive this command.
 trap 'bash cdc/runtime/cdc.sh stop >/dev/null 2>&1 || true' EXIT

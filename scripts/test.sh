@@ -1,16 +1,34 @@
 #!/usr/bin/env bash
 # `npm test`: installs and starts what the tests need (npm dependencies, PostgreSQL settings and PostGIS,
 # Kafka and Connect), type-checks every workspace, then runs unit, integration and end-to-end tests.
-# Extra arguments go to vitest, e.g. `npm test -- --project unit`.
+# Extra arguments go to vitest, e.g. `npm test -- --project unit`: pure tests only, which need no
+# PostgreSQL, Kafka, Connect nor public data, so none of them is prepared or started.
 set -euo pipefail
 source "$(dirname "$0")/lib/bootstrap.sh"
 cd "$repo_root"
 
-ensure_npm_dependencies
-start_cdc_runtime_for_this_run
+# True when the vitest arguments name projects (`--project unit`, `--project=unit`) and every one is `unit`.
+only_unit_tests() {
+  local projects=() arg want_value=0
+  for arg in "$@"; do
+    if (( want_value )); then projects+=("$arg"); want_value=0; continue; fi
+    case $arg in
+      --project) want_value=1 ;;
+      --project=*) projects+=("${arg#--project=}") ;;
+    esac
+  done
+  (( ${#projects[@]} )) || return 1
+  for arg in "${projects[@]}"; do [[ $arg == unit ]] || return 1; done
+}
 
-export DATA_DIR="${DATA_DIR:-$(cd "$repo_root/.." && pwd)/shared/data}"
-[[ -d $DATA_DIR ]] || { echo "[test] DATA_DIR=$DATA_DIR does not exist: the tests read the public data from there" >&2; exit 1; }
+ensure_npm_dependencies
+if only_unit_tests "$@"; then
+  echo "[test] unit tests only: PostgreSQL, Kafka and Connect are not needed, not prepared"
+else
+  start_cdc_runtime_for_this_run
+  export DATA_DIR="${DATA_DIR:-$(cd "$repo_root/.." && pwd)/shared/data}"
+  [[ -d $DATA_DIR ]] || { echo "[test] DATA_DIR=$DATA_DIR does not exist: the tests read the public data from there" >&2; exit 1; }
+fi
 
 echo "[test] type-checking every workspace"
 turbo run typecheck --output-logs=errors-only

@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
 # CDC runtime CLI: PostgreSQL preparation, Kafka (KRaft, single node), Kafka Connect
 # (distributed mode) with the Debezium PostgreSQL connector, and connector registration.
-# No Docker, no Node: java + mvn + curl + psql. See cdc/runtime/README.md.
+# No Docker: java + mvn + curl + psql for the processes; the connector commands (register,
+# unregister, the connectors in status) run cdc/src/connect/cli.ts on the project's Node.
+# See cdc/runtime/README.md.
 #
-#   cdc.sh prepare-postgres   wal_level=logical, slots/senders, postgis package; restart only if needed
+#   cdc.sh prepare-postgres   PostgreSQL for the project: the configured one (POSTGRES_URL, PGHOST:PGPORT,
+#                             default 127.0.0.1:5432) if it answers, else (local address) the project's own
+#                             cluster in .data/postgres, created once (apt-get installs Debian's server if
+#                             missing); then wal_level=logical, slots/senders, postgis; restart only if needed
+#   cdc.sh postgres-env       `export POSTGRES_URL=… PGHOST=… PGPORT=…` lines for the PostgreSQL resolved
 #   cdc.sh resolve            download Kafka/Connect/Debezium from Maven Central into cdc/runtime/target
 #   cdc.sh start [kafka|connect]  resolve if needed, start broker then Connect (or one), wait until ready
 #   cdc.sh register [--restart] PUT each cdc/connectors/*.json whose database exists; wait RUNNING
 #                             (--restart: also restart unchanged ones, after migrations added tables)
 #   cdc.sh unregister [name]  stop+delete connectors, reset their offsets, drop slot+publication
-#   cdc.sh stop [kafka|connect]   stop Connect then the broker, or one (SIGTERM, then SIGKILL after a timeout)
+#   cdc.sh stop [kafka|connect|postgres]  stop Connect then the broker, or one (SIGTERM, then SIGKILL after
+#                             a timeout); postgres = the project's own cluster, stopped only when named
 #   cdc.sh kill kafka|connect     crash one part (SIGKILL), for fault tests
-#   cdc.sh status [--topics]  processes, ports, connectors and their state (and the topic list)
-#   cdc.sh logs [kafka|connect] [-f] [-n N]
+#   cdc.sh status [--topics]  PostgreSQL, processes, ports, connectors and their state (and the topic list)
+#   cdc.sh logs [kafka|connect|postgres] [-f] [-n N]
 set -euo pipefail
 
 # --------------------------------------------------------------------------- paths & settings
@@ -23,7 +30,7 @@ TARGET_DIR="$RUNTIME_DIR/target"
 LIB_DIR="$TARGET_DIR/lib"
 PLUGIN_DIR="$TARGET_DIR/plugins"
 STAMP_FILE="$TARGET_DIR/.resolved"
-CONNECTORS_DIR="${CDC_CONNECTORS_DIR:-$REPO_ROOT/cdc/connectors}"
+CONNECTORS_DIR="$(realpath -m "${CDC_CONNECTORS_DIR:-$REPO_ROOT/cdc/connectors}")"
 LOG4J_CONFIG="$RUNTIME_DIR/config/log4j2.properties"
 
 DATA_DIR="${CDC_DATA_DIR:-$REPO_ROOT/.data}"
@@ -51,17 +58,6 @@ CDC_JVM_OPTS="${CDC_JVM_OPTS:--XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+ExitOnOu
 START_TIMEOUT="${CDC_START_TIMEOUT:-180}"       # seconds, per process
 STOP_TIMEOUT="${CDC_STOP_TIMEOUT:-30}"          # seconds before SIGKILL
 REGISTER_TIMEOUT="${CDC_REGISTER_TIMEOUT:-120}" # seconds, per connector
-PG_WAIT_TIMEOUT="${CDC_PG_WAIT_TIMEOUT:-60}"
-
-export PGHOST="${PGHOST:-127.0.0.1}"
-export PGPORT="${PGPORT:-5432}"
-export PGUSER="${PGUSER:-postgres}"
-# What the connector configs see through ${env:...} (Connect's EnvVarConfigProvider).
-# Captured when Connect starts: restart Connect after changing them.
-export CDC_DB_HOST="${CDC_DB_HOST:-$PGHOST}"
-export CDC_DB_PORT="${CDC_DB_PORT:-$PGPORT}"
-export CDC_DB_USER="${CDC_DB_USER:-$PGUSER}"
-export CDC_DB_PASSWORD="${CDC_DB_PASSWORD:-${PGPASSWORD:-}}"
 
 DEBEZIUM_CLASS="io.debezium.connector.postgresql.PostgresConnector"
 
@@ -147,94 +143,9 @@ run_java() { # run a Kafka CLI main class in the foreground
     -Dcdc.log.level=WARN -cp "$(classpath)" "$@"
 }
 
-# --------------------------------------------------------------------------- prepare-postgres
-psql_q() { psql -X -q -A -t -v ON_ERROR_STOP=1 -d postgres -c "$1"; }
-
-# "<version> <cluster>" of the local cluster listening on $PGPORT (empty if none)
-local_cluster() {
-  if command -v pg_lsclusters >/dev/null 2>&1; then
-    pg_lsclusters -h 2>/dev/null | awk -v p="$PGPORT" '$3 == p { print $1, $2; exit }'
-  elif [[ -d /etc/postgresql ]]; then
-    local v; v="$(ls /etc/postgresql | sort -V | tail -n 1)"
-    [[ -n "$v" ]] && echo "$v main"
-  fi
-}
-
-pg_is_local() { [[ "$PGHOST" == 127.0.0.1 || "$PGHOST" == localhost || "$PGHOST" == ::1 || "$PGHOST" == /* ]]; }
-
-wait_pg() {
-  local deadline=$(( $(now) + PG_WAIT_TIMEOUT ))
-  until pg_isready -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres; do
-    (( $(now) < deadline )) || die "PostgreSQL at $PGHOST:$PGPORT not accepting connections after ${PG_WAIT_TIMEOUT}s"
-    sleep 0.5
-  done
-}
-
-cmd_prepare_postgres() {
-  need_cmd psql postgresql-client
-  need_cmd pg_isready postgresql-client
-  local cluster ver name
-  cluster="$(local_cluster || true)"
-  ver="${cluster%% *}"; name="${cluster#* }"
-
-  # PostGIS package for the cluster's major version (the extension itself is created by the services).
-  if [[ -n "$ver" ]]; then
-    local pkg="postgresql-$ver-postgis-3"
-    if dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed'; then
-      log "postgis: $pkg already installed"
-    else
-      apt_install "$pkg"
-      log "postgis: installed $pkg"
-    fi
-  else
-    warn "no local PostgreSQL cluster on port $PGPORT found; skipping postgis package check"
-  fi
-
-  if ! pg_isready -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres; then
-    if [[ -n "$ver" ]] && pg_is_local; then
-      log "postgres: starting cluster $ver/$name"
-      as_root pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" start || true
-    fi
-    wait_pg
-  fi
-
-  local changed=0 cur
-  cur="$(psql_q "SHOW wal_level")"
-  if [[ "$cur" != logical ]]; then
-    psql_q "ALTER SYSTEM SET wal_level = logical"; changed=1
-    log "postgres: wal_level $cur -> logical (ALTER SYSTEM)"
-  else
-    log "postgres: wal_level already logical"
-  fi
-  local setting min=10
-  for setting in max_replication_slots max_wal_senders; do
-    cur="$(psql_q "SHOW $setting")"
-    if (( cur < min )); then
-      psql_q "ALTER SYSTEM SET $setting = $min"; changed=1
-      log "postgres: $setting $cur -> $min (ALTER SYSTEM)"
-    else
-      log "postgres: $setting = $cur (>= $min)"
-    fi
-  done
-  if (( changed )); then psql_q "SELECT pg_reload_conf()" >/dev/null; fi
-
-  local pending
-  pending="$(psql_q "SELECT string_agg(name, ',') FROM pg_settings WHERE pending_restart AND name IN ('wal_level','max_replication_slots','max_wal_senders')")"
-  if [[ -n "$pending" ]]; then
-    if [[ -n "$ver" ]] && pg_is_local; then
-      log "postgres: restarting cluster $ver/$name to apply $pending"
-      as_root pg_ctlcluster --skip-systemctl-redirect "$ver" "$name" restart
-      wait_pg
-    else
-      die "postgres at $PGHOST:$PGPORT needs a restart to apply $pending (not a local cluster: restart it yourself)"
-    fi
-  else
-    log "postgres: no restart needed"
-  fi
-  cur="$(psql_q "SHOW wal_level")"
-  [[ "$cur" == logical ]] || die "wal_level is still '$cur' after restart"
-  log "postgres: ready at $PGHOST:$PGPORT (wal_level=logical)"
-}
+# --------------------------------------------------------------------------- postgres
+# shellcheck source=postgres.sh
+source "$RUNTIME_DIR/postgres.sh"
 
 # --------------------------------------------------------------------------- resolve
 pom_hash() { sha256sum "$RUNTIME_DIR/pom.xml" | cut -d' ' -f1; }
@@ -478,10 +389,13 @@ stop_proc() { # stop_proc <label> <pidfile> <main class>
 }
 
 # One part can be stopped alone, so fault tests can restart the broker or Connect under a live stream.
+# The project's own PostgreSQL is stopped only when named: like a machine's server it outlives a run.
 cmd_stop() {
   local which="${1:-all}"
-  [[ "$which" == all || "$which" == kafka || "$which" == connect ]] || die "stop: unknown part '$which' (usage: stop [kafka|connect])"
+  [[ "$which" == all || "$which" == kafka || "$which" == connect || "$which" == postgres ]] \
+    || die "stop: unknown part '$which' (usage: stop [kafka|connect|postgres])"
   with_lock
+  if [[ "$which" == postgres ]]; then stop_own_cluster; return 0; fi
   [[ "$which" == kafka ]] || stop_proc connect "$CONNECT_PID" ConnectDistributed
   [[ "$which" == connect ]] || stop_proc kafka "$KAFKA_PID" kafka.Kafka
 }
@@ -505,179 +419,22 @@ cmd_kill() {
   log "$which: killed pid $pid (SIGKILL)"
 }
 
-# --------------------------------------------------------------------------- register
-# Connector files are flat JSON maps, one "key": "value" per line (see cdc/connectors/README).
-json_field() { sed -n "s/^[[:space:]]*\"$2\"[[:space:]]*:[[:space:]]*\"\\([^\"]*\\)\".*/\\1/p" "$1" | head -n 1; }
-
-db_exists() {
-  [[ "$(psql -X -A -t -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d postgres \
-    -c "SELECT 1 FROM pg_database WHERE datname = '$1'" 2>/dev/null)" == 1 ]]
-}
-
-# Tables the connector files capture (schema.include.list=public minus table.exclude.list
-# public.mikro_orm_migrations): keep in sync with cdc/connectors/*.json. With
-# publication.autocreate.mode=filtered Debezium fails a task when no table matches.
-capturable_tables() {
-  psql -X -A -t -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$1" -c \
-    "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = 'public' AND tablename <> 'mikro_orm_migrations'" 2>/dev/null || echo 0
-}
-
-pretty_status() { # JSON status -> readable (trace newlines expanded)
-  if command -v jq >/dev/null 2>&1; then
-    jq -r '"connector \(.name): \(.connector.state)" , (.connector.trace // empty),
-           (.tasks[] | "  task \(.id): \(.state)", (.trace // empty))' 2>/dev/null <<<"$1" || echo "$1"
-  else
-    sed 's/\\n/\n/g; s/\\t/\t/g' <<<"$1"
-  fi
-}
-
-# 0 when Connect already holds exactly this config (a PUT, even an identical one, restarts the connector)
-config_unchanged() {
-  local file="$1" name="$2" cur
-  cur="$(curl -sf --max-time 5 "$CONNECT_URL/connectors/$name/config" 2>/dev/null)" || return 1
-  if command -v python3 >/dev/null 2>&1; then
-    python3 -c 'import json,sys; sys.exit(0 if json.load(open(sys.argv[1])) == json.loads(sys.argv[2]) else 1)' "$file" "$cur" 2>/dev/null
-  elif command -v jq >/dev/null 2>&1; then
-    [[ "$(jq -S -c . "$file")" == "$(jq -S -c . <<<"$cur")" ]]
-  else
-    return 1
-  fi
-}
-
-# connector + every task RUNNING on two polls >= 1 s apart (a restart right after a PUT can still
-# report the previous instance; a task that dies on its first connection shows up in that second)
-wait_running() {
-  local name="$1" deadline=$(( $(now) + REGISTER_TIMEOUT )) body states first_ok=0
-  while :; do
-    body="$(curl -s --max-time 5 "$CONNECT_URL/connectors/$name/status" || true)"
-    states="$(grep -o '"state":"[A-Z_]*"' <<<"$body" | cut -d'"' -f4 | tr '\n' ' ' || true)"
-    if [[ "$states" == *FAILED* ]]; then
-      pretty_status "$body" >&2
-      die "register: $name FAILED (states: $states)"
-    fi
-    if [[ "$(wc -w <<<"$states")" -ge 2 && -z "$(tr ' ' '\n' <<<"$states" | grep -v -e '^RUNNING$' -e '^$' || true)" ]]; then
-      if (( first_ok == 0 )); then first_ok=$(date +%s%N)
-      elif (( $(date +%s%N) - first_ok >= 1000000000 )); then return 0
-      fi
-    else
-      first_ok=0
-    fi
-    if (( $(now) >= deadline )); then
-      pretty_status "$body" >&2
-      tail_log "$CONNECT_LOG"
-      die "register: $name not RUNNING after ${REGISTER_TIMEOUT}s (states: ${states:-none})"
-    fi
-    sleep 0.25
-  done
-}
-
-cmd_register() {
-  local restart=0
-  case "${1:-}" in
-    --restart) restart=1 ;;
-    "") ;;
-    *) die "register: unknown argument '$1' (usage: register [--restart])" ;;
-  esac
-  need_cmd curl
-  need_cmd psql postgresql-client
-  connect_ready || die "register: Kafka Connect is not ready at $CONNECT_URL (run: cdc.sh start)"
-  local file name db code registered=0 skipped=0 out
-  shopt -s nullglob
-  local files=("$CONNECTORS_DIR"/*.json)
-  (( ${#files[@]} )) || die "register: no connector files in ${CONNECTORS_DIR#"$REPO_ROOT"/}"
-  for file in "${files[@]}"; do
-    name="$(json_field "$file" name)"; db="$(json_field "$file" database.dbname)"
-    [[ -n "$name" && -n "$db" ]] || die "register: $file needs \"name\" and \"database.dbname\""
-    if ! db_exists "$db"; then
-      log "register: $name skipped (database $db does not exist)"
-      skipped=$((skipped + 1)); continue
-    fi
-    if [[ "$(capturable_tables "$db")" == 0 ]]; then
-      log "register: $name skipped (database $db has no table to capture yet: run its migrations first)"
-      skipped=$((skipped + 1)); continue
-    fi
-    if config_unchanged "$file" "$name"; then
-      if (( restart )); then
-        curl -s -o /dev/null --max-time 30 -X POST "$CONNECT_URL/connectors/$name/restart?includeTasks=true"
-        log "register: $name unchanged, restarted (publication re-synced with the current tables)"
-      else
-        log "register: $name unchanged (database $db)"
-      fi
-      wait_running "$name"
-      log "register: $name RUNNING"
-      registered=$((registered + 1)); continue
-    fi
-    out="$(mktemp)"
-    code="$(curl -s -o "$out" -w '%{http_code}' --max-time 120 -X PUT -H 'Content-Type: application/json' \
-      --data-binary @"$file" "$CONNECT_URL/connectors/$name/config" || true)"
-    case "$code" in
-      201) log "register: $name created (database $db)" ;;
-      200) log "register: $name config updated (database $db; connector restarted)" ;;
-      *) cat "$out" >&2; echo >&2; rm -f "$out"; die "register: PUT /connectors/$name/config returned HTTP ${code:-none}" ;;
-    esac
-    rm -f "$out"
-    wait_running "$name"
-    log "register: $name RUNNING"
-    registered=$((registered + 1))
-  done
-  log "register: $registered connector(s) running, $skipped skipped"
-}
-
-# Removes connectors completely: stop, delete their stored source offsets (so a re-registration
-# snapshots again), delete, then drop their replication slot and publication if the database
-# still exists. Needed before DROP DATABASE (a database with a logical slot cannot be dropped).
-cmd_unregister() {
-  need_cmd curl
-  need_cmd psql postgresql-client
-  connect_ready || die "unregister: Kafka Connect is not ready at $CONNECT_URL (run: cdc.sh start)"
-  shopt -s nullglob
-  local names=("$@") file name db slot pub deadline
-  if (( ${#names[@]} == 0 )); then
-    for file in "$CONNECTORS_DIR"/*.json; do names+=("$(json_field "$file" name)"); done
-  fi
-  for name in "${names[@]}"; do
-    db=""; slot=""; pub=""
-    for file in "$CONNECTORS_DIR"/*.json; do
-      if [[ "$(json_field "$file" name)" == "$name" ]]; then
-        db="$(json_field "$file" database.dbname)"; slot="$(json_field "$file" slot.name)"; pub="$(json_field "$file" publication.name)"
-      fi
-    done
-    if [[ "$(http_code "$CONNECT_URL/connectors/$name")" == 200 ]]; then
-      curl -s -o /dev/null --max-time 30 -X PUT "$CONNECT_URL/connectors/$name/stop"
-      deadline=$(( $(now) + 60 ))
-      until curl -s --max-time 5 "$CONNECT_URL/connectors/$name/status" | grep -q '"state":"STOPPED"'; do
-        (( $(now) < deadline )) || die "unregister: $name did not reach STOPPED"
-        sleep 0.25
-      done
-      curl -s -o /dev/null --max-time 30 -X DELETE "$CONNECT_URL/connectors/$name/offsets" \
-        || warn "unregister: could not reset offsets of $name"
-      curl -s -o /dev/null --max-time 30 -X DELETE "$CONNECT_URL/connectors/$name"
-      log "unregister: $name stopped, offsets reset, deleted"
-    else
-      log "unregister: $name not registered"
-    fi
-    if [[ -n "$db" ]] && db_exists "$db"; then
-      if [[ -n "$slot" ]]; then
-        deadline=$(( $(now) + 30 ))
-        while [[ "$(psql -X -A -t -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$db" -c \
-          "SELECT active FROM pg_replication_slots WHERE slot_name = '$slot'")" == t ]]; do
-          (( $(now) < deadline )) || die "unregister: replication slot $slot still active after 30s"
-          sleep 0.25
-        done
-        psql -X -q -A -t -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$db" -v ON_ERROR_STOP=1 -c \
-          "SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = '$slot'" >/dev/null
-      fi
-      [[ -n "$pub" ]] && psql -X -q -h "$PGHOST" -p "$PGPORT" -U "$PGUSER" -d "$db" -v ON_ERROR_STOP=1 \
-        -c "SET client_min_messages = warning; DROP PUBLICATION IF EXISTS \"$pub\"" >/dev/null
-      log "unregister: dropped slot ${slot:-?} and publication ${pub:-?} in $db"
-    fi
-  done
+# --------------------------------------------------------------------------- connectors
+# register, unregister and the connector part of status are TypeScript (cdc/src/connect, the same client
+# the tests use), run on the project's Node 24; this script keeps the processes.
+run_connect_cli() {
+  local node="$REPO_ROOT/node_modules/.bin/node"
+  [[ -x "$node" ]] || die "$node is missing: run npm ci in $REPO_ROOT first"
+  (cd "$REPO_ROOT" && CONNECT_URL="$CONNECT_URL" CDC_CONNECTORS_DIR="$CONNECTORS_DIR" \
+    CDC_REGISTER_TIMEOUT="$REGISTER_TIMEOUT" CDC_CONNECT_LOG="$CONNECT_LOG" \
+    "$node" --import tsx "$REPO_ROOT/cdc/src/connect/cli.ts" "$@")
 }
 
 # --------------------------------------------------------------------------- status & logs
 cmd_status() {
   local pid topics=0
   [[ "${1:-}" == --topics ]] && topics=1
+  postgres_status
   if pid="$(running_pid "$KAFKA_PID" kafka.Kafka)"; then
     log "kafka: running (pid $pid, $KAFKA_HOST:$KAFKA_PORT, controller $KAFKA_CONTROLLER_PORT)"
     if (( topics )); then
@@ -689,11 +446,7 @@ cmd_status() {
   if pid="$(running_pid "$CONNECT_PID" ConnectDistributed)"; then
     if connect_ready; then
       log "connect: running and ready (pid $pid, $CONNECT_URL)"
-      local name body
-      for name in $(curl -s --max-time 5 "$CONNECT_URL/connectors" | tr -d '[]"' | tr ',' ' '); do
-        body="$(curl -s --max-time 5 "$CONNECT_URL/connectors/$name/status")"
-        log "  $name: $(grep -o '"state":"[A-Z_]*"' <<<"$body" | cut -d'"' -f4 | paste -sd' ' -) (connector, tasks...)"
-      done
+      run_connect_cli status || warn "connect: could not list the connectors"
     else
       log "connect: running, not ready yet (pid $pid, $CONNECT_URL)"
     fi
@@ -708,15 +461,17 @@ cmd_logs() {
     case "$1" in
       kafka|broker) which=kafka ;;
       connect) which=connect ;;
+      postgres) which=postgres ;;
       -f|--follow) follow=1 ;;
       -n) shift; n="${1:?-n needs a number}" ;;
-      *) die "logs: unknown argument '$1' (usage: logs [kafka|connect] [-f] [-n N])" ;;
+      *) die "logs: unknown argument '$1' (usage: logs [kafka|connect|postgres] [-f] [-n N])" ;;
     esac
     shift
   done
   local files=()
   [[ "$which" == all || "$which" == kafka ]] && files+=("$KAFKA_LOG")
   [[ "$which" == all || "$which" == connect ]] && files+=("$CONNECT_LOG")
+  [[ "$which" == all || "$which" == postgres ]] && files+=("$PG_OWN_LOG")
   local f existing=()
   for f in "${files[@]}"; do [[ -f "$f" ]] && existing+=("$f"); done
   (( ${#existing[@]} )) || die "logs: no log files in ${LOG_DIR#"$REPO_ROOT"/} yet"
@@ -724,23 +479,25 @@ cmd_logs() {
 }
 
 usage() {
-  sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+  sed -n '/^#   cdc.sh/,/^set /p' "${BASH_SOURCE[0]}" | sed '$d; s/^# \{0,1\}//'
   cat <<EOF
 
 Env: KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT CONNECT_PORT=$CONNECT_PORT
-     PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER (CDC_DB_HOST/PORT/USER/PASSWORD for the connectors)
+     POSTGRES_URL or PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER (CDC_DB_HOST/PORT/USER/PASSWORD for the connectors)
+     CDC_POSTGRES_DIR=${PG_OWN_DIR#"$REPO_ROOT"/} (the project's own cluster, when nothing answers at a local address)
      KAFKA_HEAP_OPTS, CONNECT_HEAP_OPTS, CDC_JAVA, CDC_START_TIMEOUT, CDC_STOP_TIMEOUT, CDC_REGISTER_TIMEOUT
 EOF
 }
 
 main() {
   local cmd="${1:-help}"; (( $# )) && shift
+  resolve_postgres
   case "$cmd" in
-    prepare-postgres) cmd_prepare_postgres "$@" ;;
+    prepare-postgres) with_lock; cmd_prepare_postgres "$@" ;;
+    postgres-env) cmd_postgres_env ;;
     resolve) mkdir -p "$TARGET_DIR"; cmd_resolve ;;
     start) cmd_start "$@" ;;
-    register) cmd_register "$@" ;;
-    unregister) cmd_unregister "$@" ;;
+    register|unregister) run_connect_cli "$cmd" "$@" ;;
     stop) cmd_stop "$@" ;;
     kill) cmd_kill "$@" ;;
     status) cmd_status "$@" ;;

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@petcare/service-kit';
 import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { dropTestDatabase, gatewaySignedRequest, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
-import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc-consumer/testing';
+import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { loadConfig as usersConfig } from '@petcare/users/config';
 import { buildUsersService, type UsersService } from '@petcare/users/server';
 import { loadConfig as neighborhoodsConfig } from '@petcare/neighborhoods/config';

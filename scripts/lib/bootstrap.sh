@@ -22,10 +22,19 @@ run_ts() {
   "$repo_root/node_modules/.bin/node" --import tsx "$@"
 }
 
+# Prepares the PostgreSQL this command uses and points everything after it at that server: the configured
+# one (POSTGRES_URL, PGHOST:PGPORT, default 127.0.0.1:5432) when it answers, else the project's own cluster
+# in .data/postgres, which cdc.sh creates on a free port the first time. It is left running at exit, as a
+# machine's PostgreSQL would be (`bash cdc/runtime/cdc.sh stop postgres` stops it).
+prepare_postgres() {
+  bash "$repo_root/cdc/runtime/cdc.sh" prepare-postgres
+  eval "$(bash "$repo_root/cdc/runtime/cdc.sh" postgres-env)"
+}
+
 # Prepares PostgreSQL and starts Kafka and Connect for this command. A Kafka the developer already had
 # running (npm start in another terminal) is left running; one this command started is stopped on exit.
 start_cdc_runtime_for_this_run() {
-  bash "$repo_root/cdc/runtime/cdc.sh" prepare-postgres
+  prepare_postgres
   local kafka_was_up=0
   (exec 3<>"/dev/tcp/127.0.0.1/${KAFKA_PORT:-9092}") 2>/dev/null && kafka_was_up=1
   bash "$repo_root/cdc/runtime/cdc.sh" start

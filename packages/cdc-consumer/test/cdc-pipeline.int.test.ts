@@ -8,7 +8,7 @@ import { createLogger, openDatabase } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
-import { registerTestConnector, removeTestConnector, testBrokers, waitForConnectorRunning } from '../src/testing/connect-client.ts';
+import { registerTestConnector, removeTestConnector, testBrokers, waitForConnectorRunning } from '@petcare/cdc/connect';
 import { ItemCopy, SinkMigration, itemHandler } from './fixtures/item-copy.ts';
 
 // Real Postgres → Debezium (Kafka Connect) → Kafka → kafkajs consumer → Postgres copy, with crashes injected:

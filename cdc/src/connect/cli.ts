@@ -1,0 +1,64 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ConnectClient } from './connect-client.ts';
+import { connectSettings } from './connect-settings.ts';
+import { connectorStatusLines } from './connector-status-lines.ts';
+import { readConnectorFiles } from './connector-file.ts';
+import { registerConnectors } from './register-connectors.ts';
+import { unregisterConnectors } from './unregister-connectors.ts';
+import { ConnectorTimeoutError } from './wait-for-connector-running.ts';
+
+// The connector half of cdc.sh (which keeps the processes): `cdc.sh register|unregister|status` run this
+// on the project's Node. PostgreSQL is reached through PGHOST/PGPORT/PGUSER/PGPASSWORD, as psql would.
+const usage = 'usage: cli.ts register [--restart] | unregister [name…] | status';
+const log = (line: string) => console.log(`[cdc] ${line}`);
+
+async function main(argv: string[]): Promise<void> {
+  const [command, ...rest] = argv;
+  const client = new ConnectClient(connectSettings.connectUrl);
+  switch (command) {
+    case 'register': {
+      const { values } = parseArgs({ args: rest, options: { restart: { type: 'boolean', default: false } }, strict: true });
+      await ensureReady(client, 'register');
+      await registerConnectors({
+        client,
+        files: readConnectorFiles(),
+        restart: values.restart,
+        timeoutMs: connectSettings.registerTimeoutMs,
+        log,
+      });
+      return;
+    }
+    case 'unregister': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });
+      await ensureReady(client, 'unregister');
+      await unregisterConnectors({ client, files: readConnectorFiles(), names: positionals, log });
+      return;
+    }
+    case 'status':
+      for (const line of await connectorStatusLines(client)) log(`  ${line.replaceAll('\n', '\n[cdc]     ')}`);
+      return;
+    default:
+      throw new Error(`unknown command '${command ?? ''}' (${usage})`);
+  }
+}
+
+async function ensureReady(client: ConnectClient, command: string): Promise<void> {
+  if (!(await client.ready())) throw new Error(`${command}: Kafka Connect is not ready at ${client.url} (run: cdc.sh start)`);
+}
+
+/** The end of Connect's log, for a connector that never came up: the reason is usually there. */
+function connectLogTail(lines = 40): string {
+  const file = connectSettings.connectLog;
+  if (!file || !existsSync(file)) return '';
+  const tail = readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  return `[cdc] ---- last ${lines} lines of ${file} ----\n${tail}\n[cdc] ---- end of ${file} ----\n`;
+}
+
+try {
+  await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof ConnectorTimeoutError) process.stderr.write(connectLogTail());
+  process.stderr.write(`[cdc] ERROR: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+}

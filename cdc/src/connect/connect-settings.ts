@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const defaultConnectorsDir = fileURLToPath(new URL('../../connectors/', import.meta.url));
+
+const schema = z.object({
+  /** Kafka Connect's REST address; wins over CONNECT_PORT. */
+  CONNECT_URL: z.url().optional(),
+  /** Port of the local Connect worker (`cdc.sh start`), used when CONNECT_URL is unset. */
+  CONNECT_PORT: z.coerce.number().int().min(1).max(65535).default(8083),
+  /** Broker list, comma separated; else the local broker on KAFKA_PORT. */
+  KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]').optional(),
+  KAFKA_PORT: z.coerce.number().int().min(1).max(65535).default(9092),
+  /** Folder of the connector configs `register` and `unregister` read. */
+  CDC_CONNECTORS_DIR: z.string().min(1).default(defaultConnectorsDir),
+  /** Seconds a connector may take to reach RUNNING after a register. */
+  CDC_REGISTER_TIMEOUT: z.coerce.number().positive().default(120),
+  /** Connect's log file, whose tail a register that times out prints (set by cdc.sh). */
+  CDC_CONNECT_LOG: z.string().optional(),
+});
+
+/** Where Connect and the broker are, and what the connector commands read; from the environment, once. */
+export interface ConnectSettings {
+  connectUrl: string;
+  brokers: string[];
+  connectorsDir: string;
+  registerTimeoutMs: number;
+  connectLog: string | undefined;
+}
+
+function parse(env: NodeJS.ProcessEnv): ConnectSettings {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const e = result.data;
+  return {
+    connectUrl: (e.CONNECT_URL ?? `http://127.0.0.1:${e.CONNECT_PORT}`).replace(/\/+$/, ''),
+    brokers: (e.KAFKA_BROKERS ?? `127.0.0.1:${e.KAFKA_PORT}`).split(','),
+    connectorsDir: e.CDC_CONNECTORS_DIR,
+    registerTimeoutMs: e.CDC_REGISTER_TIMEOUT * 1000,
+    connectLog: e.CDC_CONNECT_LOG,
+  };
+}
+
+/** The settings of this process, parsed at first import: a bad variable fails at once, by name. */
+export const connectSettings: ConnectSettings = parse(process.env);
+
+/** Kafka Connect's REST address (CONNECT_URL, else the local runtime's CONNECT_PORT). */
+export const connectUrl = connectSettings.connectUrl;
+
+/** Broker list for tests (KAFKA_BROKERS, comma separated, else 127.0.0.1:KAFKA_PORT). */
+export const testBrokers = connectSettings.brokers;

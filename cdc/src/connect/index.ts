@@ -1,0 +1,10 @@
+export { ConnectClient, type ConnectorConfig } from './connect-client.ts';
+export { ConnectError } from './connect-error.ts';
+export { connectSettings, connectUrl, testBrokers, type ConnectSettings } from './connect-settings.ts';
+export { connectorTemplate, readConnectorFile, readConnectorFiles, type ConnectorFile } from './connector-file.ts';
+export { connectorHealth, describeStates, summarizeTrace, type ConnectorHealth, type ConnectorStatus } from './connector-status.ts';
+export { registerConnectors, type RegisterOptions } from './register-connectors.ts';
+export { unregisterConnectors, type UnregisterOptions } from './unregister-connectors.ts';
+export { SourceDatabase } from './source-database.ts';
+export { ConnectorFailedError, ConnectorTimeoutError, waitForConnectorRunning, type WaitOptions } from './wait-for-connector-running.ts';
+export { deleteConnector, registerTestConnector, removeTestConnector, type TestConnector } from './test-connector.ts';

@@ -1,0 +1,69 @@
+import pg from 'pg';
+
+/**
+ * One service database on the PostgreSQL server the connectors read (PGHOST, PGPORT, PGUSER, PGPASSWORD,
+ * as for psql): whether a connector can capture it, and the replication slot and publication it leaves.
+ */
+export class SourceDatabase {
+  /** @param serverUrl a URL of the server (any database); unset: the PG* variables. */
+  constructor(
+    readonly name: string,
+    private readonly serverUrl?: string,
+  ) {}
+
+  async exists(): Promise<boolean> {
+    return this.withClient('postgres', async (c) => (await c.query('select 1 from pg_database where datname = $1', [this.name])).rowCount === 1);
+  }
+
+  /**
+   * Tables the connector files can capture: `schema.include.list=public` minus the migrations table.
+   * A connector with `publication.autocreate.mode=filtered` and no table to publish fails its task.
+   */
+  async capturableTables(): Promise<number> {
+    return this.withClient(this.name, async (c) => {
+      const { rows } = await c.query<{ n: string }>(
+        "select count(*) as n from pg_catalog.pg_tables where schemaname = 'public' and tablename <> 'mikro_orm_migrations'",
+      );
+      return Number(rows[0]?.n ?? 0);
+    });
+  }
+
+  /**
+   * Drops a replication slot once its connector released it (a deleted connector's task lets go within
+   * seconds); an abandoned slot pins WAL forever and blocks DROP DATABASE. False if there was no slot.
+   */
+  async dropSlot(slot: string, releaseTimeoutMs = 30_000): Promise<boolean> {
+    return this.withClient(this.name, async (c) => {
+      const deadline = Date.now() + releaseTimeoutMs;
+      while ((await c.query('select 1 from pg_replication_slots where slot_name = $1 and active', [slot])).rowCount) {
+        if (Date.now() >= deadline) throw new Error(`replication slot ${slot} still in use after ${releaseTimeoutMs / 1000}s`);
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      const { rowCount } = await c.query('select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = $1', [slot]);
+      return rowCount === 1;
+    });
+  }
+
+  /** Drops a publication; false if there was none. */
+  async dropPublication(publication: string): Promise<boolean> {
+    return this.withClient(this.name, async (c) => {
+      const { rowCount } = await c.query('select 1 from pg_publication where pubname = $1', [publication]);
+      if (!rowCount) return false;
+      await c.query(`drop publication if exists ${c.escapeIdentifier(publication)}`);
+      return true;
+    });
+  }
+
+  private async withClient<T>(database: string, fn: (client: pg.Client) => Promise<T>): Promise<T> {
+    // pg lets a connection string's database win over a `database` option: set it in the URL itself.
+    const url = this.serverUrl ? new URL(this.serverUrl) : undefined;
+    if (url) url.pathname = `/${encodeURIComponent(database)}`;
+    const client = new pg.Client(url ? { connectionString: url.toString() } : { database });
+    await client.connect();
+    try {
+      return await fn(client);
+    } finally {
+      await client.end();
+    }
+  }
+}

@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectorTemplate, readConnectorFile, readConnectorFiles } from '@petcare/cdc/connect';
+
+let dir: string | undefined;
+const folder = (files: Record<string, unknown>) => {
+  dir = mkdtempSync(join(tmpdir(), 'connectors-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), typeof content === 'string' ? content : JSON.stringify(content));
+  return dir;
+};
+afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
+
+describe('connector files', () => {
+  it('reads the committed ones: one per service database, each with its own slot and publication', () => {
+    const files = readConnectorFiles();
+    expect(files.map((f) => [f.name, f.database, f.slot, f.publication])).toEqual([
+      ['alerts-cdc', 'petcare_alerts', 'alerts_cdc', 'alerts_cdc'],
+      ['hospitals-cdc', 'petcare_hospitals', 'hospitals_cdc', 'hospitals_cdc'],
+      ['neighborhoods-cdc', 'petcare_neighborhoods', 'neighborhoods_cdc', 'neighborhoods_cdc'],
+      ['users-cdc', 'petcare_users', 'users_cdc', 'users_cdc'],
+    ]);
+    expect(connectorTemplate('users-cdc')['plugin.name']).toBe('pgoutput');
+  });
+
+  it('names the file and the key when a file lacks what register needs', () => {
+    const d = folder({ 'x.json': { name: 'x', 'slot.name': 'x' } });
+    expect(() => readConnectorFile(join(d, 'x.json'))).toThrow(/x\.json: "database\.dbname" is missing/);
+  });
+
+  it('rejects a value that is not a string, naming the key', () => {
+    const d = folder({ 'x.json': { name: 'x', 'database.dbname': 'db', 'tasks.max': 1 } });
+    expect(() => readConnectorFile(join(d, 'x.json'))).toThrow(/"tasks\.max" must be a string/);
+  });
+
+  it('rejects a file that is not JSON, naming it', () => {
+    const d = folder({ 'x.json': '{ "name": ' });
+    expect(() => readConnectorFile(join(d, 'x.json'))).toThrow(/x\.json: not a JSON file/);
+  });
+
+  it('refuses two files that name the same connector', () => {
+    const d = folder({ 'a.json': { name: 'same', 'database.dbname': 'a' }, 'b.json': { name: 'same', 'database.dbname': 'b' } });
+    expect(() => readConnectorFiles(d)).toThrow(/b\.json and a\.json both name the connector "same"/);
+  });
+});
