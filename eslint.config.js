@@ -36,8 +36,8 @@ export default tseslint.config(
     rules: { 'import-x/no-extraneous-dependencies': ['error', { includeTypes: true, packageDir: [root] }] },
   },
   {
-    // Tests read loosely typed GraphQL responses.
-    files: ['**/*.test.ts', '**/test/**', 'e2e/**', 'bench/**'],
+    // Tests, and the helpers they share, read loosely typed GraphQL responses.
+    files: ['**/*.test.ts', '**/test/**', '**/src/testing/**', 'e2e/**', 'bench/**'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
 );

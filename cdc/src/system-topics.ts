@@ -13,10 +13,8 @@ export function systemTopics(namespace = '') {
     devices: `${namespace}users.public.device`,
     /** neighborhoods' 동네인증 rows. */
     verifications: `${namespace}neighborhoods.public.neighborhood_verification`,
-    /** Consumer group of a consuming service. */
-    group: (service: string) => `${namespace}${service}`,
-    /** Dead-letter topic of a consuming service's group. */
-    deadLetter: (service: string) => `${namespace}${service}.cdc.dlq`,
+    /** A consuming service's consumer group (one per service, so each sees every message once) and its dead-letter topic. */
+    consumer: (service: string) => ({ groupId: `${namespace}${service}`, deadLetterTopic: `${namespace}${service}.cdc.dlq` }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseConfig, serviceConfigShape } from '@petcare/service-kit';
+import { configLoader, serviceConfigShape } from '@petcare/service-kit';
 import { supergraphPath } from '@petcare/schema';
 
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
@@ -36,6 +36,4 @@ const schema = z.object({
 export type GatewayConfig = z.infer<typeof schema>;
 
 /** Parses the gateway's environment; throws a ConfigError naming each bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
-  return parseConfig(schema, env);
-}
+export const loadConfig = configLoader(schema);

@@ -1,7 +1,8 @@
-export { parseConfig } from './config/parse-config.ts';
+export { parseConfig, configLoader } from './config/parse-config.ts';
 export { ConfigError } from './config/config-error.ts';
 export { serviceConfigShape } from './config/service-config-shape.ts';
 export { createLogger, type Logger } from './logging/create-logger.ts';
+export { entityLoader, type EntityLoaderOptions } from './orm/entity-loader.ts';
 export { openDatabase, type DatabaseOptions, type ServiceDatabase } from './orm/open-database.ts';
 export { roles, type Caller, type Role } from './identity/caller.ts';
 export { CALLER_HEADER, signCallerToken, verifyCallerToken, CallerTokenError } from './identity/caller-token.ts';

@@ -10,13 +10,7 @@ import { verificationCopy } from './modules/verification/verification.copy.ts';
 /** The consumer that keeps the device and 동네인증 copies in step, or null without brokers. */
 export function buildCdcConsumer(config: AlertsConfig, orm: MikroORM, log: Logger): CdcConsumer | null {
   const topics = systemTopics(config.CDC_TOPIC_NAMESPACE);
-  return buildServiceConsumer({
-    brokers: config.KAFKA_BROKERS,
-    groupId: topics.group('alerts'),
-    deadLetterTopic: topics.deadLetter('alerts'),
-    handlers: [accountHandler(topics.users), deviceCopy(topics.devices), verificationCopy(topics.verifications)],
-    orm,
-    log,
-    staleWithoutKafka: 'device and 동네인증 copies will not update and deleted accounts will not be erased here',
-  });
+  const handlers = [accountHandler(topics.users), deviceCopy(topics.devices), verificationCopy(topics.verifications)];
+  const staleWithoutKafka = 'device and 동네인증 copies will not update and deleted accounts will not be erased here';
+  return buildServiceConsumer({ brokers: config.KAFKA_BROKERS, ...topics.consumer('alerts'), handlers, orm, log, staleWithoutKafka });
 }

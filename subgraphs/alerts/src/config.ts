@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseConfig, serviceConfigShape } from '@petcare/service-kit';
+import { configLoader, serviceConfigShape } from '@petcare/service-kit';
 import { cdcConfigShape } from '@petcare/cdc-consumer';
 
 const schema = z.object({
@@ -20,11 +20,7 @@ export type AlertsConfig = z.infer<typeof schema>;
 export type AlertsSeedConfig = z.infer<typeof seedSchema>;
 
 /** Parses the alerts service's environment; throws a ConfigError naming each bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AlertsConfig {
-  return parseConfig(schema, env);
-}
+export const loadConfig = configLoader(schema);
 
 /** Parses the seed's environment (a subset of the service's). */
-export function loadSeedConfig(env: NodeJS.ProcessEnv = process.env): AlertsSeedConfig {
-  return parseConfig(seedSchema, env);
-}
+export const loadSeedConfig = configLoader(seedSchema);

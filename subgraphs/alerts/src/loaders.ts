@@ -1,4 +1,4 @@
-import { isUuid } from '@petcare/service-kit';
+import { entityLoader, isUuid } from '@petcare/service-kit';
 import DataLoader from 'dataloader';
 import { raw, type EntityManager } from '@mikro-orm/postgresql';
 import { Alert } from './modules/alert/alert.entity.ts';
@@ -30,12 +30,7 @@ export function createLoaders(em: EntityManager): AlertsLoaders {
     });
 
   return {
-    alertById: new DataLoader(async (ids) => {
-      const valid = ids.filter(isUuid);
-      const alerts = valid.length > 0 ? await em.find(Alert, { id: { $in: valid } }) : [];
-      const byId = new Map(alerts.map((a) => [a.id, a]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    alertById: entityLoader(em, Alert, { accept: isUuid }),
     alertPage: new DataLoader((requests) => findAlertPages(em, requests), {
       cacheKeyFn: (r) => JSON.stringify([r.userId, r.first, r.after?.createdAt.toISOString() ?? null, r.after?.id ?? null, r.unreadOnly]),
     }),

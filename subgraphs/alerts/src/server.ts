@@ -6,17 +6,14 @@ import { userResolvers } from './modules/user/user.resolvers.ts';
 import { createLoaders } from './loaders.ts';
 import { buildCdcConsumer } from './cdc.ts';
 
+const schema = new URL('./schema.graphql', import.meta.url);
+
 /** A built alerts subgraph with its open database and its CDC consumer. */
 export type AlertsService = ServiceHandle;
 
 /** Opens the database (applying migrations) and builds the alerts subgraph, without listening. */
 export function buildAlertsService(config: AlertsConfig, log: Logger): Promise<AlertsService> {
-  const subgraph = {
-    name: 'alerts',
-    schema: new URL('./schema.graphql', import.meta.url),
-    database,
-    resolvers: [alertResolvers(), userResolvers()],
-    createLoaders,
-  };
+  const resolvers = [alertResolvers(), userResolvers()];
+  const subgraph = { name: 'alerts', schema, database, resolvers, createLoaders };
   return buildSubgraphService(subgraph, config, log, (orm) => buildCdcConsumer(config, orm, log));
 }

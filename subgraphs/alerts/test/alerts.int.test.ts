@@ -1,27 +1,21 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, CALLER_HEADER } from '@petcare/service-kit';
+import { CALLER_HEADER } from '@petcare/service-kit';
 import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
-import { dropTestDatabase, gatewaySignedRequest, recordQueries, testDatabaseUrl } from '@petcare/service-kit/testing';
+import { recordQueries, startTestSubgraph, type TestSubgraph } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildAlertsService, type AlertsService } from '../src/server.ts';
 import { createAlert, type NewAlert } from '../src/modules/alert/alert.repository.ts';
 import { seedDemoAlerts } from '../src/modules/alert/demo-alerts.ts';
 import { createLoaders } from '../src/loaders.ts';
 
-const secret = 'test-gateway-signing-secret-0123456789';
-const databaseUrl = testDatabaseUrl('alerts');
-let service: AlertsService;
-let url: string;
-
-const call = <T = any>(query: string, variables: Record<string, unknown> = {}, userId: string | null = null) =>
-  gatewaySignedRequest<T>(url, secret, query, variables, userId);
-
-const sql = <T = any>(query: string, params: unknown[] = []) => service.orm.em.getConnection().execute<T[]>(query, params);
+let alerts: TestSubgraph<AlertsService>;
+const call = <T = any>(query: string, variables: Record<string, unknown> = {}, userId: string | null = null) => alerts.call<T>(query, variables, userId);
+const sql = <T = any>(query: string, params: unknown[] = []) => alerts.sql<T>(query, params);
 
 /** Stores `count` alerts for a user, three at a time sharing one createdAt (as one event fanned out would). */
 async function addAlerts(userId: string, count: number, extra: Partial<NewAlert> = {}): Promise<string[]> {
-  const em = service.orm.em.fork();
+  const em = alerts.service.orm.em.fork();
   const base = Date.parse('2026-11-01T00:00:00.000Z');
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
@@ -41,7 +35,7 @@ async function addAlerts(userId: string, count: number, extra: Partial<NewAlert>
 
 /** Counts the SQL statements run while `fn` runs, keeping those that mention `table`. */
 async function countQueries(table: string, fn: () => Promise<unknown>): Promise<string[]> {
-  return (await recordQueries(service.orm, fn)).map((q) => q.sql).filter((q) => q.includes(table));
+  return (await recordQueries(alerts.service.orm, fn)).map((q) => q.sql).filter((q) => q.includes(table));
 }
 
 const PAGE = `query ($first: Int, $after: String, $unreadOnly: Boolean) {
@@ -55,15 +49,10 @@ const USER_FIELDS = `query ($r: [_Any!]!) { _entities(representations: $r) { ...
 const MARK = `mutation ($id: ID!) { markAlertRead(id: $id) { id readAt isRead } }`;
 
 beforeAll(async () => {
-  const config = loadConfig({ PORT: '0', DATABASE_URL: databaseUrl, GATEWAY_SIGNING_SECRET: secret, LOG_LEVEL: 'silent' });
-  service = await buildAlertsService(config, createLogger('alerts', 'silent'));
-  url = await service.server.listen(0);
+  alerts = await startTestSubgraph('alerts', (env, log) => buildAlertsService(loadConfig(env), log));
 });
 
-afterAll(async () => {
-  await service?.close();
-  await dropTestDatabase(databaseUrl);
-});
+afterAll(() => alerts?.close());
 
 describe('alerts subgraph', () => {
   it('pages through 45 alerts newest first, 20 + 20 + 5, without gaps or duplicates on equal createdAt', async () => {
@@ -166,7 +155,7 @@ describe('alerts subgraph', () => {
     const users = [randomUUID(), randomUUID(), randomUUID()];
     await addAlerts(users[0]!, 2);
     await addAlerts(users[1]!, 5);
-    const loaders = createLoaders(service.orm.em.fork());
+    const loaders = createLoaders(alerts.service.orm.em.fork());
     let counts: number[] = [];
     const queries = await countQueries('alert', async () => {
       counts = await Promise.all(users.map((id) => loaders.unreadAlertCountByUserId.load(id)));
@@ -193,7 +182,7 @@ describe('alerts subgraph', () => {
   it('reads many pages of different users in one SQL query', async () => {
     const users = [randomUUID(), randomUUID(), randomUUID()];
     for (const [i, id] of users.entries()) await addAlerts(id, i + 2);
-    const loaders = createLoaders(service.orm.em.fork());
+    const loaders = createLoaders(alerts.service.orm.em.fork());
     let pages: { alerts: { userId: string }[]; hasNextPage: boolean }[] = [];
     const queries = await countQueries('alert', async () => {
       pages = await Promise.all(users.map((userId) => loaders.alertPage.load({ userId, first: 3, after: null, unreadOnly: false })));
@@ -242,7 +231,7 @@ describe('alerts subgraph', () => {
 
   it('creates an alert once per dedupe key', async () => {
     const user = randomUUID();
-    const em = service.orm.em.fork();
+    const em = alerts.service.orm.em.fork();
     const alert = { userId: user, kind: 'VERIFICATION_EXPIRING', title: '동네인증이 곧 만료돼요', body: '3일 후 역삼1동 인증이 만료돼요.' } as const;
     const first = await createAlert(em, { ...alert, dedupeKey: 'verification-expiring:v1' });
     const second = await createAlert(em, { ...alert, dedupeKey: 'verification-expiring:v1', title: '다른 제목' });
@@ -260,8 +249,8 @@ describe('alerts subgraph', () => {
   });
 
   it('seeds the demo inbox once, however often the seed runs', async () => {
-    expect(await seedDemoAlerts(service.orm.em.fork())).toEqual({ created: 4, existing: 0 });
-    expect(await seedDemoAlerts(service.orm.em.fork())).toEqual({ created: 0, existing: 4 });
+    expect(await seedDemoAlerts(alerts.service.orm.em.fork())).toEqual({ created: 4, existing: 0 });
+    expect(await seedDemoAlerts(alerts.service.orm.em.fork())).toEqual({ created: 0, existing: 4 });
     const res = await call(PAGE, {}, DEMO_ACCOUNT.userId);
     expect(res.data.alerts.totalCount).toBe(4);
     expect(res.data.alerts.nodes.map((n: any) => [n.kind, n.isRead])).toEqual([
@@ -273,9 +262,9 @@ describe('alerts subgraph', () => {
   });
 
   it('rejects a request that did not come through the gateway', async () => {
-    const direct = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ alerts { totalCount } }' }) });
+    const direct = await fetch(alerts.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ alerts { totalCount } }' }) });
     expect(direct.status).toBe(401);
-    const forged = await fetch(url, {
+    const forged = await fetch(alerts.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CALLER_HEADER]: 'eyJhbGciOiJIUzI1NiJ9.eyJ1aWQiOiJ4In0.forged' },
       body: JSON.stringify({ query: '{ alerts { totalCount } }' }),

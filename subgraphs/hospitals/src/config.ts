@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseConfig, serviceConfigShape } from '@petcare/service-kit';
+import { configLoader, serviceConfigShape } from '@petcare/service-kit';
 
 const schema = z.object({
   ...serviceConfigShape,
@@ -23,11 +23,7 @@ export type HospitalsConfig = z.infer<typeof schema>;
 export type HospitalsSeedConfig = z.infer<typeof seedSchema>;
 
 /** Parses the hospitals service's environment; throws a ConfigError naming each bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): HospitalsConfig {
-  return parseConfig(schema, env);
-}
+export const loadConfig = configLoader(schema);
 
 /** Parses the seed's environment; throws a ConfigError naming each bad variable. */
-export function loadSeedConfig(env: NodeJS.ProcessEnv = process.env): HospitalsSeedConfig {
-  return parseConfig(seedSchema, env);
-}
+export const loadSeedConfig = configLoader(seedSchema);

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { badUserInput } from '@petcare/service-kit';
+import { badUserInput, entityLoader } from '@petcare/service-kit';
 import { Hospital } from './modules/hospital/hospital.entity.ts';
 import { findHospitalsInAreas } from './modules/hospital/hospital.repository.ts';
 import { boundaryProblem } from './modules/neighborhood/neighborhood-boundary.ts';
@@ -24,11 +24,8 @@ export interface HospitalsLoaders {
 /** Builds a request's loaders on its forked EntityManager. */
 export function createLoaders(em: EntityManager): HospitalsLoaders {
   return {
-    hospitalById: new DataLoader(async (ids) => {
-      const hospitals = await em.find(Hospital, { id: { $in: [...ids] } });
-      const byId = new Map(hospitals.map((h) => [h.id, h]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    // 관리번호 is free text, but PostgreSQL text cannot hold a NUL: such a key is simply not found.
+    hospitalById: entityLoader(em, Hospital, { accept: (id) => !id.includes('\0') }),
     hospitalsInNeighborhood: new DataLoader<NeighborhoodHospitalsKey, Hospital[], string>(
       async (keys) => {
         // A bad boundary fails only its own field, not the whole batch's query.

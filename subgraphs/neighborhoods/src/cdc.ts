@@ -8,13 +8,7 @@ import { accountHandler } from './modules/account/account.handler.ts';
 /** The consumer that erases deleted accounts' 동네인증, or null without brokers. */
 export function buildCdcConsumer(config: NeighborhoodsConfig, orm: MikroORM, log: Logger): CdcConsumer | null {
   const topics = systemTopics(config.CDC_TOPIC_NAMESPACE);
-  return buildServiceConsumer({
-    brokers: config.KAFKA_BROKERS,
-    groupId: topics.group('neighborhoods'),
-    deadLetterTopic: topics.deadLetter('neighborhoods'),
-    handlers: [accountHandler(topics.users)],
-    orm,
-    log,
-    staleWithoutKafka: 'deleted accounts will not have their 동네인증 erased here',
-  });
+  const handlers = [accountHandler(topics.users)];
+  const staleWithoutKafka = 'deleted accounts will not have their 동네인증 erased here';
+  return buildServiceConsumer({ brokers: config.KAFKA_BROKERS, ...topics.consumer('neighborhoods'), handlers, orm, log, staleWithoutKafka });
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseConfig, serviceConfigShape } from '@petcare/service-kit';
+import { configLoader, serviceConfigShape } from '@petcare/service-kit';
 import { cdcConfigShape } from '@petcare/cdc-consumer';
 
 const schema = z.object({
@@ -28,11 +28,7 @@ export type NeighborhoodsConfig = z.infer<typeof schema>;
 export type NeighborhoodsSeedConfig = z.infer<typeof seedSchema>;
 
 /** Parses the neighborhoods service's environment; throws a ConfigError naming each bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): NeighborhoodsConfig {
-  return parseConfig(schema, env);
-}
+export const loadConfig = configLoader(schema);
 
 /** Parses what the seed needs from the environment; throws a ConfigError naming each bad variable. */
-export function loadSeedConfig(env: NodeJS.ProcessEnv = process.env): NeighborhoodsSeedConfig {
-  return parseConfig(seedSchema, env);
-}
+export const loadSeedConfig = configLoader(seedSchema);

@@ -1,4 +1,4 @@
-import { isUuid } from '@petcare/service-kit';
+import { entityLoader, isUuid } from '@petcare/service-kit';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Neighborhood } from './modules/neighborhood/neighborhood.entity.ts';
@@ -16,13 +16,7 @@ export interface NeighborhoodsLoaders {
 
 /** Builds a request's loaders on its forked EntityManager. */
 export function createLoaders(em: EntityManager): NeighborhoodsLoaders {
-  const neighborhoodByCode = new DataLoader<string, Neighborhood | null>(async (codes) => {
-    // A malformed key from another subgraph's representation is simply not found, not a failed batch.
-    const wellFormed = codes.filter(isNeighborhoodCode);
-    const found = wellFormed.length > 0 ? await em.find(Neighborhood, { code: { $in: wellFormed } }) : [];
-    const byCode = new Map(found.map((n) => [n.code, n]));
-    return codes.map((code) => byCode.get(code) ?? null);
-  });
+  const neighborhoodByCode = entityLoader(em, Neighborhood, { by: 'code', accept: isNeighborhoodCode });
   return {
     neighborhoodByCode,
     boundaryByCode: new DataLoader(async (codes) => {

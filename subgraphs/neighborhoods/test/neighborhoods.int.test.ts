@@ -1,25 +1,22 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALLER_HEADER, createLogger } from '@petcare/service-kit';
+import { CALLER_HEADER } from '@petcare/service-kit';
 import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
-import { dropTestDatabase, gatewaySignedRequest, recordQueries, testDatabaseUrl } from '@petcare/service-kit/testing';
+import { recordQueries, startTestSubgraph, type TestSubgraph } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildNeighborhoodsService, type NeighborhoodsService } from '../src/server.ts';
 import { importBoundaryFile } from '../src/modules/neighborhood/neighborhood.importer.ts';
 import { realBoundariesFile } from './real-boundaries.ts';
 
-const secret = 'test-gateway-signing-secret-0123456789';
-const databaseUrl = testDatabaseUrl('neighborhoods');
 const DAY_MS = 24 * 3600 * 1000;
 const yeoksam = DEMO_ACCOUNT.location;
 const sajik = { latitude: 37.5733, longitude: 126.9688 };
 const busan = { latitude: 35.1796, longitude: 129.0756 };
-let service: NeighborhoodsService;
-let url: string;
+let neighborhoods: TestSubgraph<NeighborhoodsService>;
 
 const call = <T = any>(query: string, variables: Record<string, unknown> = {}, userId: string | null = null) =>
-  gatewaySignedRequest<T>(url, secret, query, variables, userId);
-const sql = <T = any>(query: string) => service.orm.em.getConnection().execute<T[]>(query);
+  neighborhoods.call<T>(query, variables, userId);
+const sql = <T = any>(query: string) => neighborhoods.sql<T>(query);
 
 const AT = `query ($lat: Latitude!, $lng: Longitude!) { neighborhoodAt(latitude: $lat, longitude: $lng) { code name district city fullName center { latitude longitude } boundary } }`;
 const VERIFY = `mutation ($lat: Latitude!, $lng: Longitude!) {
@@ -28,19 +25,14 @@ const verify = (userId: string | null, at: { latitude: number; longitude: number
   call(VERIFY, { lat: at.latitude, lng: at.longitude }, userId);
 
 /** Runs `fn` while recording every SQL statement (with its parameters) the service sends through its connection. */
-const recordingQueries = (fn: () => Promise<void>) => recordQueries(service.orm, fn);
+const recordingQueries = (fn: () => Promise<void>) => recordQueries(neighborhoods.service.orm, fn);
 
 beforeAll(async () => {
-  const config = loadConfig({ PORT: '0', DATABASE_URL: databaseUrl, GATEWAY_SIGNING_SECRET: secret, LOG_LEVEL: 'silent' });
-  service = await buildNeighborhoodsService(config, createLogger('neighborhoods', 'silent'));
-  await importBoundaryFile(service.orm.em.fork(), realBoundariesFile);
-  url = await service.server.listen(0);
+  neighborhoods = await startTestSubgraph('neighborhoods', (env, log) => buildNeighborhoodsService(loadConfig(env), log));
+  await importBoundaryFile(neighborhoods.service.orm.em.fork(), realBoundariesFile);
 });
 
-afterAll(async () => {
-  await service?.close();
-  await dropTestDatabase(databaseUrl);
-});
+afterAll(() => neighborhoods?.close());
 
 describe('finding the 행정동 at a point', () => {
   it('finds 역삼1동 at the demo location, with a centre inside it and its boundary', async () => {
@@ -75,7 +67,7 @@ describe('finding the 행정동 at a point', () => {
       await call(AT.replace(' boundary', ''), { lat: yeoksam.latitude, lng: yeoksam.longitude });
     });
     expect(others).toEqual([]);
-    const plan = await service.orm.em.getConnection().execute<{ 'QUERY PLAN': string }[]>(`explain ${lookup!.sql}`, lookup!.params as unknown[]);
+    const plan = await neighborhoods.sql<{ 'QUERY PLAN': string }>(`explain ${lookup!.sql}`, lookup!.params as unknown[]);
     expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Index Scan using neighborhood_geom_idx/);
   });
 });
@@ -229,9 +221,9 @@ describe('federation', () => {
   });
 
   it('rejects a request that did not come through the gateway', async () => {
-    const direct = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ districts }' }) });
+    const direct = await fetch(neighborhoods.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ districts }' }) });
     expect(direct.status).toBe(401);
-    const forged = await fetch(url, {
+    const forged = await fetch(neighborhoods.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CALLER_HEADER]: 'eyJhbGciOiJIUzI1NiJ9.eyJ1aWQiOiJ4In0.forged' },
       body: JSON.stringify({ query: '{ districts }' }),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseConfig, serviceConfigShape } from '@petcare/service-kit';
+import { configLoader, serviceConfigShape } from '@petcare/service-kit';
 
 const schema = z.object({
   ...serviceConfigShape,
@@ -14,6 +14,4 @@ const schema = z.object({
 export type UsersConfig = z.infer<typeof schema>;
 
 /** Parses the users service's environment; throws a ConfigError naming each bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): UsersConfig {
-  return parseConfig(schema, env);
-}
+export const loadConfig = configLoader(schema);

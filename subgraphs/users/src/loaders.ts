@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { entityLoader, isUuid } from '@petcare/service-kit';
 import { User } from './modules/user/user.entity.ts';
 import { Device } from './modules/device/device.entity.ts';
 
@@ -12,11 +13,7 @@ export interface UsersLoaders {
 /** Builds a request's loaders on its forked EntityManager. */
 export function createLoaders(em: EntityManager): UsersLoaders {
   return {
-    userById: new DataLoader(async (ids) => {
-      const users = await em.find(User, { id: { $in: [...ids] } });
-      const byId = new Map(users.map((u) => [u.id, u]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    userById: entityLoader(em, User, { accept: isUuid }),
     devicesByUserId: new DataLoader(async (userIds) => {
       const devices = await em.find(Device, { user: { $in: [...userIds] } }, { orderBy: { registeredAt: 'asc' } });
       return userIds.map((id) => devices.filter((d) => d.user.id === id));

@@ -5,17 +5,14 @@ import { userResolvers } from './modules/user/user.resolvers.ts';
 import { deviceResolvers } from './modules/device/device.resolvers.ts';
 import { createLoaders } from './loaders.ts';
 
+const schema = new URL('./schema.graphql', import.meta.url);
+
 /** A built users subgraph with its open database. */
 export type UsersService = ServiceHandle;
 
 /** Opens the database (applying migrations) and builds the users subgraph, without listening. */
 export function buildUsersService(config: UsersConfig, log: Logger): Promise<UsersService> {
-  const subgraph = {
-    name: 'users',
-    schema: new URL('./schema.graphql', import.meta.url),
-    database,
-    resolvers: [userResolvers(config), deviceResolvers()],
-    createLoaders,
-  };
+  const resolvers = [userResolvers(config), deviceResolvers()];
+  const subgraph = { name: 'users', schema, database, resolvers, createLoaders };
   return buildSubgraphService(subgraph, config, log);
 }

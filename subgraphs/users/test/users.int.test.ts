@@ -1,35 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger, CALLER_HEADER } from '@petcare/service-kit';
-import { dropTestDatabase, gatewaySignedRequest, recordQueries, testDatabaseUrl } from '@petcare/service-kit/testing';
+import { CALLER_HEADER } from '@petcare/service-kit';
+import { recordQueries, startTestSubgraph, type TestSubgraph } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildUsersService, type UsersService } from '../src/server.ts';
 
-const secret = 'test-gateway-signing-secret-0123456789';
-const databaseUrl = testDatabaseUrl('users');
-let service: UsersService;
-let url: string;
-
-const call = <T = any>(query: string, variables: Record<string, unknown> = {}, userId: string | null = null) =>
-  gatewaySignedRequest<T>(url, secret, query, variables, userId);
+let users: TestSubgraph<UsersService>;
+const call = <T = any>(query: string, variables: Record<string, unknown> = {}, userId: string | null = null) => users.call<T>(query, variables, userId);
 
 const SIGN_UP = `mutation ($input: SignUpInput!) { signUp(input: $input) { token user { id email displayName } } }`;
 
 beforeAll(async () => {
-  const config = loadConfig({
-    PORT: '0',
-    DATABASE_URL: databaseUrl,
-    GATEWAY_SIGNING_SECRET: secret,
-    ACCESS_TOKEN_SECRET: 'test-access-token-secret-0123456789abc',
-    LOG_LEVEL: 'silent',
-  });
-  service = await buildUsersService(config, createLogger('users', 'silent'));
-  url = await service.server.listen(0);
+  const env = { ACCESS_TOKEN_SECRET: 'test-access-token-secret-0123456789abc' };
+  users = await startTestSubgraph('users', (base, log) => buildUsersService(loadConfig(base), log), env);
 });
 
-afterAll(async () => {
-  await service?.close();
-  await dropTestDatabase(databaseUrl);
-});
+afterAll(() => users?.close());
 
 describe('users subgraph', () => {
   it('signs up, signs in and answers me', async () => {
@@ -60,7 +45,7 @@ describe('users subgraph', () => {
     const dup = await call(SIGN_UP, { input: { email: 'DUP@example.com', password: 'long enough pw', displayName: 'b' } });
     expect(dup.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'input.email' });
 
-    const rows = await service.orm.em.getConnection().execute(`select email from app_user where email in ('short@example.com', 'dup@example.com')`);
+    const rows = await users.sql(`select email from app_user where email in ('short@example.com', 'dup@example.com')`);
     expect(rows).toEqual([{ email: 'dup@example.com' }]);
   });
 
@@ -76,7 +61,7 @@ describe('users subgraph', () => {
     expect((await call(`mutation { removeDevice(token: "fcm-token-1") }`, {}, a)).data.removeDevice).toBe(false);
 
     expect((await call(`mutation { deleteAccount }`, {}, b)).data.deleteAccount).toBe(true);
-    const left = await service.orm.em.getConnection().execute(`select count(*)::int as n from device`);
+    const left = await users.sql(`select count(*)::int as n from device`);
     expect(left).toEqual([{ n: 0 }]);
     expect((await call(`{ me { id } }`, {}, b)).data.me).toBeNull();
   });
@@ -86,7 +71,7 @@ describe('users subgraph', () => {
     for (const n of [1, 2, 3]) {
       ids.push((await call(SIGN_UP, { input: { email: `batch${n}@example.com`, password: 'long enough pw', displayName: `b${n}` } })).data.signUp.user.id);
     }
-    const queries = await recordQueries(service.orm, async () => {
+    const queries = await recordQueries(users.service.orm, async () => {
       const res = await call(
         `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { id displayName } } }`,
         { r: ids.map((id) => ({ __typename: 'User', id })) },
@@ -97,9 +82,9 @@ describe('users subgraph', () => {
   });
 
   it('rejects a request that did not come through the gateway', async () => {
-    const direct = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) });
+    const direct = await fetch(users.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ me { id } }' }) });
     expect(direct.status).toBe(401);
-    const forged = await fetch(url, {
+    const forged = await fetch(users.url, {
       method: 'POST',
       headers: { 'content-type': 'application/json', [CALLER_HEADER]: 'eyJhbGciOiJIUzI1NiJ9.eyJ1aWQiOiJ4In0.forged' },
       body: JSON.stringify({ query: '{ me { id } }' }),

@@ -12,3 +12,8 @@ export function parseConfig<S extends z.ZodType>(schema: S, env: NodeJS.ProcessE
     result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
   );
 }
+
+/** A service's `loadConfig`: parses the environment (or `env`) against `schema` with {@link parseConfig}. */
+export function configLoader<S extends z.ZodType>(schema: S): (env?: NodeJS.ProcessEnv) => z.infer<S> {
+  return (env = process.env) => parseConfig(schema, env);
+}

@@ -1,21 +1,18 @@
 import { z } from 'zod';
-import type { ChangeHandler } from '@petcare/cdc-consumer';
+import { defineReaction } from '@petcare/cdc-consumer';
 import { createAlert } from '../alert/alert.repository.ts';
-
-const row = z.object({ id: z.uuid(), display_name: z.string() });
-const key = z.object({ id: z.uuid() });
 
 /**
  * Reacts to accounts: a new one (op `c`, not a snapshot read of an old one) gets a welcome alert, once
  * (deduplicated by user); a deleted one loses its alerts here, in the same transaction that records the
  * delete as applied. Its devices and 동네인증 leave the copies through their own topics (each copy has one writer).
  */
-export function accountHandler(topic: string): ChangeHandler<z.infer<typeof row>, z.infer<typeof key>> {
-  return {
+export const accountHandler = (topic: string) =>
+  defineReaction({
     topic,
-    key,
-    row,
-    async upsert(em, user, change) {
+    key: z.object({ id: z.uuid() }),
+    row: z.object({ id: z.uuid(), display_name: z.string() }),
+    upsert: async (em, user, change) => {
       if (change.op !== 'c') return;
       await createAlert(em, {
         userId: user.id,
@@ -26,8 +23,7 @@ export function accountHandler(topic: string): ChangeHandler<z.infer<typeof row>
         createdAt: new Date(change.sourceTsMs),
       });
     },
-    async remove(em, { id }) {
+    remove: async (em, { id }) => {
       await em.execute('delete from alert where user_id = ?', [id]);
     },
-  };
-}
+  });
