@@ -10,7 +10,7 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { ErrorCode, closeHttp, listenHttp, type Logger } from '@petcare/service-kit';
+import { callerMiddleware, closeHttp, listenHttp, type Logger } from '@petcare/service-kit';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { AccessTokenError, callerFromAuthorization } from './identity/caller-from-authorization.ts';
@@ -94,18 +94,14 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     '/graphql',
     ...(config.NODE_ENV === 'production' ? [] : [await graphiqlPage('/graphql')]),
     express.json({ limit: '1mb' }),
-    async (req, res, next) => {
-      try {
-        res.locals['caller'] = await callerFromAuthorization(config.ACCESS_TOKEN_SECRET, req.header('authorization'));
-        next();
-      } catch (error) {
-        if (!(error instanceof AccessTokenError)) return next(error);
-        log.info({ reason: error.message, ip: req.ip }, 'rejected request with an unusable access token');
-        res.status(401).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.Unauthenticated } }] });
-      }
-    },
+    callerMiddleware(
+      (header) => callerFromAuthorization(config.ACCESS_TOKEN_SECRET, header('authorization')),
+      AccessTokenError,
+      log,
+      'rejected request with an unusable access token',
+    ),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ caller: res.locals['caller'], log }),
+      context: async ({ res }) => ({ caller: res.locals.caller, log }),
     }),
   );
 

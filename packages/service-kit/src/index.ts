@@ -18,5 +18,6 @@ export { buildSubgraphService, type SubgraphDefinition, type SubgraphRuntime, ty
 export type { SubgraphContext } from './server/subgraph-context.ts';
 export { assertInKorea, KOREA_BOUNDS } from './geo/assert-in-korea.ts';
 export { serveUntilSignalled, type RunnableService } from './server/serve-until-signalled.ts';
+export { callerMiddleware } from './server/caller-middleware.ts';
 export { listenHttp, closeHttp } from './server/listen-http.ts';
 export { serviceHandle, type ServiceHandle, type BackgroundWork } from './server/service-handle.ts';

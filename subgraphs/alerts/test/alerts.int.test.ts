@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALLER_HEADER } from '@petcare/service-kit';
 import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
-import { recordQueries, startTestSubgraph, type TestSubgraph } from '@petcare/service-kit/testing';
+import { callsWithoutGateway, recordQueries, startTestSubgraph, type TestSubgraph } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildAlertsService, type AlertsService } from '../src/server.ts';
 import { createAlert, type NewAlert } from '../src/modules/alert/alert.repository.ts';
@@ -262,14 +261,8 @@ describe('alerts subgraph', () => {
   });
 
   it('rejects a request that did not come through the gateway', async () => {
-    const direct = await fetch(alerts.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ alerts { totalCount } }' }) });
-    expect(direct.status).toBe(401);
-    const forged = await fetch(alerts.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CALLER_HEADER]: 'eyJhbGciOiJIUzI1NiJ9.eyJ1aWQiOiJ4In0.forged' },
-      body: JSON.stringify({ query: '{ alerts { totalCount } }' }),
-    });
-    expect(forged.status).toBe(401);
-    expect(((await forged.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const { direct, forged } = await callsWithoutGateway(alerts.url, '{ alerts { totalCount } }');
+    expect(direct).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(forged).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
   });
 });

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CALLER_HEADER } from '@petcare/service-kit';
 import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
-import { recordQueries, startTestSubgraph, type TestSubgraph } from '@petcare/service-kit/testing';
+import { callsWithoutGateway, recordQueries, startTestSubgraph, type TestSubgraph } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildNeighborhoodsService, type NeighborhoodsService } from '../src/server.ts';
 import { importBoundaryFile } from '../src/modules/neighborhood/neighborhood.importer.ts';
@@ -221,15 +220,8 @@ describe('federation', () => {
   });
 
   it('rejects a request that did not come through the gateway', async () => {
-    const direct = await fetch(neighborhoods.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ districts }' }) });
-    expect(direct.status).toBe(401);
-    const forged = await fetch(neighborhoods.url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', [CALLER_HEADER]: 'eyJhbGciOiJIUzI1NiJ9.eyJ1aWQiOiJ4In0.forged' },
-      body: JSON.stringify({ query: '{ districts }' }),
-    });
-    expect(forged.status).toBe(401);
-    const body: any = await forged.json();
-    expect(body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const { direct, forged } = await callsWithoutGateway(neighborhoods.url, '{ districts }');
+    expect(direct).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+    expect(forged).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
   });
 });

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import { CALLER_HEADER, CallerTokenError, verifyCallerToken } from '../identity/caller-token.ts';
 import type { Caller } from '../identity/caller.ts';
 import { ErrorCode } from '../errors/error-codes.ts';
+import { callerMiddleware } from './caller-middleware.ts';
 import { scalarResolversFor } from '../graphql/scalar-resolvers.ts';
 import type { SubgraphContext } from './subgraph-context.ts';
 import { closeHttp, listenHttp } from './listen-http.ts';
@@ -95,16 +96,12 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
-    async (req, res, next) => {
-      try {
-        res.locals.caller = await verifyCallerToken(options.gatewaySigningSecret, req.header(CALLER_HEADER));
-        next();
-      } catch (error) {
-        if (!(error instanceof CallerTokenError)) return next(error);
-        log.warn({ reason: error.message, ip: req.ip }, 'rejected request without a valid gateway signature');
-        res.status(401).json({ errors: [{ message: error.message, extensions: { code: ErrorCode.Unauthenticated } }] });
-      }
-    },
+    callerMiddleware(
+      (header) => verifyCallerToken(options.gatewaySigningSecret, header(CALLER_HEADER)),
+      CallerTokenError,
+      log,
+      'rejected request without a valid gateway signature',
+    ),
     expressMiddleware(apollo, {
       context: async ({ res }) => {
         const em = orm.em.fork() as EntityManager;

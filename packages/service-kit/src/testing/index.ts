@@ -3,3 +3,4 @@ export { gatewaySignedRequest, type GraphQLResponse } from './gateway-signed-req
 export { recordQueries, type RecordedQuery } from './record-queries.ts';
 export { waitUntil } from './wait-until.ts';
 export { startTestSubgraph, TEST_GATEWAY_SECRET, type TestSubgraph } from './test-subgraph.ts';
+export { callsWithoutGateway, type RefusedCall } from './calls-without-gateway.ts';
