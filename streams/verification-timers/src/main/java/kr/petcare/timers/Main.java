@@ -92,7 +92,8 @@ public final class Main {
     // Takeover after a crash waits for the group to notice the silent member...
     long session = config.sessionTimeout().toMillis();
     props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG), (int) session);
-    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), (int) Math.max(500, session / 3));
+    // (a heartbeat every session/6: the survivor hears of the rebalance at most that long after the coordinator starts it)
+    props.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.HEARTBEAT_INTERVAL_MS_CONFIG), (int) Math.max(500, session / 6));
     // ...and for the broker to abort the dead member's open transaction, which holds back read_committed readers.
     props.put(StreamsConfig.producerPrefix(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG), (int) config.transactionTimeout().toMillis());
     return props;
