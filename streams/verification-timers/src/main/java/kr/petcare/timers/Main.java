@@ -52,6 +52,9 @@ public final class Main {
     } catch (TimeoutException e) {
       log.error("Kafka at KAFKA_BROKERS={} did not answer within 60 s", config.brokers());
       System.exit(1);
+    } catch (RuntimeException e) {
+      log.error("cannot prepare the topics on KAFKA_BROKERS={}: {}", config.brokers(), e.getCause() != null ? e.getCause() : e);
+      System.exit(1);
     }
 
     KafkaStreams streams = new KafkaStreams(

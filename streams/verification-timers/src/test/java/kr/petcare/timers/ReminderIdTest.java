@@ -1,7 +1,6 @@
 package kr.petcare.timers;
 
 import static kr.petcare.timers.TimersDriver.LEAD;
-import static kr.petcare.timers.TimersDriver.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -50,10 +49,5 @@ class ReminderIdTest {
       clock.accept(timers);
       return timers.emitted();
     }
-  }
-
-  @Test
-  void startsFromAKnownWallClock() {
-    assertEquals(Instant.parse("2026-11-30T09:00:00Z"), START);
   }
 }
