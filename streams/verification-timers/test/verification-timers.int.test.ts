@@ -6,7 +6,9 @@ import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { systemTopics } from '@petcare/cdc';
 import { waitUntil } from '@petcare/service-kit/testing';
 import { testBrokers } from '@petcare/cdc-consumer/testing';
+import { readReminders, type SeenReminder } from './fixtures/reminder-reader.ts';
 import { startTimersInstance, type TimersInstance } from './fixtures/timers-instance.ts';
+import { verificationChange, verificationKey } from './fixtures/verification-change.ts';
 
 // Two instances of the app share the work on a real broker; one is SIGKILLed while its timers fall due.
 // Every reminder must still reach a read_committed reader exactly once: the survivor takes the dead one's
@@ -22,60 +24,38 @@ const LEAD_MS = 20_000;
 const kafka = new Kafka({ clientId: `${ns}test`, brokers: testBrokers, logLevel: logLevel.NOTHING });
 const admin = kafka.admin();
 
-interface Seen {
-  id: string;
-  /** The `id` header and the record key, checked against the value after the run. */
-  header: string | undefined;
-  key: string | undefined;
-  dueAt: number;
-  emittedAt: number;
-  observedAt: number;
-  userId: string;
-}
-const committed: Seen[] = [];
-const uncommitted: Seen[] = [];
+const committed: SeenReminder[] = [];
+const uncommitted: SeenReminder[] = [];
 const readers: Consumer[] = [];
 let instances: TimersInstance[] = [];
 
-async function read(into: Seen[], readUncommitted: boolean): Promise<void> {
-  const consumer = kafka.consumer({ groupId: `${ns}reader-${readUncommitted ? 'uncommitted' : 'committed'}`, readUncommitted });
-  readers.push(consumer);
-  let joined = false;
-  consumer.on(consumer.events.GROUP_JOIN, () => (joined = true));
-  await consumer.connect();
-  await consumer.subscribe({ topic: topics.verificationReminders, fromBeginning: true });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const value = JSON.parse(message.value!.toString()) as { id: string; userId: string; dueAt: string; emittedAt: string };
-      into.push({ id: value.id, header: message.headers?.['id']?.toString(), key: message.key?.toString(), userId: value.userId, dueAt: Date.parse(value.dueAt), emittedAt: Date.parse(value.emittedAt), observedAt: Date.now() });
-    },
-  });
-  await waitUntil(`reader ${readUncommitted ? 'read_uncommitted' : 'read_committed'} joined`, async () => joined, 30_000);
-}
-
-const verificationKey = (userId: string, code: string) => Buffer.from(JSON.stringify({ user_id: userId, neighborhood_code: code }));
-function change(op: 'c' | 'r' | 'd', userId: string, code: string, expiresAt: number): Buffer {
-  // Debezium's ZonedTimestamp keeps microseconds.
-  const iso = (ms: number) => new Date(ms).toISOString().replace('Z', '417Z');
-  const row = { user_id: userId, neighborhood_code: code, verified_at: iso(expiresAt - 30 * 86_400_000), expires_at: iso(expiresAt), accuracy_meters: 8.5, is_primary: true };
-  return Buffer.from(JSON.stringify({ before: op === 'd' ? { user_id: userId, neighborhood_code: code } : null, after: op === 'd' ? null : row, source: { lsn: 1 }, op, ts_ms: Date.now() }));
-}
-const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;
+const percentile = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))] ?? NaN;
 
 beforeAll(async () => {
   execFileSync('bash', [buildScript], { stdio: 'inherit', timeout: 300_000 });
   await admin.connect();
-  const env = { KAFKA_BROKERS: testBrokers.join(','), CDC_TOPIC_NAMESPACE: ns, TIMERS_EXPIRING_LEAD: `PT${LEAD_MS / 1000}S`, TIMERS_TOPIC_PARTITIONS: String(PARTITIONS), LOG_LEVEL: 'info' };
+  const env = {
+    KAFKA_BROKERS: testBrokers.join(','),
+    CDC_TOPIC_NAMESPACE: ns,
+    TIMERS_EXPIRING_LEAD: `PT${LEAD_MS / 1000}S`,
+    TIMERS_TOPIC_PARTITIONS: String(PARTITIONS),
+    LOG_LEVEL: 'info',
+  };
   instances = await Promise.all(['a', 'b'].map((name) => startTimersInstance(name, env)));
-  await waitUntil('both instances RUNNING with the three tasks shared between them', async () => {
-    const health = await Promise.all(instances.map((i) => i.health()));
-    const active = health.flatMap((h) => (h?.state === 'RUNNING' ? h.activeTasks : []));
-    return health.every((h) => h?.state === 'RUNNING' && h.activeTasks.length > 0) && new Set(active).size === PARTITIONS;
-  }, 90_000).catch((error: Error) => {
+  await waitUntil(
+    'both instances RUNNING with the three tasks shared between them',
+    async () => {
+      const health = await Promise.all(instances.map((i) => i.health()));
+      const active = health.flatMap((h) => (h?.state === 'RUNNING' ? h.activeTasks : []));
+      return health.every((h) => h?.state === 'RUNNING' && h.activeTasks.length > 0) && new Set(active).size === PARTITIONS;
+    },
+    90_000,
+  ).catch((error: Error) => {
     throw new Error(`${error.message}\n${instances.map((i) => `--- ${i.name}\n${i.output.slice(-30).join('\n')}`).join('\n')}`);
   });
-  await read(committed, false);
-  await read(uncommitted, true);
+  readers.push(await readReminders(kafka, `${ns}reader-committed`, topics.verificationReminders, committed));
+  readers.push(await readReminders(kafka, `${ns}reader-uncommitted`, topics.verificationReminders, uncommitted, true));
 }, 240_000);
 
 afterAll(async () => {
@@ -85,7 +65,9 @@ afterAll(async () => {
   if (ours.length > 0) await admin.deleteTopics({ topics: ours });
   // One by one: a group that is already gone must not keep the others. The app leaves its group on close.
   for (const group of ['verification-timers', 'reader-committed', 'reader-uncommitted', 'reader-dlq']) {
-    await admin.deleteGroups([`${ns}${group}`]).catch((error: Error) => console.warn(`[timers] group ${ns}${group} not deleted: ${error.message}`));
+    await admin
+      .deleteGroups([`${ns}${group}`])
+      .catch((error: Error) => console.warn(`[timers] group ${ns}${group} not deleted: ${error.message}`));
   }
   await admin.disconnect();
 }, 120_000);
@@ -105,19 +87,31 @@ describe('verification-timers on a real broker, two instances, one killed', () =
     }));
     const messages = keys.flatMap((k, i) => {
       const key = verificationKey(k.userId, k.code);
-      const created = { key, partition: k.partition, value: change('c', k.userId, k.code, k.expiresAt) };
+      const created = { key, partition: k.partition, value: verificationChange('c', k.userId, k.code, k.expiresAt) };
       // A redelivery or re-snapshot of the same row must not fire twice; a deleted row must not fire at all.
-      if (i < DELETED) return [created, { key, partition: k.partition, value: change('d', k.userId, k.code, k.expiresAt) }, { key, partition: k.partition, value: null }];
-      return [created, { key, partition: k.partition, value: change('r', k.userId, k.code, k.expiresAt) }];
+      if (i < DELETED)
+        return [
+          created,
+          { key, partition: k.partition, value: verificationChange('d', k.userId, k.code, k.expiresAt) },
+          { key, partition: k.partition, value: null },
+        ];
+      return [created, { key, partition: k.partition, value: verificationChange('r', k.userId, k.code, k.expiresAt) }];
     });
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send({ topic: topics.verifications, messages: [...messages, { key: Buffer.from('{"id":1}'), partition: 0, value: Buffer.from('not a change') }] });
+    await producer.send({
+      topic: topics.verifications,
+      messages: [...messages, { key: Buffer.from('{"id":1}'), partition: 0, value: Buffer.from('not a change') }],
+    });
     await producer.disconnect();
-    const expected = new Set(keys.slice(DELETED).flatMap((k) => ['EXPIRING', 'EXPIRED'].map((kind) => `VERIFICATION_${kind}:${k.userId}:${k.code}:${k.expiresAt}`)));
+    const expected = new Set(
+      keys
+        .slice(DELETED)
+        .flatMap((k) => ['EXPIRING', 'EXPIRED'].map((kind) => `VERIFICATION_${kind}:${k.userId}:${k.code}:${k.expiresAt}`)),
+    );
     const partitionOf = new Map<string, number>(keys.map((k) => [k.userId, k.partition]));
 
-    await new Promise((r) => setTimeout(r, t0 + 8_000 - Date.now()));
+    await new Promise((r) => setTimeout(r, Math.max(0, t0 + 8_000 - Date.now())));
     const health = await Promise.all(instances.map((i) => i.health()));
     const victimIndex = (health[0]?.activeTasks.length ?? 0) >= (health[1]?.activeTasks.length ?? 0) ? 0 : 1;
     const victim = instances[victimIndex]!;
@@ -130,7 +124,7 @@ describe('verification-timers on a real broker, two instances, one killed', () =
     await victim.kill();
     const firedBeforeKill = committed.length;
 
-    await waitUntil(`all ${expected.size} reminders read once (have ${committed.length})`, async () => new Set(committed.map((s) => s.id)).size >= expected.size, 90_000);
+    await waitUntil(`all ${expected.size} reminders read`, async () => new Set(committed.map((s) => s.id)).size >= expected.size, 90_000);
     // Long enough for a duplicate to show up, had the survivor re-fired anything the victim had committed.
     await new Promise((r) => setTimeout(r, 3_000));
 
@@ -141,11 +135,15 @@ describe('verification-timers on a real broker, two instances, one killed', () =
     const takenOver = committed.filter((s) => orphaned.has(partitionOf.get(s.userId)!) && s.emittedAt > killedAt);
     const lateness = committed.map((s) => s.observedAt - s.dueAt);
     const takeover = Math.min(...takenOver.map((s) => s.observedAt)) - killedAt;
-    const steady = committed.filter((s) => s.dueAt < killedAt - 1_000 || s.dueAt > killedAt + takeover + 1_000).map((s) => s.observedAt - s.dueAt);
+    const steady = committed
+      .filter((s) => s.dueAt < killedAt - 1_000 || s.dueAt > killedAt + takeover + 1_000)
+      .map((s) => s.observedAt - s.dueAt);
     // Had the victim's last batch committed before the kill, its reminders carry the victim's emission time;
     // if not, the survivor fired them again after taking over (and readers saw them once either way).
     const [, batchTask, batchFrom, batchTo] = /task 0_(\d+): emitted .* due (\S+) \.\. (\S+);/.exec(lastBatch ?? '') ?? [];
-    const batch = committed.filter((s) => partitionOf.get(s.userId) === Number(batchTask) && s.dueAt >= Date.parse(batchFrom!) && s.dueAt <= Date.parse(batchTo!));
+    const batch = committed.filter(
+      (s) => partitionOf.get(s.userId) === Number(batchTask) && s.dueAt >= Date.parse(batchFrom!) && s.dueAt <= Date.parse(batchTo!),
+    );
     const report = {
       reminders: committed.length,
       expected: expected.size,
@@ -154,13 +152,21 @@ describe('verification-timers on a real broker, two instances, one killed', () =
       readBeforeKill: firedBeforeKill,
       abortedEmissionsSeenUncommitted: uncommitted.length - committed.length,
       killed: `${victim.name} (tasks ${[...orphaned].map((p) => `0_${p}`).join(',')})`,
-      victimLastBatch: { task: `0_${batchTask}`, reminders: batch.length, refiredBySurvivor: batch.filter((s) => s.emittedAt > killedAt).length },
+      victimLastBatch: {
+        task: `0_${batchTask}`,
+        reminders: batch.length,
+        refiredBySurvivor: batch.filter((s) => s.emittedAt > killedAt).length,
+      },
       takeoverFirstEmitMs: Math.min(...takenOver.map((s) => s.emittedAt)) - killedAt,
       takeoverFirstVisibleMs: takeover,
       latenessMs: { p50: percentile(lateness, 50), p99: percentile(lateness, 99), max: Math.max(...lateness) },
       latenessAwayFromTheKillMs: { p50: percentile(steady, 50), p99: percentile(steady, 99), max: Math.max(...steady) },
     };
-    console.log(`[timers] ${JSON.stringify(report)}\n[timers] survivor ${survivor.name}:\n${survivor.output.filter((l) => / (INFO|WARN|ERROR) /.test(l)).slice(-12).join('\n')}`);
+    console.log(
+      `[timers] ${JSON.stringify(report)}\n[timers] survivor ${survivor.name}'s state changes:\n${survivor.output
+        .filter((l) => / state \S+ -> /.test(l))
+        .join('\n')}`,
+    );
 
     expect(duplicates).toEqual([]);
     expect(missing).toEqual([]);
