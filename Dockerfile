@@ -5,6 +5,8 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY packages/service-kit/package.json packages/service-kit/
 COPY packages/cdc-consumer/package.json packages/cdc-consumer/
+COPY cdc/package.json cdc/
+COPY streams/verification-timers/package.json streams/verification-timers/
 COPY subgraphs/users/package.json subgraphs/users/
 COPY subgraphs/neighborhoods/package.json subgraphs/neighborhoods/
 COPY subgraphs/hospitals/package.json subgraphs/hospitals/

@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 // One project per kind of test, told apart by suffix: `*.test.ts` pure logic, `*.int.test.ts` against
 // real Postgres/Kafka/Connect, `*.e2e.test.ts` against the whole running stack.
-const everywhere = ['packages', 'subgraphs', 'gateway', 'cdc', 'schema', 'scripts', 'e2e'].map((d) => `${d}/**/`);
+const everywhere = ['packages', 'subgraphs', 'gateway', 'cdc', 'streams', 'schema', 'scripts', 'e2e'].map((d) => `${d}/**/`);
 
 export default defineConfig({
   test: {

@@ -1,9 +1,8 @@
-import { existsSync } from 'node:fs';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { repoRoot, databaseUrl, type StackOptions, type SubgraphName } from '../scripts/stack/stack-layout.ts';
+import { repoRoot, databaseUrl, stackLayout, type StackOptions, type SubgraphName } from '../scripts/stack/stack-layout.ts';
 import { runSeeds } from '../scripts/stack/run-seeds.ts';
 import { startStack, type RunningStack } from '../scripts/stack/start-stack.ts';
 import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
@@ -77,6 +76,7 @@ export async function startE2eStack(basePort: number): Promise<E2eStack> {
     sql,
     stop: async () => {
       await stack.stop();
+      rmSync(stackLayout(options).timers.env['TIMERS_STATE_DIR']!, { recursive: true, force: true });
       for (const c of connectors) await removeTestConnector(c.name, `${options.postgresUrl}/postgres`);
       const admin = new pg.Client({ connectionString: `${options.postgresUrl}/postgres` });
       await admin.connect();

@@ -7,6 +7,8 @@ cd "$repo_root"
 ensure_npm_dependencies
 prepare_postgres
 bash cdc/runtime/cdc.sh start
+# The Kafka Streams app the stack launcher starts (compiled once per change of its sources).
+bash streams/verification-timers/build.sh
 # If the Node part dies before it can stop them, Kafka and Connect must not outlive this command.
 trap 'bash cdc/runtime/cdc.sh stop >/dev/null 2>&1 || true' EXIT
 run_ts scripts/start.ts

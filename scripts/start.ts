@@ -8,9 +8,9 @@ import { runSeeds } from './stack/run-seeds.ts';
 import { startStack } from './stack/start-stack.ts';
 
 // `npm start` (after scripts/start.sh has installed dependencies, prepared PostgreSQL and started Kafka and
-// Connect): seeds every service from DATA_DIR (default ../shared/data beside the checkout, if present),
-// starts the four subgraphs and the gateway, registers the CDC connectors, prints where to open it, and
-// stops everything, Kafka and Connect too, on Ctrl-C.
+// Connect and built the Kafka Streams app): seeds every service from DATA_DIR (default ../shared/data beside the
+// checkout, if present), starts the verification-timers app, the four subgraphs and the gateway, registers the
+// CDC connectors, prints where to open it, and stops everything, Kafka and Connect too, on Ctrl-C.
 const defaultDataDir = resolve(repoRoot, '../shared/data');
 const dataDir = process.env['DATA_DIR'] ? resolve(process.env['DATA_DIR']) : existsSync(defaultDataDir) ? defaultDataDir : undefined;
 if (dataDir && !existsSync(dataDir)) {

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `npm test`: installs and starts what the tests need (npm dependencies, PostgreSQL settings and PostGIS,
-# Kafka and Connect), type-checks every workspace, then runs unit, integration and end-to-end tests.
-# Extra arguments go to vitest, e.g. `npm test -- --project unit`: pure tests only, which need no
-# PostgreSQL, Kafka, Connect nor public data, so none of them is prepared or started.
+# Kafka and Connect), type-checks and lints every workspace, runs the Kafka Streams app's JUnit tests (Maven
+# Surefire, which also builds the app), then unit, integration and end-to-end tests (vitest).
+# Extra arguments go to vitest, e.g. `npm test -- --project unit`: pure tests only (vitest's and the Streams
+# app's), which need no PostgreSQL, Kafka, Connect nor public data, so none of them is prepared or started.
 set -euo pipefail
 source "$(dirname "$0")/lib/bootstrap.sh"
 cd "$repo_root"
@@ -21,6 +22,21 @@ only_unit_tests() {
   for arg in "${projects[@]}"; do [[ $arg == unit ]] || return 1; done
 }
 
+# True unless the vitest arguments name projects and none of them is `unit`: the JUnit tests are unit tests too.
+selects_unit_tests() {
+  local projects=() arg want_value=0
+  for arg in "$@"; do
+    if (( want_value )); then projects+=("$arg"); want_value=0; continue; fi
+    case $arg in
+      --project) want_value=1 ;;
+      --project=*) projects+=("${arg#--project=}") ;;
+    esac
+  done
+  (( ${#projects[@]} )) || return 0
+  for arg in "${projects[@]}"; do [[ $arg == unit ]] && return 0; done
+  return 1
+}
+
 ensure_npm_dependencies
 if only_unit_tests "$@"; then
   echo "[test] unit tests only: PostgreSQL, Kafka and Connect are not needed, not prepared"
@@ -36,15 +52,32 @@ tsc --noEmit -p .
 echo "[test] linting (declared dependencies, no import cycles, no reaching into another package by path)"
 eslint --max-warnings 0 .
 
+status=0
+rm -rf streams/verification-timers/target/surefire-reports
+if selects_unit_tests "$@"; then
+  echo "[test] Kafka Streams tests (Maven Surefire)"
+  # A failure here fails the run, but vitest still runs: one run shows every failure.
+  bash streams/verification-timers/build.sh --test || status=$?
+fi
+
 mkdir -p .data
 results=.data/test-results.json
-status=0
+rm -f "$results"
 node_modules/.bin/node node_modules/vitest/vitest.mjs run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
-# One plain closing line, whatever the reporter printed above.
-if [[ -f $results ]]; then
-  node_modules/.bin/node -e '
-    const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
-    console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (r.numPendingTests ? `, ${r.numPendingTests} skipped` : ""));
-  ' "$results"
-fi
+# One plain closing line for both runners, whatever their reporters printed above.
+node_modules/.bin/node -e '
+  const fs = require("fs");
+  const [results, reports] = process.argv.slice(1);
+  let passed = 0, failed = 0, skipped = 0;
+  if (fs.existsSync(results)) {
+    const r = JSON.parse(fs.readFileSync(results, "utf8"));
+    passed += r.numPassedTests; failed += r.numFailedTests; skipped += r.numPendingTests;
+  }
+  for (const f of fs.existsSync(reports) ? fs.readdirSync(reports).filter((f) => /^TEST-.*\.xml$/.test(f)) : []) {
+    const suite = /<testsuite\b[^>]*>/.exec(fs.readFileSync(`${reports}/${f}`, "utf8"))?.[0] ?? "";
+    const n = (name) => Number(new RegExp(`\\b${name}="(\\d+)"`).exec(suite)?.[1] ?? 0);
+    passed += n("tests") - n("failures") - n("errors") - n("skipped"); failed += n("failures") + n("errors"); skipped += n("skipped");
+  }
+  console.log(`${passed} passed, ${failed} failed` + (skipped ? `, ${skipped} skipped` : ""));
+' "$results" streams/verification-timers/target/surefire-reports
 exit $status

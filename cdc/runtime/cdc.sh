@@ -203,6 +203,10 @@ share.coordinator.state.topic.replication.factor=1
 share.coordinator.state.topic.min.isr=1
 auto.create.topics.enable=true
 group.initial.rebalance.delay.ms=0
+# A crashed transactional producer (a Kafka Streams instance killed mid-commit) leaves its transaction open,
+# holding back read_committed readers until the broker aborts it after transaction.timeout.ms; look for such
+# transactions every second instead of every 10 s (streams/verification-timers/README.md, takeover).
+transaction.abort.timed.out.transaction.cleanup.interval.ms=1000
 # small box: fewer threads
 num.network.threads=2
 num.io.threads=4

@@ -13,6 +13,11 @@ export function systemTopics(namespace = '') {
     devices: `${namespace}users.public.device`,
     /** neighborhoods' 동네인증 rows. */
     verifications: `${namespace}neighborhoods.public.neighborhood_verification`,
+    /**
+     * VERIFICATION_EXPIRING / VERIFICATION_EXPIRED reminders from the verification-timers Kafka Streams app
+     * (streams/verification-timers), key = user id, value JSON with a deterministic `id` (also header `id`).
+     */
+    verificationReminders: `${namespace}verification.reminders`,
     /** A consuming service's consumer group (one per service, so each sees every message once) and its dead-letter topic. */
     consumer: (service: string) => ({ groupId: `${namespace}${service}`, deadLetterTopic: `${namespace}${service}.cdc.dlq` }),
   };

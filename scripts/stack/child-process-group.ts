@@ -19,12 +19,26 @@ const TAIL_LINES = 40;
  */
 export class ChildProcessGroup {
   readonly #children: Child[] = [];
+  // Settled by whichever child exits first, including children started after firstExit() was called.
+  readonly #firstExit: Promise<{ name: string; code: number | null }>;
+  #exitSeen: (exit: { name: string; code: number | null }) => void = () => undefined;
 
-  constructor(private readonly output: OutputMode = 'prefixed') {}
+  constructor(private readonly output: OutputMode = 'prefixed') {
+    this.#firstExit = new Promise((resolve) => (this.#exitSeen = resolve));
+  }
 
   /** Starts a TypeScript entry point under the current Node (so the project's pinned Node 24 runs it). */
   startTs(name: string, cwd: string, entry: string, env: Record<string, string>): void {
-    const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+    this.#start(name, cwd, process.execPath, ['--import', 'tsx', entry], env);
+  }
+
+  /** Starts a bash script that execs its program (the JVM of the Kafka Streams app), so signals reach it. */
+  startScript(name: string, cwd: string, script: string, env: Record<string, string>): void {
+    this.#start(name, cwd, 'bash', [script], env);
+  }
+
+  #start(name: string, cwd: string, file: string, args: string[], env: Record<string, string>): void {
+    const proc = spawn(file, args, {
       cwd,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -33,7 +47,12 @@ export class ChildProcessGroup {
       name,
       proc,
       tail: [],
-      exited: new Promise((resolve) => proc.once('exit', (code) => resolve(code))),
+      exited: new Promise((resolve) =>
+        proc.once('exit', (code) => {
+          resolve(code);
+          this.#exitSeen({ name, code });
+        }),
+      ),
     };
     for (const stream of [proc.stdout, proc.stderr]) {
       createInterface({ input: stream! }).on('line', (line) => {
@@ -52,7 +71,7 @@ export class ChildProcessGroup {
 
   /** Resolves with the name of the first process that exits, so a crash is noticed while waiting. */
   firstExit(): Promise<{ name: string; code: number | null }> {
-    return Promise.race(this.#children.map(async (c) => ({ name: c.name, code: await c.exited })));
+    return this.#firstExit;
   }
 
   /** Stops every process: SIGTERM, then SIGKILL for those still running after `graceMs`. */

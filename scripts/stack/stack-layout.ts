@@ -41,8 +41,8 @@ export function databaseUrl(options: StackOptions, service: SubgraphName): strin
   return url.toString();
 }
 
-/** The four subgraphs and the gateway, with the environment each one needs. */
-export function stackLayout(options: StackOptions): { subgraphs: StackProcess[]; gateway: StackProcess } {
+/** The four subgraphs, the gateway and the verification-timers Kafka Streams app, with the environment each needs. */
+export function stackLayout(options: StackOptions): { subgraphs: StackProcess[]; gateway: StackProcess; timers: StackProcess } {
   const common = {
     GATEWAY_SIGNING_SECRET: options.secrets.GATEWAY_SIGNING_SECRET,
     LOG_LEVEL: options.logLevel ?? 'info',
@@ -73,5 +73,23 @@ export function stackLayout(options: StackOptions): { subgraphs: StackProcess[];
     healthUrl: `http://127.0.0.1:${options.basePort}/health`,
     env: { ...common, ...urls, PORT: String(options.basePort), ACCESS_TOKEN_SECRET: options.secrets.ACCESS_TOKEN_SECRET },
   };
-  return { subgraphs, gateway };
+  // One instance: no standby replica to place (the app would warn at every rebalance). Its RocksDB stores live
+  // under .data/, one directory per stack, so a test stack never opens the developer's.
+  const timersPort = options.basePort + 5;
+  const timers: StackProcess = {
+    name: 'verification-timers',
+    dir: resolve(repoRoot, 'streams/verification-timers'),
+    port: timersPort,
+    healthUrl: `http://127.0.0.1:${timersPort}/health`,
+    env: {
+      HOST: '127.0.0.1',
+      PORT: String(timersPort),
+      LOG_LEVEL: options.logLevel ?? 'info',
+      KAFKA_BROKERS: options.kafkaBrokers,
+      CDC_TOPIC_NAMESPACE: options.cdcNamespace ?? '',
+      TIMERS_STATE_DIR: resolve(repoRoot, '.data', `verification-timers${options.databaseSuffix ?? ''}`),
+      TIMERS_STANDBY_REPLICAS: '0',
+    },
+  };
+  return { subgraphs, gateway, timers };
 }

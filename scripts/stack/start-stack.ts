@@ -13,9 +13,12 @@ export interface RunningStack {
 
 const HEALTH_TIMEOUT_MS = 90_000;
 
-/** Starts the four subgraphs, waits until each reports healthy, then the gateway; stops all on any failure. */
+/**
+ * Starts the verification-timers app (it needs only Kafka) and the four subgraphs, waits until each reports
+ * healthy, then the gateway; stops all on any failure. The timers app must be built (its build.sh).
+ */
 export async function startStack(options: StackOptions, output: OutputMode = 'prefixed'): Promise<RunningStack> {
-  const { subgraphs, gateway } = stackLayout(options);
+  const { subgraphs, gateway, timers } = stackLayout(options);
   const group = new ChildProcessGroup(output);
   const crashed = group.firstExit();
   const crash: Promise<never> = crashed.then(({ name, code }) => {
@@ -23,8 +26,9 @@ export async function startStack(options: StackOptions, output: OutputMode = 'pr
   });
   crash.catch(() => undefined);
   try {
+    group.startScript(timers.name, timers.dir, 'run.sh', timers.env);
     for (const s of subgraphs) group.startTs(s.name, s.dir, 'src/index.ts', s.env);
-    await Promise.all(subgraphs.map((s) => waitForHealth(s.healthUrl, HEALTH_TIMEOUT_MS, crash)));
+    await Promise.all([...subgraphs, timers].map((s) => waitForHealth(s.healthUrl, HEALTH_TIMEOUT_MS, crash)));
     group.startTs(gateway.name, gateway.dir, 'src/index.ts', gateway.env);
     await waitForHealth(gateway.healthUrl, HEALTH_TIMEOUT_MS, crash);
   } catch (error) {

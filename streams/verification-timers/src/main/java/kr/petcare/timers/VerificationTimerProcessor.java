@@ -1,0 +1,154 @@
+package kr.petcare.timers;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Arms, moves and cancels each verification's two timers as its row changes, and fires the due ones from a
+ * wall-clock punctuation. Everything one call does (store writes, emitted reminders, the input offset) is
+ * committed in one Kafka transaction (exactly_once_v2), so a crash either keeps all of it or none.
+ * Time comes only from the context (record processing) or the punctuation's timestamp, so tests drive it.
+ */
+final class VerificationTimerProcessor implements Processor<byte[], byte[], byte[], byte[]> {
+
+  /** Timers read per range scan; a punctuation loops until none is due, so this bounds memory, not work. */
+  static final int SCAN_BATCH = 1000;
+  private static final Logger log = LoggerFactory.getLogger(VerificationTimerProcessor.class);
+
+  private final long leadMillis;
+  private final Duration punctuationInterval;
+  private final ChangeParser parser = new ChangeParser();
+  private ProcessorContext<byte[], byte[]> context;
+  private KeyValueStore<String, PendingTimers> expiries;
+  private KeyValueStore<String, Long> timers;
+
+  VerificationTimerProcessor(Duration expiringLead, Duration punctuationInterval) {
+    this.leadMillis = expiringLead.toMillis();
+    this.punctuationInterval = punctuationInterval;
+  }
+
+  @Override
+  public void init(ProcessorContext<byte[], byte[]> context) {
+    this.context = context;
+    this.expiries = context.getStateStore(VerificationTimersTopology.EXPIRIES_STORE);
+    this.timers = context.getStateStore(VerificationTimersTopology.TIMERS_STORE);
+    // Wall-clock punctuations are skipped, not replayed, when the loop is late: fireDue takes everything
+    // due up to now, so a skipped one delays timers but never loses them.
+    context.schedule(punctuationInterval, PunctuationType.WALL_CLOCK_TIME, this::fireDue);
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    VerificationChange change;
+    try {
+      change = parser.parse(record.key(), record.value());
+    } catch (MalformedChangeException e) {
+      deadLetter(record, e.getMessage());
+      return;
+    }
+    if (change instanceof VerificationChange.Upsert upsert) {
+      arm(upsert);
+    } else {
+      forget(change.key());
+    }
+  }
+
+  /** A new or changed expiry cancels the pending timers and arms new ones; the same expiry again does nothing. */
+  private void arm(VerificationChange.Upsert change) {
+    VerificationKey key = change.key();
+    PendingTimers stored = expiries.get(key.storeKey());
+    long expiresAt = change.expiresAtMillis();
+    if (stored != null && stored.expiresAtMillis() == expiresAt) return;
+    cancel(key, stored);
+    long now = context.currentSystemTimeMs();
+    // An expiry already past gets no "expiring soon"; one whose lead has started gets it at the next punctuation.
+    long expiringDue = expiresAt > now ? Math.max(0, expiresAt - leadMillis) : PendingTimers.NONE;
+    long expiredDue = Math.max(0, expiresAt);
+    if (expiringDue != PendingTimers.NONE) {
+      timers.put(new TimerKey(expiringDue, ReminderKind.VERIFICATION_EXPIRING, key).encode(), expiresAt);
+    }
+    timers.put(new TimerKey(expiredDue, ReminderKind.VERIFICATION_EXPIRED, key).encode(), expiresAt);
+    expiries.put(key.storeKey(), new PendingTimers(expiresAt, expiringDue, expiredDue));
+  }
+
+  private void forget(VerificationKey key) {
+    PendingTimers stored = expiries.get(key.storeKey());
+    if (stored == null) return;
+    cancel(key, stored);
+    expiries.delete(key.storeKey());
+  }
+
+  private void cancel(VerificationKey key, PendingTimers stored) {
+    if (stored == null) return;
+    for (ReminderKind kind : ReminderKind.values()) {
+      long due = stored.dueOf(kind);
+      if (due != PendingTimers.NONE) timers.delete(new TimerKey(due, kind, key).encode());
+    }
+  }
+
+  /** Fires every timer due at or before {@code now}, earliest first, deleting each in the same step. */
+  private void fireDue(long now) {
+    FiredBatch batch = new FiredBatch(context.taskId().toString(), now);
+    List<KeyValue<String, Long>> due = new ArrayList<>();
+    do {
+      due.clear();
+      // Collected, then handled: the store is not written while its iterator is open.
+      try (KeyValueIterator<String, Long> it = timers.range(TimerKey.lowest(), TimerKey.upTo(now))) {
+        while (it.hasNext() && due.size() < SCAN_BATCH) due.add(it.next());
+      }
+      for (KeyValue<String, Long> entry : due) fire(TimerKey.decode(entry.key), entry.value, now, batch);
+    } while (due.size() == SCAN_BATCH);
+    batch.log(log);
+  }
+
+  private void fire(TimerKey timer, long expiresAt, long now, FiredBatch batch) {
+    timers.delete(timer.encode());
+    String storeKey = timer.key().storeKey();
+    PendingTimers state = expiries.get(storeKey);
+    if (state == null || state.expiresAtMillis() != expiresAt || state.dueOf(timer.kind()) != timer.dueAtMillis()) {
+      batch.stale++;
+      return;
+    }
+    expiries.put(storeKey, state.without(timer.kind()));
+    if (timer.kind() == ReminderKind.VERIFICATION_EXPIRING && expiresAt <= now) {
+      // Missed while the app was down or late: the expiry itself is past, so "expiring soon" would be false.
+      batch.superseded++;
+      return;
+    }
+    Reminder reminder = new Reminder(timer.kind(), timer.key(), expiresAt, timer.dueAtMillis(), now);
+    Headers headers = new RecordHeaders().add("id", reminder.id().getBytes(UTF_8));
+    context.forward(new Record<>(timer.key().userId().getBytes(UTF_8), reminder.toJson(), now, headers),
+        VerificationTimersTopology.REMINDERS_SINK);
+    batch.emitted(reminder);
+  }
+
+  private void deadLetter(Record<byte[], byte[]> record, String reason) {
+    RecordMetadata source = context.recordMetadata().orElseThrow();
+    log.warn("change at {}-{} offset {} cannot be read ({}): sent to the dead-letter topic", source.topic(), source.partition(),
+        source.offset(), reason);
+    Headers headers = new RecordHeaders(record.headers().toArray())
+        .add("dlq.reason", reason.getBytes(UTF_8))
+        .add("dlq.source.topic", source.topic().getBytes(UTF_8))
+        .add("dlq.source.partition", Integer.toString(source.partition()).getBytes(UTF_8))
+        .add("dlq.source.offset", Long.toString(source.offset()).getBytes(UTF_8))
+        .add("dlq.consumer.group", context.applicationId().getBytes(UTF_8))
+        .add("dlq.failed.at", Reminder.iso(context.currentSystemTimeMs()).getBytes(UTF_8));
+    context.forward(new Record<>(record.key(), record.value(), record.timestamp(), headers),
+        VerificationTimersTopology.DEAD_LETTERS_SINK);
+  }
+}
