@@ -11,8 +11,10 @@ export function systemTopics(namespace = '') {
     users: `${namespace}users.public.app_user`,
     /** users' devices (key `{id}`): FCM tokens and the user they belong to. */
     devices: `${namespace}users.public.device`,
-    /** neighborhoods' 동네인증 rows. */
+    /** neighborhoods' 동네인증 rows (key `{user_id, neighborhood_code}`: a user holds up to two). */
     verifications: `${namespace}neighborhoods.public.neighborhood_verification`,
+    /** neighborhoods' 행정동 (key `{code}`): names, 구, centre and the boundary as PostGIS WKB. */
+    neighborhoods: `${namespace}neighborhoods.public.neighborhood`,
     /**
      * VERIFICATION_EXPIRING / VERIFICATION_EXPIRED reminders from the verification-timers Kafka Streams app
      * (streams/verification-timers), key = user id, value JSON with a deterministic `id` (also header `id`).
