@@ -32,7 +32,7 @@ describe('동네인증 reminders as alerts', () => {
     const [expiring, expired] = await alertsOf(userId);
     expect(expiring).toMatchObject({ kind: 'VERIFICATION_EXPIRING', title: '역삼1동 동네인증이 3일 뒤 만료돼요', data: { neighborhoodCode: '1168064000' } });
     expect(expired).toMatchObject({ kind: 'VERIFICATION_EXPIRED', title: '역삼1동 동네인증이 만료됐어요' });
-    expect(new Date(expired.created_at).toISOString()).toBe('2026-12-30T09:00:00.000Z');
+    expect(expired.data).toEqual({ neighborhoodCode: '1168064000', expiresAt: '2026-12-30T09:00:00.000Z' });
   });
 
   it('never makes a second alert of one reminder, however often it arrives', async () => {

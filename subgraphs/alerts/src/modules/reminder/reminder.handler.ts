@@ -36,7 +36,9 @@ export async function reminderText(em: EntityManager, event: VerificationReminde
 /**
  * Turns each 동네인증 reminder into the user's alert, once: the event's deterministic id is the alert's dedupe key
  * (and the consumer records it as processed), so a redelivered or re-emitted reminder never makes a second one.
- * An account erased here gets nothing, even when its reminder was already on its way.
+ * An account erased here gets nothing, even when its reminder was already on its way. The alert is stamped when
+ * it is stored, not backdated to the due moment: a page cursor or a live subscription already past that moment
+ * would never see a backdated alert.
  */
 export const reminderHandler = (topic: string) =>
   defineEventHandler({
@@ -50,7 +52,6 @@ export const reminderHandler = (topic: string) =>
         ...(await reminderText(em, event)),
         data: { neighborhoodCode: event.neighborhoodCode, expiresAt: event.expiresAt },
         dedupeKey: event.id,
-        createdAt: new Date(event.dueAt),
       });
     },
   });
