@@ -68,6 +68,29 @@ describe('the mobile app against the whole stack', () => {
     expect(me.data.me.neighborhoodVerification.status).toBe('ACTIVE');
   });
 
+  it('keeps two 동네 with a primary one, refuses a third, and lets the user give one up', async () => {
+    const signUp = await e2e.op('sign-up', { input: { email: 'e2e-two@example.com', password: 'correct horse battery', displayName: '두동네' } });
+    const token: string = signUp.data.signUp.token;
+    const gangnam = await e2e.op('verify-neighborhood', { ...DEMO_ACCOUNT.location, accuracyMeters: 15 }, token);
+    expect(gangnam.data.verifyNeighborhood).toMatchObject({ isPrimary: true, status: 'ACTIVE', neighborhood: { code: '1168064000' } });
+    const jongno = await e2e.op('verify-neighborhood', { latitude: 37.5733, longitude: 126.9688, accuracyMeters: 20 }, token);
+    expect(jongno.data.verifyNeighborhood).toMatchObject({ isPrimary: false, neighborhood: { code: '1111053000' } });
+    const third = await e2e.op('verify-neighborhood', { latitude: 37.5133, longitude: 127.1001 }, token);
+    expect(third.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', field: 'latitude' });
+    expect(third.errors?.[0]?.extensions?.['current'].map((c: { code: string }) => c.code)).toEqual(['1168064000', '1111053000']);
+
+    const mine = await e2e.op('my-neighborhoods', {}, token);
+    expect(mine.data.me.neighborhoods.map((v: { neighborhood: { code: string } }) => v.neighborhood.code)).toEqual(['1168064000', '1111053000']);
+    expect(mine.data.me.neighborhoods[0].neighborhood.verifiedUserCount).toBeGreaterThanOrEqual(1);
+
+    expect((await e2e.op('set-primary-neighborhood', { code: '1111053000' }, token)).data.setPrimaryNeighborhood.isPrimary).toBe(true);
+    expect((await e2e.op('me', {}, token)).data.me.neighborhood.code).toBe('1111053000');
+    const left = await e2e.op('remove-neighborhood-verification', { code: '1111053000' }, token);
+    expect(left.data.removeNeighborhoodVerification).toEqual([expect.objectContaining({ isPrimary: true, neighborhood: { code: '1168064000', name: '역삼1동' } })]);
+    const missing = await e2e.op('remove-neighborhood-verification', { code: '1111053000' }, token);
+    expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'code' });
+  });
+
   it('reads and marks alerts', async () => {
     const signIn = await e2e.op('sign-in', { input: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } });
     const token: string = signIn.data.signIn.token;
