@@ -8,6 +8,7 @@ import { userResolvers } from './modules/user/user.resolvers.ts';
 import { migrations } from './migrations/index.ts';
 import { createLoaders } from './loaders.ts';
 import { buildCdcConsumer } from './cdc.ts';
+import { buildPushDelivery } from './modules/push/push-delivery.ts';
 
 /** The SDL this subgraph serves; also what `npm run compose` reads. */
 export const typeDefs = parse(readFileSync(new URL('./schema.graphql', import.meta.url), 'utf8'));
@@ -18,6 +19,7 @@ export type AlertsService = ServiceHandle;
 /** Opens the database (applying migrations) and builds the alerts subgraph, without listening. */
 export async function buildAlertsService(config: AlertsConfig, log: Logger): Promise<AlertsService> {
   const orm = await openDatabase({ url: config.DATABASE_URL, entities, migrations, log });
+  const push = buildPushDelivery(config, orm, log);
   const server = await createSubgraphServer({
     name: 'alerts',
     typeDefs,
@@ -26,6 +28,8 @@ export async function buildAlertsService(config: AlertsConfig, log: Logger): Pro
     gatewaySigningSecret: config.GATEWAY_SIGNING_SECRET,
     log,
     createLoaders,
+    health: () => ({ push: push.status }),
   });
-  return serviceHandle(server, orm, buildCdcConsumer(config, orm, log));
+  // The push worker stops first: it finishes and records the batches it has in flight.
+  return serviceHandle(server, orm, push.background, buildCdcConsumer(config, orm, log));
 }
