@@ -1,6 +1,6 @@
 import type https from 'node:https';
 import { randomUUID } from 'node:crypto';
-import { cert, deleteApp, initializeApp, type App, type ServiceAccount } from 'firebase-admin/app';
+import { cert, deleteApp, initializeApp, type App } from 'firebase-admin/app';
 import { getMessaging, type Messaging } from 'firebase-admin/messaging';
 import type { ServiceAccountKey } from './service-account-key.ts';
 
@@ -12,7 +12,7 @@ export interface FcmMessaging {
 }
 
 /**
- * Opens firebase-admin with a service-account key (the `serviceAccountKey.json` the Firebase console
+ * Opens firebase-admin with a service-account key file (the `serviceAccountKey.json` the Firebase console
  * issues), sending everything — the OAuth token fetch (`cert(key, agent)`) and every message
  * (`httpAgent`) — through `agent`.
  *
@@ -21,9 +21,11 @@ export interface FcmMessaging {
  * #2943, #2488), while HTTP/1.1 over a bounded keep-alive pool is measured, and is the only path whose
  * destination can be set, so tests run the exact transport production runs.
  */
-export function openFcmMessaging(key: ServiceAccountKey, agent: https.Agent): FcmMessaging {
-  // The parsed key, not its path: google-auth-library deprecates `keyFilename` and warns on every start.
-  const credential = cert(key as unknown as ServiceAccount, agent);
+export function openFcmMessaging(account: { file: string; key: ServiceAccountKey }, agent: https.Agent): FcmMessaging {
+  // By path: google-auth-library applies the agent to a key file's client but not to one built from a
+  // parsed object (`fromJSON`), which would fetch the OAuth token around the agent.
+  const credential = cert(account.file, agent);
+  const key = account.key;
   const app: App = initializeApp({ credential, httpAgent: agent, projectId: key.project_id }, `alerts-push-${randomUUID()}`);
   const messaging = getMessaging(app);
   messaging.enableLegacyHttpTransport();

@@ -27,7 +27,7 @@ export function buildPushDelivery(config: AlertsConfig, orm: MikroORM, log: Logg
     return { background: null, status: { pushes: 'off', reason } };
   }
   const agent = createFcmAgent({ maxSockets: config.FCM_CONCURRENCY, ...connect });
-  const fcm = openFcmMessaging(account.key, agent);
+  const fcm = openFcmMessaging(account, agent);
   const worker = new PushWorker({
     orm,
     fcm,
@@ -40,15 +40,17 @@ export function buildPushDelivery(config: AlertsConfig, orm: MikroORM, log: Logg
     backoff: { baseMs: config.PUSH_RETRY_BASE_MS, maxMs: config.PUSH_RETRY_MAX_MS, maxAttempts: config.PUSH_MAX_ATTEMPTS },
     androidChannelId: config.FCM_ANDROID_CHANNEL_ID,
   });
+  let closed: Promise<void> | null = null;
   return {
     status: { pushes: 'on', projectId: fcm.projectId },
     background: {
       start: () => worker.start(),
-      stop: async () => {
-        await worker.stop();
-        await fcm.close();
-        agent.destroy();
-      },
+      stop: () =>
+        (closed ??= (async () => {
+          await worker.stop();
+          await fcm.close();
+          agent.destroy();
+        })()),
     },
   };
 }

@@ -52,10 +52,11 @@ export async function enqueuePush(em: EntityManager, request: PushRequest): Prom
   const id = randomUUID();
   const [inserted] = await em.execute<{ id: string }[]>(
     `insert into push_job (id, dedupe_key, kind, title, body, data, audience_user_ids, audience_neighborhood_code)
-     values (?, ?, ?, ?, ?, ?::jsonb, array(select jsonb_array_elements_text(?::jsonb))::uuid[], ?)
+     values (?, ?, ?, ?, ?, ?::jsonb, ?::uuid[], ?)
      on conflict (dedupe_key) do nothing returning id`,
     [id, request.dedupeKey ?? null, request.kind, request.title, request.body, data === null ? null : JSON.stringify(data),
-      audience.userIds ? JSON.stringify(audience.userIds) : null, audience.neighborhoodCode ?? null],
+      // Checked UUIDs only, so the array literal needs no quoting.
+      audience.userIds ? `{${audience.userIds.join(',')}}` : null, audience.neighborhoodCode ?? null],
   );
   if (inserted) return { jobId: inserted.id, created: true };
   const [existing] = await em.execute<{ id: string }[]>('select id from push_job where dedupe_key = ?', [request.dedupeKey]);
