@@ -33,6 +33,7 @@ export class Migration20261201Push extends Migration {
       unknown int not null default 0,
       lease_owner text null,
       lease_until timestamptz null,
+      resume_at timestamptz null,
       created_at timestamptz(3) not null default now(),
       started_at timestamptz(3) null,
       finished_at timestamptz(3) null,
@@ -81,10 +82,12 @@ export class Migration20261201Push extends Migration {
       created_at timestamptz not null default now()
     )`);
     // One row per Firebase project: the theoretical arrival time of the next message (GCRA), shared by
-    // every alerts instance, so the project-wide quota holds however many of them run.
+    // every alerts instance, so the project-wide quota holds however many of them run; and the pause
+    // after a QUOTA_EXCEEDED, which stops them all.
     this.addSql(`create table push_rate_limit (
       name text primary key,
-      next_free_at timestamptz not null default now()
+      next_free_at timestamptz not null default now(),
+      paused_until timestamptz null
     )`);
   }
 

@@ -45,8 +45,9 @@ export async function claimJob(em: EntityManager, owner: string, leaseMs: number
       `with next as (
          select id from push_job
           where state <> 'DONE' and (lease_until is null or lease_until < clock_timestamp())
+            and (resume_at is null or resume_at <= clock_timestamp())
           order by created_at limit 1 for update skip locked)
-       update push_job j set lease_owner = ?, lease_until = clock_timestamp() + make_interval(secs => ?), state = 'RUNNING',
+       update push_job j set lease_owner = ?, lease_until = clock_timestamp() + make_interval(secs => ?), state = 'RUNNING', resume_at = null,
               started_at = coalesce(j.started_at, now())
          from next where j.id = next.id
        returning j.id, j.kind, j.title, j.body, j.data, j.audience_user_ids, j.audience_neighborhood_code, j.users_done, j.devices_done`,
@@ -82,9 +83,16 @@ export async function renewLease(em: EntityManager, jobId: string, owner: string
   return rows.length > 0;
 }
 
-/** Gives the job back (a graceful stop) so another worker takes it at once instead of after the lease. */
-export async function releaseJob(em: EntityManager, jobId: string, owner: string): Promise<void> {
-  await em.execute(`update push_job set lease_owner = null, lease_until = null where id = ? and lease_owner = ? and state <> 'DONE'`, [jobId, owner]);
+/**
+ * Gives the job back: at once on a graceful stop (another worker takes it without waiting for the lease),
+ * or until `resumeAt` when all it has left are retries not yet due, so it does not hold a worker idle.
+ */
+export async function releaseJob(em: EntityManager, jobId: string, owner: string, resumeAt: Date | null = null): Promise<void> {
+  await em.execute(`update push_job set lease_owner = null, lease_until = null, resume_at = ? where id = ? and lease_owner = ? and state <> 'DONE'`, [
+    resumeAt,
+    jobId,
+    owner,
+  ]);
 }
 
 function audienceUsers(job: ClaimedJob): { sql: string; params: unknown[] } {

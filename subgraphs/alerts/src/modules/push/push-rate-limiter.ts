@@ -30,23 +30,39 @@ export class PushRateLimiter {
     this.intervalMs = 60_000 / Math.max(1, options.messagesPerMinute - 2 * this.chunkSize);
   }
 
-  /** Reserves `n` (≤ chunkSize) messages in the shared schedule and resolves when they may be sent. */
+  /**
+   * Reserves `n` (≤ chunkSize) messages in the shared schedule and resolves when they may be sent. While
+   * the project is paused nothing is reserved: the pause is looked at again every second, so lifting it
+   * (or its end) lets sending resume at once.
+   */
   async take(em: EntityManager, n: number, signal?: AbortSignal): Promise<void> {
-    const [row] = await em.getConnection().execute<{ wait_ms: number }[]>(
-      `insert into push_rate_limit (name, next_free_at) values (?, clock_timestamp() + make_interval(secs => ?))
-       on conflict (name) do update set next_free_at = greatest(push_rate_limit.next_free_at, clock_timestamp()) + make_interval(secs => ?)
-       returning greatest(0, extract(epoch from (next_free_at - clock_timestamp())) * 1000 - ?)::float8 as wait_ms`,
-      [this.name, (n * this.intervalMs) / 1000, (n * this.intervalMs) / 1000, n * this.intervalMs],
-    );
-    const wait = Number(row?.wait_ms ?? 0);
-    if (wait > 0) await sleep(wait, signal);
+    const seconds = (n * this.intervalMs) / 1000;
+    while (!signal?.aborted) {
+      const [row] = await em.getConnection().execute<{ pause_ms: number; wait_ms: number }[]>(
+        `insert into push_rate_limit (name, next_free_at) values (?, clock_timestamp() + make_interval(secs => ?))
+         on conflict (name) do update set next_free_at = case
+           when push_rate_limit.paused_until > clock_timestamp() then push_rate_limit.next_free_at
+           else greatest(push_rate_limit.next_free_at, clock_timestamp()) + make_interval(secs => ?) end
+         returning greatest(0, extract(epoch from (coalesce(paused_until, clock_timestamp()) - clock_timestamp())) * 1000)::float8 as pause_ms,
+                   greatest(0, extract(epoch from (next_free_at - clock_timestamp())) * 1000 - ?)::float8 as wait_ms`,
+        [this.name, seconds, seconds, seconds * 1000],
+      );
+      const pause = Number(row?.pause_ms ?? 0);
+      if (pause > 0) {
+        await sleep(Math.min(pause, 1000), signal);
+        continue;
+      }
+      const wait = Number(row?.wait_ms ?? 0);
+      if (wait > 0) await sleep(wait, signal);
+      return;
+    }
   }
 
-  /** After a QUOTA_EXCEEDED: no instance sends before `untilMs` from now (the schedule only moves later). */
+  /** After a QUOTA_EXCEEDED: no instance sends for `forMs` (a pause only ever grows). */
   async pause(em: EntityManager, forMs: number): Promise<void> {
     await em.getConnection().execute(
-      `insert into push_rate_limit (name, next_free_at) values (?, clock_timestamp() + make_interval(secs => ?))
-       on conflict (name) do update set next_free_at = greatest(push_rate_limit.next_free_at, excluded.next_free_at)`,
+      `insert into push_rate_limit (name, paused_until) values (?, clock_timestamp() + make_interval(secs => ?))
+       on conflict (name) do update set paused_until = greatest(push_rate_limit.paused_until, excluded.paused_until)`,
       [this.name, forMs / 1000],
     );
   }

@@ -23,6 +23,9 @@ import {
   type ReservedDevice,
 } from './push-job-store.ts';
 
+// A job whose next retry is further away than this is handed back until then, freeing the worker.
+const PARK_AFTER_MS = 2000;
+
 /** How a worker sends. */
 export interface PushWorkerOptions {
   orm: MikroORM;
@@ -134,7 +137,12 @@ export class PushWorker {
           return;
         }
         const due = await nextRetryAt(this.em(), job.id);
-        await sleep(due ? Math.max(0, due.getTime() - Date.now()) : this.options.pollMs, signal);
+        const waitMs = due ? due.getTime() - Date.now() : this.options.pollMs;
+        if (waitMs > PARK_AFTER_MS && due) {
+          await releaseJob(this.em(), job.id, this.owner, due);
+          return;
+        }
+        await sleep(Math.max(0, waitMs), signal);
       }
     } finally {
       clearInterval(renew);
