@@ -42,7 +42,7 @@ export function fcmOutcome(response: SendResponse): FcmOutcome {
       return { state: 'retry', code: 'INTERNAL', retryAfterMs, quota: false };
     case 'app/network-error':
     case 'app/network-timeout':
-      return { state: 'retry', code: code.slice(4).toUpperCase(), retryAfterMs: null, quota: false };
+      return { state: 'retry', code: code.slice(4).replace('-', '_').toUpperCase(), retryAfterMs: null, quota: false };
     case 'messaging/third-party-auth-error':
       return { state: 'failed', code: 'THIRD_PARTY_AUTH_ERROR' };
     default:
