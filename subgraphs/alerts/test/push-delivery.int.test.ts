@@ -96,6 +96,25 @@ describe('pushing an alert to listed users', () => {
   });
 });
 
+describe('a long Korean notice', () => {
+  it('reaches the phone cut to fit FCM 4 KB on a syllable, while the inbox keeps the whole text', async () => {
+    const u = await h.addUser({ devices: 2 });
+    const body = '이번 주말 역삼1동 주민센터 앞 공원에서 반려견 예방접종 행사가 열립니다. 광견병과 종합백신을 무료로 접종해 드려요. '.repeat(40);
+    const { jobId } = await pushAndWait(notice({ userIds: [u.userId] }, { body }));
+    const got = receivedFor(u.tokens);
+    expect(got).toHaveLength(2);
+    for (const m of got) {
+      expect(m.payloadBytes).toBeLessThanOrEqual(4096);
+      const pushed = (m.message['notification'] as { body: string }).body;
+      expect(pushed.endsWith('…')).toBe(true);
+      expect(body.startsWith(pushed.slice(0, -1))).toBe(true);
+      expect(pushed.length).toBeGreaterThan(500);
+    }
+    const [stored] = await h.sql<{ body: string }>('select body from alert where dedupe_key = ?', [`push:${jobId}:${u.userId}`]);
+    expect(stored!.body).toBe(body);
+  });
+});
+
 describe('pushing to a 행정동', () => {
   it('targets each user whose 동네인증 there is active, once, and nobody else', async () => {
     const code = '1168064000';
