@@ -13,6 +13,7 @@ import { loadConfig } from '../subgraphs/alerts/src/config.ts';
 import { entities } from '../subgraphs/alerts/src/entities.ts';
 import { migrations } from '../subgraphs/alerts/src/migrations/index.ts';
 import { buildPushDelivery } from '../subgraphs/alerts/src/modules/push/push-delivery.ts';
+import { createFcmAgent } from '../subgraphs/alerts/src/modules/push/fcm-agent.ts';
 import { enqueuePush } from '../subgraphs/alerts/src/modules/push/push-request.ts';
 import { getDeliveryProgress } from '../subgraphs/alerts/src/modules/push/delivery-progress.ts';
 import { writeServiceAccountKey } from '../subgraphs/alerts/test/support/push-harness.ts';
@@ -22,7 +23,8 @@ import { writeBenchReport, type BenchRow } from './lib/bench-report.ts';
 // 20 ms per request), end to end. "ours" is the alerts push worker: enqueue → an alert per user → reserve,
 // send, record every outcome in PostgreSQL → job done. The peer is the issue's baseline: firebase-admin over
 // HTTP/1.1 with a plain keep-alive agent, sendEachForMulticast in 500-token batches, 4 calls in parallel,
-// recording nothing. CPU is the sending process's own (user + system), the local FCM's is not counted;
+// recording nothing. A third row is the floor: the same requests with node:https alone over our agent.
+// CPU is the sending process's own (user + system), the local FCM's is not counted;
 // PostgreSQL's is not counted either and is reported apart for ours.
 const TOKENS = Number(process.env['FCM_BENCH_TOKENS'] ?? 100_000);
 const LATENCY_MS = 20;
@@ -85,6 +87,50 @@ async function baseline(fcm: FcmContractProcess, keyFile: string): Promise<Measu
   await deleteApp(app);
   agent.destroy();
   if (failures > 0) throw new Error(`baseline: ${failures} sends failed`);
+  return result;
+}
+
+/**
+ * The floor under any firebase-admin sender here: the same request bodies over the same bounded agent as
+ * ours, with node:https alone (no SDK, no bookkeeping), as many in flight as our sockets.
+ */
+async function nodeHttpsFloor(fcm: FcmContractProcess): Promise<Measured> {
+  const sockets = Number(process.env['FCM_CONCURRENCY'] ?? 256);
+  const agent = createFcmAgent({ maxSockets: sockets, connectTo: { host: '127.0.0.1', port: fcm.port }, ca: fcm.ca });
+  const post = (host: string, path: string, body: string, headers: Record<string, string>) =>
+    new Promise<string>((resolve, reject) => {
+      const req = https.request({ host, path, method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (c: string) => (text += c));
+        res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`${res.statusCode} ${text}`))));
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  const claims = Buffer.from(JSON.stringify({ aud: 'https://oauth2.googleapis.com/token', iss: 'floor@petcare-bench.iam.gserviceaccount.com' })).toString('base64url');
+  const form = new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: `e30.${claims}.sig` }).toString();
+  const { access_token } = JSON.parse(await post('oauth2.googleapis.com', '/token', form, { 'content-type': 'application/x-www-form-urlencoded' })) as { access_token: string };
+  const alertId = randomUUID();
+  const message = (n: number) =>
+    JSON.stringify({
+      message: {
+        token: tokenOf(n),
+        notification: { title: '역삼1동 소식', body: '내일 오전 10시 공원에서 반려견 산책 모임이 있어요.' },
+        data: { alertId, kind: 'NEIGHBORHOOD_NOTICE', neighborhoodCode: CODE },
+        android: { priority: 'high', notification: { channel_id: 'alerts' } },
+      },
+    });
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${access_token}` };
+  let next = 0;
+  const result = await measure(async () => {
+    await Promise.all(
+      Array.from({ length: sockets }, async () => {
+        while (next < TOKENS) await post('fcm.googleapis.com', '/v1/projects/petcare-bench/messages:send', message(next++), headers);
+      }),
+    );
+  });
+  agent.destroy();
   return result;
 }
 
@@ -156,6 +202,7 @@ export async function runFcmBenchmark(): Promise<void> {
     const subjects: [string, string, () => Promise<Measured & { pgSeconds?: number }>][] = [
       ['baseline', 'sendEachForMulticast ×4, keep-alive agent, no bookkeeping', () => baseline(fcm, keyFile)],
       ['ours', 'alerts push worker, 행정동 audience, outcomes in PostgreSQL', () => ours(fcm, keyFile)],
+      ['node-https-floor', 'same requests over our agent with node:https alone: no SDK, no bookkeeping', () => nodeHttpsFloor(fcm)],
     ];
     for (const [subject, scenario, run] of subjects.filter(([s]) => !only || only.includes(s))) {
       await fcm.reset();
