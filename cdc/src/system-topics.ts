@@ -13,6 +13,11 @@ export function systemTopics(namespace = '') {
     devices: `${namespace}users.public.device`,
     /** neighborhoods' 동네인증 rows. */
     verifications: `${namespace}neighborhoods.public.neighborhood_verification`,
+    /**
+     * alerts' outbox (`aggregatetype` device-token, key = device id): DEVICE_TOKEN_REJECTED when FCM says a
+     * token is dead; the users service removes the device. Debezium's EventRouter names it.
+     */
+    deviceTokenEvents: `${namespace}outbox.event.device-token`,
     /** Consumer group of a consuming service. */
     group: (service: string) => `${namespace}${service}`,
     /** Dead-letter topic of a consuming service's group. */

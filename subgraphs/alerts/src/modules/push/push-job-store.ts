@@ -95,15 +95,24 @@ export async function releaseJob(em: EntityManager, jobId: string, owner: string
   ]);
 }
 
-function audienceUsers(job: ClaimedJob): { sql: string; params: unknown[] } {
+/**
+ * The next `chunk` targeted users after the job's cursor, in user id order, as a lateral subquery of `j`
+ * (so the cursor is an index condition, not a filter: each chunk reads only its own rows).
+ */
+function nextUsers(job: ClaimedJob): { sql: string; params: unknown[] } {
   if (job.audienceUserIds) {
-    return { sql: 'select distinct u::uuid as user_id from jsonb_array_elements_text(?::jsonb) u', params: [JSON.stringify(job.audienceUserIds)] };
+    return {
+      sql: `select distinct u.user_id from unnest(j.audience_user_ids) as u(user_id)
+             where u.user_id > coalesce(j.users_cursor, ?::uuid) order by u.user_id limit ?`,
+      params: [ZERO_UUID],
+    };
   }
-  // Several 동네인증 rows per user are possible: each user is targeted once.
+  // Several 동네인증 rows per user are possible (two 동네): each user is targeted once.
   return {
-    sql: `select distinct v.user_id from verification_copy v, push_job pj
-           where pj.id = ? and v.neighborhood_code = pj.audience_neighborhood_code and v.expires_at > pj.created_at`,
-    params: [job.id],
+    sql: `select distinct v.user_id from verification_copy v
+           where v.neighborhood_code = j.audience_neighborhood_code and v.expires_at > j.created_at
+             and v.user_id > coalesce(j.users_cursor, ?::uuid) order by v.user_id limit ?`,
+    params: [ZERO_UUID],
   };
 }
 
@@ -112,16 +121,14 @@ function audienceUsers(job: ClaimedJob): { sql: string; params: unknown[] } {
  * chunk creates none twice), walking users by id. Returns whether every targeted user now has one.
  */
 export async function createAlertsChunk(em: EntityManager, job: ClaimedJob, owner: string, chunk: number): Promise<{ done: boolean; owned: boolean }> {
-  const audience = audienceUsers(job);
+  const users = nextUsers(job);
   const [row] = await em.execute<{ done: boolean }[]>(
     `with j as (select * from push_job where id = ? and lease_owner = ? for update),
-     targets as (
-       select a.user_id from (${audience.sql}) a, j
-        where a.user_id > coalesce(j.users_cursor, ?::uuid) order by a.user_id limit ?),
+     targets as (select t.user_id from j cross join lateral (${users.sql}) t),
      ins as (
        insert into alert (id, user_id, kind, title, body, data, dedupe_key, created_at)
        select gen_random_uuid(), t.user_id, j.kind, j.title, j.body, j.data, 'push:' || j.id || ':' || t.user_id, now() from targets t, j
-       on conflict (dedupe_key) do nothing returning 1),
+       on conflict (dedupe_key) do nothing),
      stats as (
        select count(*)::int as n, max(t.user_id::text)::uuid as last,
               (count(*) filter (where exists (select 1 from alert_mute m, j where m.user_id = t.user_id and m.kind = j.kind)))::int as muted
@@ -130,7 +137,7 @@ export async function createAlertsChunk(em: EntityManager, job: ClaimedJob, owne
             users_targeted = p.users_targeted + stats.n, users_muted = p.users_muted + stats.muted
        from stats, j where p.id = j.id
      returning p.users_done as done`,
-    [job.id, owner, ...audience.params, ZERO_UUID, chunk, chunk],
+    [job.id, owner, ...users.params, chunk, chunk],
   );
   return { done: row?.done ?? false, owned: row !== undefined };
 }
@@ -144,14 +151,15 @@ export async function reserveDevices(em: EntityManager, job: ClaimedJob, owner: 
   const [row] = await em.execute<{ owned: number; done: boolean; rows: ReservedDevice[] }[]>(
     `with j as (select id, kind, devices_cursor, audience_user_ids from push_job where id = ? and lease_owner = ? for update),
      picked as (
-       select d.id as device_id, d.user_id, d.token, d.platform, a.id as alert_id
-         from j, device_copy d
-         join alert a on a.dedupe_key = 'push:' || ?::text || ':' || d.user_id::text
-        where d.id > coalesce(j.devices_cursor, ?::uuid)
-          ${job.audienceUserIds ? 'and d.user_id = any(j.audience_user_ids)' : ''}
-          and not exists (select 1 from alert_mute m where m.user_id = d.user_id and m.kind = j.kind)
-          and not exists (select 1 from push_dead_token x where x.device_id = d.id and x.token = d.token)
-        order by d.id limit ?),
+       select p.* from j cross join lateral (
+         select d.id as device_id, d.user_id, d.token, d.platform, a.id as alert_id
+           from device_copy d
+           join alert a on a.dedupe_key = 'push:' || j.id::text || ':' || d.user_id::text
+          where d.id > coalesce(j.devices_cursor, ?::uuid)
+            ${job.audienceUserIds ? 'and d.user_id = any(j.audience_user_ids)' : ''}
+            and not exists (select 1 from alert_mute m where m.user_id = d.user_id and m.kind = j.kind)
+            and not exists (select 1 from push_dead_token x where x.device_id = d.id and x.token = d.token)
+          order by d.id limit ?) p),
      ins as (
        insert into push_attempt (job_id, device_id, user_id, alert_id, token, platform, state)
        select j.id, p.device_id, p.user_id, p.alert_id, p.token, p.platform, 'in_flight' from picked p, j
@@ -162,7 +170,7 @@ export async function reserveDevices(em: EntityManager, job: ClaimedJob, owner: 
          from j where pj.id = j.id returning pj.devices_done)
      select (select count(*) from adv)::int as owned, coalesce((select devices_done from adv), false) as done,
             coalesce((select jsonb_agg(ins) from ins), '[]'::jsonb) as rows`,
-    [job.id, owner, job.id, ZERO_UUID, limit, limit],
+    [job.id, owner, ZERO_UUID, limit, limit],
   );
   return { rows: row?.rows ?? [], done: row?.done ?? false, owned: (row?.owned ?? 0) > 0 };
 }
