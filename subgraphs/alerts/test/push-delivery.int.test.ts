@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
 import { waitUntil } from '@petcare/service-kit/testing';
+import { loadConfig } from '../src/config.ts';
+import { buildAlertsService } from '../src/server.ts';
 import { enqueuePush, type PushRequest } from '../src/modules/push/push-request.ts';
 import { getDeliveryProgress } from '../src/modules/push/delivery-progress.ts';
 import { muteAlertKind } from '../src/modules/push/alert-mute.ts';
@@ -139,10 +142,28 @@ describe('pushing to a 행정동', () => {
   });
 });
 
-describe('pushes off', () => {
-  it('without a key file the worker is not built and the status says pushes are off', async () => {
-    const off = h.delivery({ FCM_SERVICE_ACCOUNT_FILE: undefined });
-    expect(off.background).toBeNull();
-    expect(off.status).toMatchObject({ pushes: 'off' });
+describe('the service without and with a key file', () => {
+  async function health(env: Record<string, string | undefined>) {
+    const lines: string[] = [];
+    const log = pino({ level: 'info' }, { write: (line: string) => lines.push(line) });
+    const service = await buildAlertsService(loadConfig({ ...h.env, LOG_LEVEL: 'info', ...env }), log);
+    try {
+      const url = await service.server.listen(0);
+      const body = await (await fetch(new URL('/health', url))).json();
+      return { body, warnings: lines.map((l) => JSON.parse(l)).filter((l) => l.level === 40).map((l) => l.msg as string) };
+    } finally {
+      await service.close();
+    }
+  }
+
+  it('starts without FCM_SERVICE_ACCOUNT_FILE, says once at start and in /health that pushes are off', async () => {
+    const { body, warnings } = await health({ FCM_SERVICE_ACCOUNT_FILE: undefined });
+    expect(body).toMatchObject({ status: 'ok', push: { pushes: 'off', reason: expect.stringContaining('FCM_SERVICE_ACCOUNT_FILE is not set') } });
+    expect(warnings.filter((m) => m.includes('PUSHES ARE OFF'))).toHaveLength(1);
+  });
+
+  it('with a key file, /health names the Firebase project it pushes to', async () => {
+    const { body } = await health({});
+    expect(body).toMatchObject({ status: 'ok', push: { pushes: 'on', projectId: 'petcare-test' } });
   });
 });
