@@ -147,7 +147,7 @@ async function ours(fcm: FcmContractProcess, keyFile: string): Promise<Measured 
     await sql(`insert into verification_copy (user_id, neighborhood_code, verified_at, expires_at) select user_id, ?, now(), now() + interval '30 days' from device_copy`, [CODE]);
     await sql('analyze');
     const config = loadConfig({ ...process.env, PORT: '0', DATABASE_URL: databaseUrl, GATEWAY_SIGNING_SECRET: 'bench-gateway-signing-secret-0123456789', LOG_LEVEL: 'warn', FCM_SERVICE_ACCOUNT_FILE: keyFile });
-    const delivery = buildPushDelivery(config, orm, log, { connectTo: { host: '127.0.0.1', port: fcm.port }, ca: fcm.ca });
+    const delivery = buildPushDelivery(config, log, { connectTo: { host: '127.0.0.1', port: fcm.port }, ca: fcm.ca });
     await delivery.background!.start();
     // Warm-up: the OAuth token and the connections, not measured.
     const [warm] = (await sql('select user_id from device_copy limit 1')) as { user_id: string }[];

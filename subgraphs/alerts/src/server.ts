@@ -19,7 +19,7 @@ export type AlertsService = ServiceHandle;
 /** Opens the database (applying migrations) and builds the alerts subgraph, without listening. */
 export async function buildAlertsService(config: AlertsConfig, log: Logger): Promise<AlertsService> {
   const orm = await openDatabase({ url: config.DATABASE_URL, entities, migrations, log });
-  const push = buildPushDelivery(config, orm, log);
+  const push = buildPushDelivery(config, log);
   const server = await createSubgraphServer({
     name: 'alerts',
     typeDefs,

@@ -73,7 +73,7 @@ export async function startPushHarness(fcmOptions: FcmContractServerOptions = {}
     env,
     sql,
     delivery(extra = {}) {
-      const d = buildPushDelivery(loadConfig({ ...env, ...extra }), orm, log, { connectTo: { host: '127.0.0.1', port: fcm.port }, ca: fcm.ca });
+      const d = buildPushDelivery(loadConfig({ ...env, ...extra }), log, { connectTo: { host: '127.0.0.1', port: fcm.port }, ca: fcm.ca });
       deliveries.push(d);
       return d;
     },

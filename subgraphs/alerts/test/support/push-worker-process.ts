@@ -10,7 +10,7 @@ import { buildPushDelivery } from '../../src/modules/push/push-delivery.ts';
 const config = loadConfig();
 const log = createLogger('push-worker-process', config.LOG_LEVEL);
 const orm = await openDatabase({ url: config.DATABASE_URL, entities, migrations, log });
-const delivery = buildPushDelivery(config, orm, log, {
+const delivery = buildPushDelivery(config, log, {
   connectTo: { host: '127.0.0.1', port: Number(process.env['LOCAL_FCM_PORT']) },
   ca: readFileSync(process.env['LOCAL_FCM_CA_FILE']!, 'utf8'),
 });

@@ -1,9 +1,9 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
 import type { BackgroundWork, Logger } from '@petcare/service-kit';
 import type { AlertsConfig } from '../../config.ts';
 import { createFcmAgent, type FcmAgentOptions } from './fcm-agent.ts';
 import { openFcmMessaging } from './fcm-messaging.ts';
 import { PushWorker } from './push-worker.ts';
+import { pushDb } from './push-db.ts';
 
 /** Whether this instance pushes, for /health. */
 export type PushStatus = { pushes: 'on'; projectId: string } | { pushes: 'off'; reason: string };
@@ -19,7 +19,7 @@ export interface PushDelivery {
  * loudly that nothing will be pushed (alerts are still stored and listed). `connect` routes FCM's hosts
  * elsewhere (the local FCM of tests); production passes nothing.
  */
-export function buildPushDelivery(config: AlertsConfig, orm: MikroORM, log: Logger, connect: Pick<FcmAgentOptions, 'connectTo' | 'ca'> = {}): PushDelivery {
+export function buildPushDelivery(config: AlertsConfig, log: Logger, connect: Pick<FcmAgentOptions, 'connectTo' | 'ca'> = {}): PushDelivery {
   const account = config.FCM_SERVICE_ACCOUNT_FILE;
   if (!account) {
     const reason = 'FCM_SERVICE_ACCOUNT_FILE is not set: PUSHES ARE OFF — alerts are stored but no phone is notified';
@@ -28,8 +28,10 @@ export function buildPushDelivery(config: AlertsConfig, orm: MikroORM, log: Logg
   }
   const agent = createFcmAgent({ maxSockets: config.FCM_CONCURRENCY, ...connect });
   const fcm = openFcmMessaging(account, agent);
+  // One connection per lane, one for claiming and leases, one spare.
+  const db = pushDb(config.DATABASE_URL, config.FCM_LANES + 2);
   const worker = new PushWorker({
-    orm,
+    db,
     fcm,
     log: log.child({ component: 'push' }),
     messagesPerMinute: config.FCM_MESSAGES_PER_MINUTE,
@@ -48,6 +50,7 @@ export function buildPushDelivery(config: AlertsConfig, orm: MikroORM, log: Logg
       stop: () =>
         (closed ??= (async () => {
           await worker.stop();
+          await db.close();
           await fcm.close();
           agent.destroy();
         })()),

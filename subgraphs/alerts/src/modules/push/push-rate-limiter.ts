@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { PushDb } from './push-db.ts';
 
 /** The project-wide FCM quota, as configured. */
 export interface RateLimitOptions {
@@ -35,16 +35,16 @@ export class PushRateLimiter {
    * the project is paused nothing is reserved: the pause is looked at again every second, so lifting it
    * (or its end) lets sending resume at once.
    */
-  async take(em: EntityManager, n: number, signal?: AbortSignal): Promise<void> {
+  async take(db: PushDb, n: number, signal?: AbortSignal): Promise<void> {
     const seconds = (n * this.intervalMs) / 1000;
     while (!signal?.aborted) {
-      const [row] = await em.getConnection().execute<{ pause_ms: number; wait_ms: number }[]>(
-        `insert into push_rate_limit (name, next_free_at) values (?, clock_timestamp() + make_interval(secs => ?))
+      const [row] = await db.rows<{ pause_ms: number; wait_ms: number }>(
+        `insert into push_rate_limit (name, next_free_at) values ($1, clock_timestamp() + make_interval(secs => $2))
          on conflict (name) do update set next_free_at = case
            when push_rate_limit.paused_until > clock_timestamp() then push_rate_limit.next_free_at
-           else greatest(push_rate_limit.next_free_at, clock_timestamp()) + make_interval(secs => ?) end
+           else greatest(push_rate_limit.next_free_at, clock_timestamp()) + make_interval(secs => $3) end
          returning greatest(0, extract(epoch from (coalesce(paused_until, clock_timestamp()) - clock_timestamp())) * 1000)::float8 as pause_ms,
-                   greatest(0, extract(epoch from (next_free_at - clock_timestamp())) * 1000 - ?)::float8 as wait_ms`,
+                   greatest(0, extract(epoch from (next_free_at - clock_timestamp())) * 1000 - $4)::float8 as wait_ms`,
         [this.name, seconds, seconds, seconds * 1000],
       );
       const pause = Number(row?.pause_ms ?? 0);
@@ -59,9 +59,9 @@ export class PushRateLimiter {
   }
 
   /** After a QUOTA_EXCEEDED: no instance sends for `forMs` (a pause only ever grows). */
-  async pause(em: EntityManager, forMs: number): Promise<void> {
-    await em.getConnection().execute(
-      `insert into push_rate_limit (name, paused_until) values (?, clock_timestamp() + make_interval(secs => ?))
+  async pause(db: PushDb, forMs: number): Promise<void> {
+    await db.rows(
+      `insert into push_rate_limit (name, paused_until) values ($1, clock_timestamp() + make_interval(secs => $2))
        on conflict (name) do update set paused_until = greatest(push_rate_limit.paused_until, excluded.paused_until)`,
       [this.name, forMs / 1000],
     );

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
-import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { SendResponse } from 'firebase-admin/messaging';
 import type { Logger } from '@petcare/service-kit';
 import type { FcmMessaging } from './fcm-messaging.ts';
+import type { PushDb } from './push-db.ts';
 import { fcmOutcome } from './fcm-outcome.ts';
 import { retryDelayMs, QUOTA_MIN_BACKOFF_MS, type BackoffPolicy } from './push-backoff.ts';
 import { pushMessage, pushTemplate, type PushTemplate } from './push-payload.ts';
@@ -28,7 +28,8 @@ const PARK_AFTER_MS = 2000;
 
 /** How a worker sends. */
 export interface PushWorkerOptions {
-  orm: MikroORM;
+  /** The worker's own pool (see push-db.ts); the API side uses the ORM. */
+  db: PushDb;
   fcm: FcmMessaging;
   log: Logger;
   /** The Firebase project's quota, shared by every instance (600,000 per minute for FCM). */
@@ -83,16 +84,12 @@ export class PushWorker {
     this.loop = null;
   }
 
-  private em(): EntityManager {
-    return this.options.orm.em.fork() as EntityManager;
-  }
-
   private async run(): Promise<void> {
     const signal = this.stopping.signal;
     while (!signal.aborted) {
       let job: ClaimedJob | null = null;
       try {
-        job = await claimJob(this.em(), this.owner, this.options.leaseMs);
+        job = await claimJob(this.options.db, this.owner, this.options.leaseMs);
       } catch (err) {
         this.options.log.error({ err }, 'push worker could not claim a job');
       }
@@ -115,7 +112,7 @@ export class PushWorker {
     const lost = new AbortController();
     const signal = AbortSignal.any([stop, lost.signal]);
     const renew = setInterval(() => {
-      renewLease(this.em(), job.id, this.owner, leaseMs).then(
+      renewLease(this.options.db, job.id, this.owner, leaseMs).then(
         (ok) => ok || lost.abort(),
         (err: unknown) => log.warn({ err, jobId: job.id }, 'could not renew a push job lease'),
       );
@@ -124,7 +121,7 @@ export class PushWorker {
       const template = pushTemplate({ ...job, androidChannelId: this.options.androidChannelId });
       let usersDone = job.usersDone;
       while (!usersDone && !signal.aborted) {
-        const step = await createAlertsChunk(this.em(), job, this.owner, this.options.alertsChunk ?? 2000);
+        const step = await createAlertsChunk(this.options.db, job, this.owner, this.options.alertsChunk ?? 2000);
         if (!step.owned) return lost.abort();
         usersDone = step.done;
       }
@@ -132,21 +129,21 @@ export class PushWorker {
       while (!signal.aborted) {
         await Promise.all(Array.from({ length: this.options.lanes }, () => this.lane(job, template, state, signal, lost)));
         if (signal.aborted) break;
-        if (await finishIfDone(this.em(), job.id, this.owner)) {
+        if (await finishIfDone(this.options.db, job.id, this.owner)) {
           log.info({ jobId: job.id }, 'push job done');
           return;
         }
-        const due = await nextRetryAt(this.em(), job.id);
+        const due = await nextRetryAt(this.options.db, job.id);
         const waitMs = due ? due.getTime() - Date.now() : this.options.pollMs;
         if (waitMs > PARK_AFTER_MS && due) {
-          await releaseJob(this.em(), job.id, this.owner, due);
+          await releaseJob(this.options.db, job.id, this.owner, due);
           return;
         }
         await sleep(Math.max(0, waitMs), signal);
       }
     } finally {
       clearInterval(renew);
-      if (stop.aborted && !lost.signal.aborted) await releaseJob(this.em(), job.id, this.owner);
+      if (stop.aborted && !lost.signal.aborted) await releaseJob(this.options.db, job.id, this.owner);
     }
   }
 
@@ -154,11 +151,11 @@ export class PushWorker {
   private async lane(job: ClaimedJob, template: PushTemplate, state: { devicesDone: boolean }, signal: AbortSignal, lost: AbortController): Promise<void> {
     while (!signal.aborted) {
       // Quota first, rows second: a stop during the wait leaves nothing reserved and unsent.
-      await this.limiter.take(this.em(), this.batch, signal);
+      await this.limiter.take(this.options.db, this.batch, signal);
       if (signal.aborted) return;
-      let rows = await reserveRetries(this.em(), job.id, this.owner, this.batch);
+      let rows = await reserveRetries(this.options.db, job.id, this.owner, this.batch);
       if (rows.length === 0 && !state.devicesDone) {
-        const next = await reserveDevices(this.em(), job, this.owner, this.batch);
+        const next = await reserveDevices(this.options.db, job, this.owner, this.batch);
         if (!next.owned) return lost.abort();
         state.devicesDone = next.done;
         rows = next.rows;
@@ -192,8 +189,8 @@ export class PushWorker {
     });
     if (quotaPauseMs > 0) {
       log.warn({ jobId, pauseMs: quotaPauseMs }, 'FCM answered QUOTA_EXCEEDED: every instance pauses sending');
-      await this.limiter.pause(this.em(), quotaPauseMs);
+      await this.limiter.pause(this.options.db, quotaPauseMs);
     }
-    await recordOutcomes(this.em(), jobId, outcomes);
+    await recordOutcomes(this.options.db, jobId, outcomes);
   }
 }
