@@ -1,6 +1,6 @@
 import https from 'node:https';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { randomUUID } from 'node:crypto';
@@ -219,6 +219,8 @@ export async function runFcmBenchmark(): Promise<void> {
         cpuSeconds: Number(m.cpuSeconds.toFixed(2)),
         cpuMicrosPerMessage: Math.round((m.cpuSeconds / TOKENS) * 1e6),
         ...(m.pgSeconds !== undefined ? { postgresCpuSeconds: Number(m.pgSeconds.toFixed(2)) } : {}),
+        // The machine is shared: how busy it was tells how far these figures are from an idle one's.
+        loadAverage1m: Number(os.loadavg()[0]!.toFixed(1)),
       });
       console.log(JSON.stringify(rows.at(-1)));
     }
