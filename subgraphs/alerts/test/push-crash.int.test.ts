@@ -56,8 +56,10 @@ it('resumes a fan-out whose worker was SIGKILLed midway: no device gets two push
   expect(atCrash!.in_flight).toBeLessThanOrEqual(BATCH * LANES);
 
   // A second worker takes the job over once the dead one's lease has run out.
-  await h.delivery({ PUSH_LEASE_SECONDS: '3' }).background!.start();
+  const takeover = h.delivery({ PUSH_LEASE_SECONDS: '3' });
+  await takeover.background!.start();
   await waitUntil('the job is done', async () => (await getDeliveryProgress(h.orm.em.fork(), jobId))?.state === 'DONE', 90_000);
+  await takeover.background!.stop();
 
   const progress = (await getDeliveryProgress(h.orm.em.fork(), jobId))!;
   expect(progress).toMatchObject({ usersTargeted: DEVICES / 2, devicesTargeted: DEVICES, failed: 0, tokensRemoved: 0, pending: 0, unknown: atCrash!.in_flight });
@@ -74,4 +76,33 @@ it('resumes a fan-out whose worker was SIGKILLed midway: no device gets two push
   const missing = attempts.filter((a) => a.state === 'sent' && perToken.get(a.token) !== 1);
   expect(missing).toEqual([]);
   expect(attempts.filter((a) => a.state !== 'sent' && a.state !== 'unknown')).toEqual([]);
+}, 180_000);
+
+it('hands a job over on a graceful stop mid fan-out: nothing unknown, nothing twice, nothing lost', async () => {
+  const { jobId } = await enqueuePush(h.orm.em.fork(), { audience: { neighborhoodCode: CODE }, kind: 'SYSTEM', title: '서비스 점검', body: '오늘 밤 점검이 있어요.' });
+  const alertIds = async () => new Set((await h.sql<{ id: string }>('select id from alert where dedupe_key like ?', [`push:${jobId}:%`])).map((r) => r.id));
+  const slow = { FCM_CONCURRENCY: '16', FCM_BATCH_SIZE: String(BATCH), FCM_LANES: String(LANES) };
+  const first = h.delivery(slow);
+  await first.background!.start();
+  await waitUntil('a third of the devices got this push', async () => {
+    const ids = await alertIds();
+    return h.fcm.received().filter((m) => ids.has(m.alertId!)).length >= DEVICES / 3;
+  });
+  await first.background!.stop();
+  const [stopped] = await h.sql<{ lease_owner: string | null; in_flight: number }>(
+    `select lease_owner, (select count(*) from push_attempt where job_id = j.id and state = 'in_flight')::int as in_flight from push_job j where id = ?`,
+    [jobId],
+  );
+  // Batches in flight were finished and recorded, and the job was given back at once.
+  expect(stopped).toEqual({ lease_owner: null, in_flight: 0 });
+
+  const second = h.delivery(slow);
+  await second.background!.start();
+  await waitUntil('the job is done', async () => (await getDeliveryProgress(h.orm.em.fork(), jobId))?.state === 'DONE', 90_000);
+  await second.background!.stop();
+  expect(await getDeliveryProgress(h.orm.em.fork(), jobId)).toMatchObject({ devicesTargeted: DEVICES, sent: DEVICES, unknown: 0, pending: 0 });
+  const ids = await alertIds();
+  const mine = h.fcm.received().filter((m) => ids.has(m.alertId!));
+  expect(mine).toHaveLength(DEVICES);
+  expect(new Set(mine.map((m) => m.token)).size).toBe(DEVICES);
 }, 180_000);
