@@ -99,6 +99,30 @@ describe('pushing an alert to listed users', () => {
   });
 });
 
+describe('a bad request', () => {
+  it('is refused naming the field, and writes no job', async () => {
+    const u = randomUUID();
+    const refused = async (request: PushRequest) => {
+      try {
+        await enqueuePush(em(), request);
+        return null;
+      } catch (error) {
+        return (error as { extensions?: { code?: string; field?: string } }).extensions;
+      }
+    };
+    const [before] = await h.sql<{ n: number }>('select count(*)::int as n from push_job');
+    expect(await refused(notice({ userIds: [] }))).toEqual({ code: 'BAD_USER_INPUT', field: 'audience.userIds' });
+    expect(await refused(notice({ userIds: [u, 'not-a-uuid'] }))).toEqual({ code: 'BAD_USER_INPUT', field: 'audience.userIds' });
+    expect(await refused(notice({ neighborhoodCode: '11680' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'audience.neighborhoodCode' });
+    expect(await refused(notice({ userIds: [u] }, { kind: 'PROMOTION' as never }))).toEqual({ code: 'BAD_USER_INPUT', field: 'kind' });
+    expect(await refused(notice({ userIds: [u] }, { title: '  ' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'title' });
+    expect(await refused(notice({ userIds: [u] }, { data: { from: 'x' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'data.from' });
+    expect(await refused(notice({ userIds: [u] }, { data: { blob: '가'.repeat(1500) } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'data' });
+    const [after] = await h.sql<{ n: number }>('select count(*)::int as n from push_job');
+    expect(after!.n).toBe(before!.n);
+  });
+});
+
 describe('a long Korean notice', () => {
   it('reaches the phone cut to fit FCM 4 KB on a syllable, while the inbox keeps the whole text', async () => {
     const u = await h.addUser({ devices: 2 });

@@ -4,6 +4,9 @@ import { badUserInput, isUuid } from '@petcare/service-kit';
 import { alertKinds, type AlertKind } from '../alert/alert-kind.ts';
 import { pushTemplate, PushPayloadTooLargeError } from './push-payload.ts';
 
+// FCM rejects these data keys (and any starting with google or gcm); alertId and kind are set per push.
+const RESERVED_DATA_KEYS = new Set(['from', 'notification', 'message_type', 'collapse_key', 'alertId', 'kind']);
+
 /** Most users one request may name; larger audiences are a 행정동. */
 export const MAX_AUDIENCE_USERS = 10_000;
 
@@ -43,6 +46,9 @@ export async function enqueuePush(em: EntityManager, request: PushRequest): Prom
   if (request.title.trim().length === 0) throw badUserInput('title', 'must not be empty');
   const data = request.data ?? null;
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw badUserInput('data', 'must be an object');
+  for (const key of Object.keys(data ?? {})) {
+    if (RESERVED_DATA_KEYS.has(key) || /^(google|gcm)/i.test(key)) throw badUserInput(`data.${key}`, 'is a key FCM or the push itself reserves');
+  }
   try {
     pushTemplate({ kind: request.kind, title: request.title, body: request.body, data, androidChannelId: 'alerts' });
   } catch (error) {

@@ -127,7 +127,17 @@ export class PushWorker {
       }
       const state = { devicesDone: job.devicesDone };
       while (!signal.aborted) {
-        await Promise.all(Array.from({ length: this.options.lanes }, () => this.lane(job, template, state, signal, lost)));
+        // A lane that fails stops the others after their current batch, so none sends on behind a failure.
+        let failure: unknown = null;
+        await Promise.all(
+          Array.from({ length: this.options.lanes }, () =>
+            this.lane(job, template, state, signal, lost).catch((error: unknown) => {
+              failure ??= error;
+              lost.abort();
+            }),
+          ),
+        );
+        if (failure) throw failure;
         if (signal.aborted) break;
         if (await finishIfDone(this.options.db, job.id, this.owner)) {
           log.info({ jobId: job.id }, 'push job done');
