@@ -51,9 +51,10 @@ it('resumes a fan-out whose worker was SIGKILLed midway: no device gets two push
     [jobId],
   );
   expect(receivedAtCrash).toBeLessThan(DEVICES);
-  // Two lanes are nearly always mid-batch: the kill leaves sends whose fate the database cannot know.
+  // Two lanes are nearly always mid-batch: the kill leaves sends whose fate the database cannot know —
+  // per lane, the batch on the wire and the one whose outcomes were being recorded.
   expect(atCrash!.in_flight).toBeGreaterThan(0);
-  expect(atCrash!.in_flight).toBeLessThanOrEqual(BATCH * LANES);
+  expect(atCrash!.in_flight).toBeLessThanOrEqual(2 * BATCH * LANES);
 
   // A second worker takes the job over once the dead one's lease has run out.
   const takeover = h.delivery({ PUSH_LEASE_SECONDS: '3' });

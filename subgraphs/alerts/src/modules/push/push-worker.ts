@@ -125,7 +125,8 @@ export class PushWorker {
         if (!step.owned) return lost.abort();
         usersDone = step.done;
       }
-      const state = { devicesDone: job.devicesDone };
+      // A job taken over or resumed may have retries waiting: look once.
+      const state: LaneState = { devicesDone: job.devicesDone, retryDueAt: Date.now(), retryEpoch: 0 };
       while (!signal.aborted) {
         // A lane that fails stops the others after their current batch, so none sends on behind a failure.
         let failure: unknown = null;
@@ -144,6 +145,7 @@ export class PushWorker {
           return;
         }
         const due = await nextRetryAt(this.options.db, job.id);
+        state.retryDueAt = due ? due.getTime() : null;
         const waitMs = due ? due.getTime() - Date.now() : this.options.pollMs;
         if (waitMs > PARK_AFTER_MS && due) {
           await releaseJob(this.options.db, job.id, this.owner, due);
@@ -157,28 +159,60 @@ export class PushWorker {
     }
   }
 
-  /** One batch after another until nothing is due now: retries first, then new devices. */
-  private async lane(job: ClaimedJob, template: PushTemplate, state: { devicesDone: boolean }, signal: AbortSignal, lost: AbortController): Promise<void> {
-    while (!signal.aborted) {
-      // Quota first, rows second: a stop during the wait leaves nothing reserved and unsent.
-      await this.limiter.take(this.options.db, this.batch, signal);
-      if (signal.aborted) return;
-      let rows = await reserveRetries(this.options.db, job.id, this.owner, this.batch);
-      if (rows.length === 0 && !state.devicesDone) {
-        const next = await reserveDevices(this.options.db, job, this.owner, this.batch);
-        if (!next.owned) return lost.abort();
-        state.devicesDone = next.done;
-        rows = next.rows;
+  /**
+   * One batch after another until nothing is due now: retries first, then new devices. The next batch's
+   * rate-limit slot is taken while the current batch is on the wire, and a batch's outcomes are recorded
+   * while the next one is reserved and sent, so a lane waits on PostgreSQL only to reserve.
+   */
+  private async lane(job: ClaimedJob, template: PushTemplate, state: LaneState, signal: AbortSignal, lost: AbortController): Promise<void> {
+    const db = this.options.db;
+    let budget = settle(this.limiter.take(db, this.batch, signal));
+    let recording = settle(Promise.resolve());
+    try {
+      while (!signal.aborted) {
+        (await budget).unwrap();
+        if (signal.aborted) return;
+        const rows = await this.reserve(job, state, lost);
+        if (rows === null) return;
+        budget = settle(this.limiter.take(db, this.batch, signal));
+        if (rows.length === 0) continue;
+        const outcomes = await this.send(job.id, template, rows);
+        (await recording).unwrap();
+        recording = settle(this.record(job.id, outcomes, state));
       }
-      if (rows.length === 0) {
-        if (state.devicesDone) return;
-        continue;
-      }
-      await this.send(job.id, template, rows);
+    } finally {
+      await budget;
+      (await recording).unwrap();
     }
   }
 
-  private async send(jobId: string, template: PushTemplate, rows: ReservedDevice[]): Promise<void> {
+  /** The next batch: due retries first, then the next devices; null when this lane has nothing left now. */
+  private async reserve(job: ClaimedJob, state: LaneState, lost: AbortController): Promise<ReservedDevice[] | null> {
+    const db = this.options.db;
+    let rows: ReservedDevice[] = [];
+    if (state.retryDueAt !== null && Date.now() >= state.retryDueAt) {
+      const epoch = state.retryEpoch;
+      rows = await reserveRetries(db, job.id, this.owner, this.batch);
+      if (rows.length < this.batch) {
+        const due = await nextRetryAt(db, job.id);
+        // Unless another lane has recorded a retry meanwhile, the database's answer is the whole truth.
+        if (state.retryEpoch === epoch) state.retryDueAt = due ? due.getTime() : null;
+      }
+    }
+    if (rows.length === 0 && !state.devicesDone) {
+      const next = await reserveDevices(db, job, this.owner, this.batch);
+      if (!next.owned) {
+        lost.abort();
+        return null;
+      }
+      state.devicesDone = next.done;
+      rows = next.rows;
+    }
+    return rows.length === 0 && state.devicesDone ? null : rows;
+  }
+
+  /** Sends a batch and says what each answer means; a QUOTA_EXCEEDED pauses every instance first. */
+  private async send(jobId: string, template: PushTemplate, rows: ReservedDevice[]): Promise<{ deviceId: string; outcome: RecordedOutcome }[]> {
     const { fcm, backoff, log } = this.options;
     let responses: SendResponse[];
     try {
@@ -201,6 +235,38 @@ export class PushWorker {
       log.warn({ jobId, pauseMs: quotaPauseMs }, 'FCM answered QUOTA_EXCEEDED: every instance pauses sending');
       await this.limiter.pause(this.options.db, quotaPauseMs);
     }
-    await recordOutcomes(this.options.db, jobId, outcomes);
+    return outcomes;
   }
+
+  private async record(jobId: string, outcomes: { deviceId: string; outcome: RecordedOutcome }[], state: LaneState): Promise<void> {
+    const now = Date.now();
+    await recordOutcomes(this.options.db, jobId, outcomes);
+    let due = Number.POSITIVE_INFINITY;
+    for (const { outcome } of outcomes) if (outcome.state === 'retry') due = Math.min(due, now + outcome.retryInMs);
+    if (due < Number.POSITIVE_INFINITY) {
+      state.retryEpoch++;
+      state.retryDueAt = Math.min(state.retryDueAt ?? due, due);
+    }
+  }
+}
+
+/** What the lanes of one job share. */
+interface LaneState {
+  devicesDone: boolean;
+  /** When the earliest retry this worker knows of is due (ms since epoch); null when none is pending. */
+  retryDueAt: number | null;
+  /** Counts recorded retries, so a lane's stale "no retry pending" cannot overwrite a newer one. */
+  retryEpoch: number;
+}
+
+/** A promise that never rejects (so no rejection goes unhandled while it waits); `unwrap` rethrows. */
+function settle<T>(promise: Promise<T>): Promise<{ unwrap(): T }> {
+  return promise.then(
+    (value) => ({ unwrap: () => value }),
+    (error: unknown) => ({
+      unwrap: () => {
+        throw error;
+      },
+    }),
+  );
 }
