@@ -52,7 +52,8 @@ async function measure(run: () => Promise<void>): Promise<Measured> {
 function localAgent(fcm: FcmContractProcess, options: https.AgentOptions): https.Agent {
   const agent = new https.Agent({ ...options, ca: fcm.ca });
   const connect = agent.createConnection.bind(agent) as (o: object, cb?: unknown) => Duplex;
-  agent.createConnection = ((o: object, cb?: unknown) => connect({ ...o, host: '127.0.0.1', port: fcm.port }, cb)) as typeof agent.createConnection;
+  agent.createConnection = ((o: object, cb?: unknown) =>
+    connect({ ...o, host: '127.0.0.1', port: fcm.port }, cb)) as typeof agent.createConnection;
   return agent;
 }
 
@@ -99,18 +100,28 @@ async function nodeHttpsFloor(fcm: FcmContractProcess): Promise<Measured> {
   const agent = createFcmAgent({ maxSockets: sockets, connectTo: { host: '127.0.0.1', port: fcm.port }, ca: fcm.ca });
   const post = (host: string, path: string, body: string, headers: Record<string, string>) =>
     new Promise<string>((resolve, reject) => {
-      const req = https.request({ host, path, method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-        let text = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => (text += c));
-        res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`${res.statusCode} ${text}`))));
-      });
+      const req = https.request(
+        { host, path, method: 'POST', agent, headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) } },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (c: string) => (text += c));
+          res.on('end', () => (res.statusCode === 200 ? resolve(text) : reject(new Error(`${res.statusCode} ${text}`))));
+        },
+      );
       req.on('error', reject);
       req.end(body);
     });
-  const claims = Buffer.from(JSON.stringify({ aud: 'https://oauth2.googleapis.com/token', iss: 'floor@petcare-bench.iam.gserviceaccount.com' })).toString('base64url');
-  const form = new URLSearchParams({ grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: `e30.${claims}.sig` }).toString();
-  const { access_token } = JSON.parse(await post('oauth2.googleapis.com', '/token', form, { 'content-type': 'application/x-www-form-urlencoded' })) as { access_token: string };
+  const claims = Buffer.from(
+    JSON.stringify({ aud: 'https://oauth2.googleapis.com/token', iss: 'floor@petcare-bench.iam.gserviceaccount.com' }),
+  ).toString('base64url');
+  const form = new URLSearchParams({
+    grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    assertion: `e30.${claims}.sig`,
+  }).toString();
+  const { access_token } = JSON.parse(
+    await post('oauth2.googleapis.com', '/token', form, { 'content-type': 'application/x-www-form-urlencoded' }),
+  ) as { access_token: string };
   const alertId = randomUUID();
   const message = (n: number) =>
     JSON.stringify({
@@ -141,12 +152,25 @@ async function ours(fcm: FcmContractProcess, keyFile: string): Promise<Measured 
   const sql = (q: string, p: unknown[] = []) => orm.em.getConnection().execute(q, p);
   try {
     // One device per user, every user verified in one 행정동: a neighbourhood-wide notice.
-    await sql(`insert into device_copy (id, user_id, token, platform)
+    await sql(
+      `insert into device_copy (id, user_id, token, platform)
                select gen_random_uuid(), gen_random_uuid(), 'bench' || lpad(n::text, 7, '0') || ':APA91b' || repeat('x', 140), case when n % 3 = 0 then 'IOS' else 'ANDROID' end
-                 from generate_series(0, ? - 1) n`, [TOKENS]);
-    await sql(`insert into verification_copy (user_id, neighborhood_code, verified_at, expires_at) select user_id, ?, now(), now() + interval '30 days' from device_copy`, [CODE]);
+                 from generate_series(0, ? - 1) n`,
+      [TOKENS],
+    );
+    await sql(
+      `insert into verification_copy (user_id, neighborhood_code, verified_at, expires_at) select user_id, ?, now(), now() + interval '30 days' from device_copy`,
+      [CODE],
+    );
     await sql('analyze');
-    const config = loadConfig({ ...process.env, PORT: '0', DATABASE_URL: databaseUrl, GATEWAY_SIGNING_SECRET: 'bench-gateway-signing-secret-0123456789', LOG_LEVEL: 'warn', FCM_SERVICE_ACCOUNT_FILE: keyFile });
+    const config = loadConfig({
+      ...process.env,
+      PORT: '0',
+      DATABASE_URL: databaseUrl,
+      GATEWAY_SIGNING_SECRET: 'bench-gateway-signing-secret-0123456789',
+      LOG_LEVEL: 'warn',
+      FCM_SERVICE_ACCOUNT_FILE: keyFile,
+    });
     const delivery = buildPushDelivery(config, log, { connectTo: { host: '127.0.0.1', port: fcm.port }, ca: fcm.ca });
     await delivery.background!.start();
     // Warm-up: the OAuth token and the connections, not measured.
@@ -157,7 +181,15 @@ async function ours(fcm: FcmContractProcess, keyFile: string): Promise<Measured 
     const pgBefore = await postgresCpuSeconds(sql);
     let jobId = '';
     const result = await measure(async () => {
-      jobId = (await enqueuePush(orm.em.fork(), { audience: { neighborhoodCode: CODE }, kind: 'NEIGHBORHOOD_NOTICE', title: '역삼1동 소식', body: '내일 오전 10시 공원에서 반려견 산책 모임이 있어요.', data: { neighborhoodCode: CODE } })).jobId;
+      jobId = (
+        await enqueuePush(orm.em.fork(), {
+          audience: { neighborhoodCode: CODE },
+          kind: 'NEIGHBORHOOD_NOTICE',
+          title: '역삼1동 소식',
+          body: '내일 오전 10시 공원에서 반려견 산책 모임이 있어요.',
+          data: { neighborhoodCode: CODE },
+        })
+      ).jobId;
       while ((await getDeliveryProgress(orm.em.fork(), jobId))?.state !== 'DONE') await new Promise((r) => setTimeout(r, 50));
     });
     const pgSeconds = (await postgresCpuSeconds(sql)) - pgBefore;

@@ -16,7 +16,15 @@ export interface FcmContractProcess {
 
 /** Starts `main.ts` on the same Node (with tsx) and waits for the line that says where it listens. */
 export async function startFcmContractProcess(options: Omit<FcmContractServerOptions, 'port'> = {}): Promise<FcmContractProcess> {
-  const args = ['--import', 'tsx', fileURLToPath(new URL('./main.ts', import.meta.url)), '--latency-ms', String(options.latencyMs ?? 0), '--retry-after-seconds', String(options.retryAfterSeconds ?? 1)];
+  const args = [
+    '--import',
+    'tsx',
+    fileURLToPath(new URL('./main.ts', import.meta.url)),
+    '--latency-ms',
+    String(options.latencyMs ?? 0),
+    '--retry-after-seconds',
+    String(options.retryAfterSeconds ?? 1),
+  ];
   if (options.quotaPerMinute !== undefined) args.push('--quota-per-minute', String(options.quotaPerMinute));
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   const first = await new Promise<string>((resolve, reject) => {

@@ -81,7 +81,10 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
   function send(req: IncomingMessage, raw: string): ContractAnswer {
     const auth = req.headers.authorization;
     if (!auth?.startsWith('Bearer ') || !issuedTokens.has(auth.slice(7))) {
-      return { status: 401, body: { error: { code: 401, message: 'Request had invalid authentication credentials.', status: 'UNAUTHENTICATED' } } };
+      return {
+        status: 401,
+        body: { error: { code: 401, message: 'Request had invalid authentication credentials.', status: 'UNAUTHENTICATED' } },
+      };
     }
     let body: unknown;
     try {
@@ -95,7 +98,10 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
     const now = Date.now();
     const result = ((): ContractAnswer => {
       const q = quota.take(now);
-      if (!q.ok) return fcmError('QUOTA_EXCEEDED', 'Quota exceeded for quota metric messages per minute.', { retryAfterSeconds: q.retryAfterSeconds });
+      if (!q.ok)
+        return fcmError('QUOTA_EXCEEDED', 'Quota exceeded for quota metric messages per minute.', {
+          retryAfterSeconds: q.retryAfterSeconds,
+        });
       if (!valid.ok) return valid.answer;
       const behaviour = behaviourOf(valid.send.token);
       if (behaviour.kind === 'always') {
@@ -108,7 +114,11 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
         return fcmError(behaviour.code, messages[behaviour.code], behaviour.code === 'INVALID_ARGUMENT' ? { field: 'message.token' } : {});
       }
       if (behaviour.kind === 'first' && tokenAttempts!.length < behaviour.times) {
-        const transientAnswer = fcmError(behaviour.code, `Scripted ${behaviour.code}.`, behaviour.code === 'INTERNAL' ? {} : { retryAfterSeconds });
+        const transientAnswer = fcmError(
+          behaviour.code,
+          `Scripted ${behaviour.code}.`,
+          behaviour.code === 'INTERNAL' ? {} : { retryAfterSeconds },
+        );
         return transientAnswer;
       }
       return { status: 200, body: { name: `projects/${projectOf(req.url!)}/messages/${randomBytes(8).toString('hex')}` } };
@@ -120,7 +130,14 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
       if (seen.has(key)) summary.duplicates++;
       else seen.add(key);
       summary.accepted++;
-      received.push({ token: t, alertId: data['alertId'], data, message: (body as { message: Record<string, unknown> }).message, payloadBytes, at: now });
+      received.push({
+        token: t,
+        alertId: data['alertId'],
+        data,
+        message: (body as { message: Record<string, unknown> }).message,
+        payloadBytes,
+        at: now,
+      });
     }
     return result;
   }
@@ -128,7 +145,12 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
   function oauthToken(raw: string): ContractAnswer {
     const form = new URLSearchParams(raw);
     const claims = decodeJwtClaims(form.get('assertion'));
-    if (form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer' || !claims || claims['aud'] !== 'https://oauth2.googleapis.com/token' || typeof claims['iss'] !== 'string') {
+    if (
+      form.get('grant_type') !== 'urn:ietf:params:oauth:grant-type:jwt-bearer' ||
+      !claims ||
+      claims['aud'] !== 'https://oauth2.googleapis.com/token' ||
+      typeof claims['iss'] !== 'string'
+    ) {
       return { status: 400, body: { error: 'invalid_grant', error_description: 'Invalid JWT assertion.' } };
     }
     summary.tokenRequests++;

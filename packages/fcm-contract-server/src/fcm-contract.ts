@@ -16,13 +16,7 @@ export interface ContractAnswer {
 
 /** The documented FCM error codes (`details[].errorCode`) this server can answer with. */
 export type FcmErrorCode =
-  | 'UNREGISTERED'
-  | 'INVALID_ARGUMENT'
-  | 'SENDER_ID_MISMATCH'
-  | 'THIRD_PARTY_AUTH_ERROR'
-  | 'QUOTA_EXCEEDED'
-  | 'UNAVAILABLE'
-  | 'INTERNAL';
+  'UNREGISTERED' | 'INVALID_ARGUMENT' | 'SENDER_ID_MISMATCH' | 'THIRD_PARTY_AUTH_ERROR' | 'QUOTA_EXCEEDED' | 'UNAVAILABLE' | 'INTERNAL';
 
 const statusOf: Record<FcmErrorCode, { http: number; status: string }> = {
   UNREGISTERED: { http: 404, status: 'NOT_FOUND' },
@@ -38,11 +32,18 @@ const statusOf: Record<FcmErrorCode, { http: number; status: string }> = {
  * An error in FCM's shape: a google.rpc.Status whose details hold an FcmError with the code, plus, for a bad
  * field, a BadRequest naming it (what FCM sends for a malformed token).
  */
-export function fcmError(code: FcmErrorCode, message: string, options: { field?: string; retryAfterSeconds?: number } = {}): ContractAnswer {
+export function fcmError(
+  code: FcmErrorCode,
+  message: string,
+  options: { field?: string; retryAfterSeconds?: number } = {},
+): ContractAnswer {
   const { http, status } = statusOf[code];
   const details: unknown[] = [{ '@type': 'type.googleapis.com/google.firebase.fcm.v1.FcmError', errorCode: code }];
   if (options.field) {
-    details.push({ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ field: options.field, description: message }] });
+    details.push({
+      '@type': 'type.googleapis.com/google.rpc.BadRequest',
+      fieldViolations: [{ field: options.field, description: message }],
+    });
   }
   return {
     status: http,
@@ -61,7 +62,12 @@ export type TokenBehaviour =
   | { kind: 'always'; code: 'UNREGISTERED' | 'INVALID_ARGUMENT' | 'SENDER_ID_MISMATCH' | 'THIRD_PARTY_AUTH_ERROR' }
   | { kind: 'first'; code: 'UNAVAILABLE' | 'INTERNAL' | 'QUOTA_EXCEEDED'; times: number };
 
-const always = { unregistered: 'UNREGISTERED', invalid: 'INVALID_ARGUMENT', mismatch: 'SENDER_ID_MISMATCH', authfail: 'THIRD_PARTY_AUTH_ERROR' } as const;
+const always = {
+  unregistered: 'UNREGISTERED',
+  invalid: 'INVALID_ARGUMENT',
+  mismatch: 'SENDER_ID_MISMATCH',
+  authfail: 'THIRD_PARTY_AUTH_ERROR',
+} as const;
 const transient = { unavailable: 'UNAVAILABLE', internal: 'INTERNAL', quota: 'QUOTA_EXCEEDED' } as const;
 
 /** Reads a token's scripted behaviour from its name (see {@link TokenBehaviour}). */
@@ -95,9 +101,11 @@ export function validateSendBody(body: unknown): { ok: true; send: ValidSend } |
   const message = (body as { message?: unknown }).message;
   if (typeof message !== 'object' || message === null) return bad('Request contains an invalid argument: message is required.', 'message');
   const { token, data, ...rest } = message as { token?: unknown; data?: unknown };
-  if (typeof token !== 'string' || token.length === 0) return bad('Request contains an invalid argument: message.token is required.', 'message.token');
+  if (typeof token !== 'string' || token.length === 0)
+    return bad('Request contains an invalid argument: message.token is required.', 'message.token');
   if (data !== undefined) {
-    if (typeof data !== 'object' || data === null || Array.isArray(data)) return bad('message.data must be a map of strings.', 'message.data');
+    if (typeof data !== 'object' || data === null || Array.isArray(data))
+      return bad('message.data must be a map of strings.', 'message.data');
     for (const [k, v] of Object.entries(data)) {
       if (typeof v !== 'string') return bad(`Invalid value at 'message.data[${k}].value' (TYPE_STRING).`, `message.data[${k}].value`);
     }
@@ -106,7 +114,15 @@ export function validateSendBody(body: unknown): { ok: true; send: ValidSend } |
   if (payloadBytes > MAX_PAYLOAD_BYTES) {
     return bad(`Message is too big: ${payloadBytes} bytes, the limit is ${MAX_PAYLOAD_BYTES}.`, 'message');
   }
-  return { ok: true, send: { token, data: (data ?? {}) as Record<string, string>, payloadBytes, validateOnly: (body as { validate_only?: unknown }).validate_only === true } };
+  return {
+    ok: true,
+    send: {
+      token,
+      data: (data ?? {}) as Record<string, string>,
+      payloadBytes,
+      validateOnly: (body as { validate_only?: unknown }).validate_only === true,
+    },
+  };
 }
 
 /**

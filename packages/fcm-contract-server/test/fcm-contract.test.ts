@@ -29,24 +29,33 @@ describe('documented errors', () => {
     for (const [code, http, status] of cases) {
       const a = fcmError(code, 'm');
       expect(a.status).toBe(http);
-      expect(a.body).toMatchObject({ error: { code: http, status, details: [{ '@type': 'type.googleapis.com/google.firebase.fcm.v1.FcmError', errorCode: code }] } });
+      expect(a.body).toMatchObject({
+        error: { code: http, status, details: [{ '@type': 'type.googleapis.com/google.firebase.fcm.v1.FcmError', errorCode: code }] },
+      });
     }
   });
 
   it('adds Retry-After when asked and names the bad field in a BadRequest', () => {
     expect(fcmError('UNAVAILABLE', 'm', { retryAfterSeconds: 7 }).headers).toEqual({ 'retry-after': '7' });
     const bad = fcmError('INVALID_ARGUMENT', 'bad token', { field: 'message.token' }).body as { error: { details: unknown[] } };
-    expect(bad.error.details[1]).toEqual({ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: [{ field: 'message.token', description: 'bad token' }] });
+    expect(bad.error.details[1]).toEqual({
+      '@type': 'type.googleapis.com/google.rpc.BadRequest',
+      fieldViolations: [{ field: 'message.token', description: 'bad token' }],
+    });
   });
 });
 
 describe('validating a send request', () => {
-  const field = (r: ReturnType<typeof validateSendBody>) => (r.ok ? null : ((r.answer.body as any).error.details[1].fieldViolations[0].field as string));
+  const field = (r: ReturnType<typeof validateSendBody>) =>
+    r.ok ? null : ((r.answer.body as any).error.details[1].fieldViolations[0].field as string);
 
   it('accepts a token message with string data and reports its payload size', () => {
     const r = validateSendBody({ message: { token: 't', notification: { title: '안녕', body: '하세요' }, data: { a: '1' } } });
     expect(r).toMatchObject({ ok: true, send: { token: 't', data: { a: '1' }, validateOnly: false } });
-    if (r.ok) expect(r.send.payloadBytes).toBe(Buffer.byteLength(JSON.stringify({ notification: { title: '안녕', body: '하세요' }, data: { a: '1' } })));
+    if (r.ok)
+      expect(r.send.payloadBytes).toBe(
+        Buffer.byteLength(JSON.stringify({ notification: { title: '안녕', body: '하세요' }, data: { a: '1' } })),
+      );
   });
 
   it('rejects a missing message or token and non-string data values, naming the field', () => {

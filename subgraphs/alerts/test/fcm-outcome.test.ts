@@ -12,28 +12,59 @@ const fieldViolation = (field: string, message = 'Invalid value') => ({
 
 describe('what an FCM answer means', () => {
   it('sent, with the message name', () => {
-    expect(fcmOutcome({ success: true, messageId: 'projects/p/messages/1' })).toEqual({ state: 'sent', messageId: 'projects/p/messages/1' });
+    expect(fcmOutcome({ success: true, messageId: 'projects/p/messages/1' })).toEqual({
+      state: 'sent',
+      messageId: 'projects/p/messages/1',
+    });
   });
 
   it('rejects the token on UNREGISTERED, SENDER_ID_MISMATCH and an INVALID_ARGUMENT about the token', () => {
-    expect(fcmOutcome(failure('messaging/registration-token-not-registered', 404))).toEqual({ state: 'token_rejected', code: 'UNREGISTERED' });
+    expect(fcmOutcome(failure('messaging/registration-token-not-registered', 404))).toEqual({
+      state: 'token_rejected',
+      code: 'UNREGISTERED',
+    });
     expect(fcmOutcome(failure('messaging/mismatched-credential', 403))).toEqual({ state: 'token_rejected', code: 'SENDER_ID_MISMATCH' });
-    expect(fcmOutcome(failure('messaging/invalid-argument', 400, fieldViolation('message.token')))).toEqual({ state: 'token_rejected', code: 'INVALID_ARGUMENT' });
-    expect(fcmOutcome(failure('messaging/invalid-argument', 400, { error: { message: 'The registration token is not a valid FCM registration token' } }))).toEqual({
+    expect(fcmOutcome(failure('messaging/invalid-argument', 400, fieldViolation('message.token')))).toEqual({
+      state: 'token_rejected',
+      code: 'INVALID_ARGUMENT',
+    });
+    expect(
+      fcmOutcome(
+        failure('messaging/invalid-argument', 400, { error: { message: 'The registration token is not a valid FCM registration token' } }),
+      ),
+    ).toEqual({
       state: 'token_rejected',
       code: 'INVALID_ARGUMENT',
     });
   });
 
   it('fails only the message on an INVALID_ARGUMENT about the payload or an APNs credential problem', () => {
-    expect(fcmOutcome(failure('messaging/invalid-argument', 400, fieldViolation('message.data[x].value')))).toEqual({ state: 'failed', code: 'INVALID_ARGUMENT' });
+    expect(fcmOutcome(failure('messaging/invalid-argument', 400, fieldViolation('message.data[x].value')))).toEqual({
+      state: 'failed',
+      code: 'INVALID_ARGUMENT',
+    });
     expect(fcmOutcome(failure('messaging/third-party-auth-error', 401))).toEqual({ state: 'failed', code: 'THIRD_PARTY_AUTH_ERROR' });
   });
 
   it('retries UNAVAILABLE, INTERNAL, QUOTA_EXCEEDED and network errors, reading Retry-After', () => {
-    expect(fcmOutcome(failure('messaging/server-unavailable', 503, {}, { 'retry-after': '7' }))).toEqual({ state: 'retry', code: 'UNAVAILABLE', retryAfterMs: 7000, quota: false });
-    expect(fcmOutcome(failure('messaging/internal-error', 500))).toEqual({ state: 'retry', code: 'INTERNAL', retryAfterMs: null, quota: false });
-    expect(fcmOutcome(failure('messaging/message-rate-exceeded', 429, {}, { 'retry-after': '30' }))).toEqual({ state: 'retry', code: 'QUOTA_EXCEEDED', retryAfterMs: 30_000, quota: true });
+    expect(fcmOutcome(failure('messaging/server-unavailable', 503, {}, { 'retry-after': '7' }))).toEqual({
+      state: 'retry',
+      code: 'UNAVAILABLE',
+      retryAfterMs: 7000,
+      quota: false,
+    });
+    expect(fcmOutcome(failure('messaging/internal-error', 500))).toEqual({
+      state: 'retry',
+      code: 'INTERNAL',
+      retryAfterMs: null,
+      quota: false,
+    });
+    expect(fcmOutcome(failure('messaging/message-rate-exceeded', 429, {}, { 'retry-after': '30' }))).toEqual({
+      state: 'retry',
+      code: 'QUOTA_EXCEEDED',
+      retryAfterMs: 30_000,
+      quota: true,
+    });
     expect(fcmOutcome(failure('app/network-error', 0))).toMatchObject({ state: 'retry', code: 'NETWORK_ERROR' });
   });
 });

@@ -27,7 +27,10 @@ describe('push configuration', () => {
 
   it('reads a service-account key file', () => {
     const file = writeServiceAccountKey(dir, 'petcare-prod');
-    expect(loadConfig({ ...base, FCM_SERVICE_ACCOUNT_FILE: file }).FCM_SERVICE_ACCOUNT_FILE).toMatchObject({ file, key: { project_id: 'petcare-prod' } });
+    expect(loadConfig({ ...base, FCM_SERVICE_ACCOUNT_FILE: file }).FCM_SERVICE_ACCOUNT_FILE).toMatchObject({
+      file,
+      key: { project_id: 'petcare-prod' },
+    });
   });
 
   it('fails naming FCM_SERVICE_ACCOUNT_FILE for a missing file, bad JSON or a file that is not a key', () => {
@@ -35,9 +38,13 @@ describe('push configuration', () => {
     writeFileSync(notJson, '{"type": "service_account",');
     const noKey = join(dir, 'no-key.json');
     writeFileSync(noKey, JSON.stringify({ type: 'service_account', project_id: 'p', private_key: 'nope', client_email: 'a@b.c' }));
-    expect(problems({ FCM_SERVICE_ACCOUNT_FILE: join(dir, 'missing.json') })[0]).toMatch(/^FCM_SERVICE_ACCOUNT_FILE: cannot read .*missing\.json/);
+    expect(problems({ FCM_SERVICE_ACCOUNT_FILE: join(dir, 'missing.json') })[0]).toMatch(
+      /^FCM_SERVICE_ACCOUNT_FILE: cannot read .*missing\.json/,
+    );
     expect(problems({ FCM_SERVICE_ACCOUNT_FILE: notJson })[0]).toMatch(/^FCM_SERVICE_ACCOUNT_FILE: cannot read/);
-    expect(problems({ FCM_SERVICE_ACCOUNT_FILE: noKey })[0]).toMatch(/^FCM_SERVICE_ACCOUNT_FILE: .* is not a service-account key: private_key is not a PEM private key/);
+    expect(problems({ FCM_SERVICE_ACCOUNT_FILE: noKey })[0]).toMatch(
+      /^FCM_SERVICE_ACCOUNT_FILE: .* is not a service-account key: private_key is not a PEM private key/,
+    );
   });
 
   it('fails naming the variable for a batch over 500 or a quota that is not a number', () => {

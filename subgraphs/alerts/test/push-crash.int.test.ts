@@ -19,8 +19,11 @@ let h: PushHarness;
 beforeAll(async () => {
   h = await startPushHarness({ latencyMs: 20 });
   // 2,500 users verified in one 행정동, two devices each.
-  await h.sql(`insert into verification_copy (user_id, neighborhood_code, verified_at, expires_at)
-               select gen_random_uuid(), ?, now(), now() + interval '30 days' from generate_series(1, ?)`, [CODE, DEVICES / 2]);
+  await h.sql(
+    `insert into verification_copy (user_id, neighborhood_code, verified_at, expires_at)
+               select gen_random_uuid(), ?, now(), now() + interval '30 days' from generate_series(1, ?)`,
+    [CODE, DEVICES / 2],
+  );
   await h.sql(`insert into device_copy (id, user_id, token, platform)
                select gen_random_uuid(), v.user_id, 'crash-' || n || '-' || v.user_id, case when n = 1 then 'ANDROID' else 'IOS' end
                  from verification_copy v, generate_series(1, 2) n`);
@@ -31,13 +34,27 @@ afterAll(async () => {
 });
 
 it('resumes a fan-out whose worker was SIGKILLed midway: no device gets two pushes, none that was not in flight is lost', async () => {
-  const { jobId } = await enqueuePush(h.orm.em.fork(), { audience: { neighborhoodCode: CODE }, kind: 'NEIGHBORHOOD_NOTICE', title: '역삼1동 긴급 공지', body: '오늘 오후 단수 예정입니다.' });
+  const { jobId } = await enqueuePush(h.orm.em.fork(), {
+    audience: { neighborhoodCode: CODE },
+    kind: 'NEIGHBORHOOD_NOTICE',
+    title: '역삼1동 긴급 공지',
+    body: '오늘 오후 단수 예정입니다.',
+  });
 
   const caFile = join(mkdtempSync(join(tmpdir(), 'local-fcm-')), 'ca.pem');
   writeFileSync(caFile, h.fcm.ca);
   // Slow on purpose (16 connections × 20 ms), so the kill lands in the middle of the fan-out.
   const child = spawn(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./support/push-worker-process.ts', import.meta.url))], {
-    env: { ...process.env, ...h.env, FCM_CONCURRENCY: '16', FCM_BATCH_SIZE: String(BATCH), FCM_LANES: String(LANES), PUSH_LEASE_SECONDS: '3', LOCAL_FCM_PORT: String(h.fcm.port), LOCAL_FCM_CA_FILE: caFile },
+    env: {
+      ...process.env,
+      ...h.env,
+      FCM_CONCURRENCY: '16',
+      FCM_BATCH_SIZE: String(BATCH),
+      FCM_LANES: String(LANES),
+      PUSH_LEASE_SECONDS: '3',
+      LOCAL_FCM_PORT: String(h.fcm.port),
+      LOCAL_FCM_CA_FILE: caFile,
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   await new Promise((resolve) => createInterface({ input: child.stdout! }).once('line', resolve));
@@ -63,7 +80,14 @@ it('resumes a fan-out whose worker was SIGKILLed midway: no device gets two push
   await takeover.background!.stop();
 
   const progress = (await getDeliveryProgress(h.orm.em.fork(), jobId))!;
-  expect(progress).toMatchObject({ usersTargeted: DEVICES / 2, devicesTargeted: DEVICES, failed: 0, tokensRemoved: 0, pending: 0, unknown: atCrash!.in_flight });
+  expect(progress).toMatchObject({
+    usersTargeted: DEVICES / 2,
+    devicesTargeted: DEVICES,
+    failed: 0,
+    tokensRemoved: 0,
+    pending: 0,
+    unknown: atCrash!.in_flight,
+  });
   expect(progress.sent + progress.unknown).toBe(DEVICES);
 
   const attempts = await h.sql<{ token: string; state: string }>('select token, state from push_attempt where job_id = ?', [jobId]);
@@ -80,8 +104,14 @@ it('resumes a fan-out whose worker was SIGKILLed midway: no device gets two push
 }, 180_000);
 
 it('hands a job over on a graceful stop mid fan-out: nothing unknown, nothing twice, nothing lost', async () => {
-  const { jobId } = await enqueuePush(h.orm.em.fork(), { audience: { neighborhoodCode: CODE }, kind: 'SYSTEM', title: '서비스 점검', body: '오늘 밤 점검이 있어요.' });
-  const alertIds = async () => new Set((await h.sql<{ id: string }>('select id from alert where dedupe_key like ?', [`push:${jobId}:%`])).map((r) => r.id));
+  const { jobId } = await enqueuePush(h.orm.em.fork(), {
+    audience: { neighborhoodCode: CODE },
+    kind: 'SYSTEM',
+    title: '서비스 점검',
+    body: '오늘 밤 점검이 있어요.',
+  });
+  const alertIds = async () =>
+    new Set((await h.sql<{ id: string }>('select id from alert where dedupe_key like ?', [`push:${jobId}:%`])).map((r) => r.id));
   const slow = { FCM_CONCURRENCY: '16', FCM_BATCH_SIZE: String(BATCH), FCM_LANES: String(LANES) };
   const first = h.delivery(slow);
   await first.background!.start();
@@ -101,7 +131,12 @@ it('hands a job over on a graceful stop mid fan-out: nothing unknown, nothing tw
   await second.background!.start();
   await waitUntil('the job is done', async () => (await getDeliveryProgress(h.orm.em.fork(), jobId))?.state === 'DONE', 90_000);
   await second.background!.stop();
-  expect(await getDeliveryProgress(h.orm.em.fork(), jobId)).toMatchObject({ devicesTargeted: DEVICES, sent: DEVICES, unknown: 0, pending: 0 });
+  expect(await getDeliveryProgress(h.orm.em.fork(), jobId)).toMatchObject({
+    devicesTargeted: DEVICES,
+    sent: DEVICES,
+    unknown: 0,
+    pending: 0,
+  });
   const ids = await alertIds();
   const mine = h.fcm.received().filter((m) => ids.has(m.alertId!));
   expect(mine).toHaveLength(DEVICES);

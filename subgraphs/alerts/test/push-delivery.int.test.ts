@@ -47,8 +47,20 @@ describe('pushing an alert to listed users', () => {
     const b = await h.addUser({ devices: 1, platform: 'IOS' });
     const { jobId, progress } = await pushAndWait(notice({ userIds: [a.userId, b.userId] }));
 
-    expect(progress).toMatchObject({ state: 'DONE', usersTargeted: 2, devicesTargeted: 3, sent: 3, failed: 0, tokensRemoved: 0, unknown: 0, pending: 0 });
-    const alerts = await h.sql<{ id: string; user_id: string; title: string; data: unknown }>('select id, user_id, title, data from alert where dedupe_key like ?', [`push:${jobId}:%`]);
+    expect(progress).toMatchObject({
+      state: 'DONE',
+      usersTargeted: 2,
+      devicesTargeted: 3,
+      sent: 3,
+      failed: 0,
+      tokensRemoved: 0,
+      unknown: 0,
+      pending: 0,
+    });
+    const alerts = await h.sql<{ id: string; user_id: string; title: string; data: unknown }>(
+      'select id, user_id, title, data from alert where dedupe_key like ?',
+      [`push:${jobId}:%`],
+    );
     expect(alerts.map((x) => x.user_id).sort()).toEqual([a.userId, b.userId].sort());
     const alertOf = new Map(alerts.map((x) => [x.user_id, x.id]));
 
@@ -59,13 +71,19 @@ describe('pushing an alert to listed users', () => {
       expect(m.alertId).toBe(alertOf.get(owner));
       expect(m.data).toEqual({ neighborhoodCode: '1168064000', eventId: '42', alertId: alertOf.get(owner), kind: 'NEIGHBORHOOD_NOTICE' });
       expect(m.message['notification']).toEqual({ title: '역삼1동 소식', body: '내일 오전 10시 공원에서 반려견 산책 모임이 있어요.' });
-      expect(m.message['android']).toMatchObject({ priority: 'high', collapse_key: m.alertId, notification: { channel_id: 'alerts', tag: m.alertId } });
+      expect(m.message['android']).toMatchObject({
+        priority: 'high',
+        collapse_key: m.alertId,
+        notification: { channel_id: 'alerts', tag: m.alertId },
+      });
       expect(m.message['apns']).toMatchObject({
         headers: { 'apns-priority': '10', 'apns-collapse-id': m.alertId },
         payload: { aps: { alert: { title: '역삼1동 소식' }, sound: 'default', 'thread-id': 'NEIGHBORHOOD_NOTICE' } },
       });
     }
-    const attempts = await h.sql<{ state: string; message_id: string }>('select state, message_id from push_attempt where job_id = ?', [jobId]);
+    const attempts = await h.sql<{ state: string; message_id: string }>('select state, message_id from push_attempt where job_id = ?', [
+      jobId,
+    ]);
     expect(attempts).toHaveLength(3);
     expect(attempts.every((x) => x.state === 'sent' && /^projects\/petcare-test\/messages\//.test(x.message_id))).toBe(true);
   });
@@ -117,7 +135,10 @@ describe('a bad request', () => {
     expect(await refused(notice({ userIds: [u] }, { kind: 'PROMOTION' as never }))).toEqual({ code: 'BAD_USER_INPUT', field: 'kind' });
     expect(await refused(notice({ userIds: [u] }, { title: '  ' }))).toEqual({ code: 'BAD_USER_INPUT', field: 'title' });
     expect(await refused(notice({ userIds: [u] }, { data: { from: 'x' } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'data.from' });
-    expect(await refused(notice({ userIds: [u] }, { data: { blob: '가'.repeat(1500) } }))).toEqual({ code: 'BAD_USER_INPUT', field: 'data' });
+    expect(await refused(notice({ userIds: [u] }, { data: { blob: '가'.repeat(1500) } }))).toEqual({
+      code: 'BAD_USER_INPUT',
+      field: 'data',
+    });
     const [after] = await h.sql<{ n: number }>('select count(*)::int as n from push_job');
     expect(after!.n).toBe(before!.n);
   });
@@ -126,7 +147,8 @@ describe('a bad request', () => {
 describe('a long Korean notice', () => {
   it('reaches the phone cut to fit FCM 4 KB on a syllable, while the inbox keeps the whole text', async () => {
     const u = await h.addUser({ devices: 2 });
-    const body = '이번 주말 역삼1동 주민센터 앞 공원에서 반려견 예방접종 행사가 열립니다. 광견병과 종합백신을 무료로 접종해 드려요. '.repeat(40);
+    const body =
+      '이번 주말 역삼1동 주민센터 앞 공원에서 반려견 예방접종 행사가 열립니다. 광견병과 종합백신을 무료로 접종해 드려요. '.repeat(40);
     const { jobId } = await pushAndWait(notice({ userIds: [u.userId] }, { body }));
     const got = receivedFor(u.tokens);
     expect(got).toHaveLength(2);
@@ -151,7 +173,12 @@ describe('pushing to a 행정동', () => {
     const elsewhere = await h.addUser();
     const noDevice = randomUUID();
     const verify = (userId: string, c: string, expiresInMs: number) =>
-      h.sql('insert into verification_copy (user_id, neighborhood_code, verified_at, expires_at) values (?, ?, ?, ?)', [userId, c, new Date(now - 86_400_000), new Date(now + expiresInMs)]);
+      h.sql('insert into verification_copy (user_id, neighborhood_code, verified_at, expires_at) values (?, ?, ?, ?)', [
+        userId,
+        c,
+        new Date(now - 86_400_000),
+        new Date(now + expiresInMs),
+      ]);
     for (const u of verified) await verify(u.userId, code, 86_400_000);
     await verify(noDevice, code, 86_400_000);
     await verify(expired.userId, code, -60_000);
@@ -174,7 +201,13 @@ describe('the service without and with a key file', () => {
     try {
       const url = await service.server.listen(0);
       const body = await (await fetch(new URL('/health', url))).json();
-      return { body, warnings: lines.map((l) => JSON.parse(l)).filter((l) => l.level === 40).map((l) => l.msg as string) };
+      return {
+        body,
+        warnings: lines
+          .map((l) => JSON.parse(l))
+          .filter((l) => l.level === 40)
+          .map((l) => l.msg as string),
+      };
     } finally {
       await service.close();
     }
@@ -182,7 +215,10 @@ describe('the service without and with a key file', () => {
 
   it('starts without FCM_SERVICE_ACCOUNT_FILE, says once at start and in /health that pushes are off', async () => {
     const { body, warnings } = await health({ FCM_SERVICE_ACCOUNT_FILE: undefined });
-    expect(body).toMatchObject({ status: 'ok', push: { pushes: 'off', reason: expect.stringContaining('FCM_SERVICE_ACCOUNT_FILE is not set') } });
+    expect(body).toMatchObject({
+      status: 'ok',
+      push: { pushes: 'off', reason: expect.stringContaining('FCM_SERVICE_ACCOUNT_FILE is not set') },
+    });
     expect(warnings.filter((m) => m.includes('PUSHES ARE OFF'))).toHaveLength(1);
   });
 

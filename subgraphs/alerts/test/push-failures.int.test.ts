@@ -16,7 +16,12 @@ afterAll(async () => {
 });
 
 const em = () => h.orm.em.fork();
-const notice = (userIds: string[]): PushRequest => ({ audience: { userIds }, kind: 'SYSTEM', title: '점검 안내', body: '오늘 밤 서비스 점검이 있어요.' });
+const notice = (userIds: string[]): PushRequest => ({
+  audience: { userIds },
+  kind: 'SYSTEM',
+  title: '점검 안내',
+  body: '오늘 밤 서비스 점검이 있어요.',
+});
 
 async function pushAndWait(userIds: string[]) {
   const { jobId } = await enqueuePush(em(), notice(userIds));
@@ -25,7 +30,12 @@ async function pushAndWait(userIds: string[]) {
 }
 
 const attempt = async (jobId: string, token: string) =>
-  (await h.sql<{ state: string; error_code: string | null; attempts: number }>('select state, error_code, attempts from push_attempt where job_id = ? and token = ?', [jobId, token]))[0];
+  (
+    await h.sql<{ state: string; error_code: string | null; attempts: number }>(
+      'select state, error_code, attempts from push_attempt where job_id = ? and token = ?',
+      [jobId, token],
+    )
+  )[0];
 
 describe('tokens FCM rejects', () => {
   it('marks UNREGISTERED, invalid and SENDER_ID_MISMATCH tokens dead, tells the users service once, and never sends to them again', async () => {
@@ -44,9 +54,10 @@ describe('tokens FCM rejects', () => {
       `select aggregatetype, aggregateid, type, payload from outbox_event where payload->>'userId' = any(?::text[]) order by payload->>'reason'`,
       [`{${users.map((u) => u.userId).join(',')}}`],
     );
-    const devices = await h.sql<{ id: string; token: string; user_id: string }>('select id, token, user_id from device_copy where token = any(?::text[])', [
-      `{${[gone, invalid, mismatch].map((u) => u.tokens[0]).join(',')}}`,
-    ]);
+    const devices = await h.sql<{ id: string; token: string; user_id: string }>(
+      'select id, token, user_id from device_copy where token = any(?::text[])',
+      [`{${[gone, invalid, mismatch].map((u) => u.tokens[0]).join(',')}}`],
+    );
     const deviceOf = new Map(devices.map((d) => [d.token, d]));
     expect(events.map((e) => e.payload['reason'])).toEqual(['INVALID_ARGUMENT', 'SENDER_ID_MISMATCH', 'UNREGISTERED']);
     for (const e of events) {
@@ -60,7 +71,9 @@ describe('tokens FCM rejects', () => {
     const again = await pushAndWait(users.map((u) => u.userId));
     expect(again.progress).toMatchObject({ devicesTargeted: 1, sent: 1, tokensRemoved: 0 });
     for (const u of [gone, invalid, mismatch]) expect(h.fcm.attemptsFor(u.tokens[0]!)).toHaveLength(1);
-    expect(await h.sql(`select 1 from outbox_event where payload->>'userId' = any(?::text[])`, [`{${users.map((u) => u.userId).join(',')}}`])).toHaveLength(3);
+    expect(
+      await h.sql(`select 1 from outbox_event where payload->>'userId' = any(?::text[])`, [`{${users.map((u) => u.userId).join(',')}}`]),
+    ).toHaveLength(3);
   });
 });
 
@@ -91,9 +104,14 @@ describe('transient FCM errors', () => {
     const throttled = await h.addUser({ tokenPrefix: 'quota-1x' });
     const { jobId } = await enqueuePush(em(), notice([throttled.userId]));
     await waitUntil('FCM answered 429', async () => (await attempt(jobId, throttled.tokens[0]!))?.state === 'retry', 20_000);
-    const [due] = await h.sql<{ in_s: number }>(`select extract(epoch from next_attempt_at - now()) as in_s from push_attempt where job_id = ?`, [jobId]);
+    const [due] = await h.sql<{ in_s: number }>(
+      `select extract(epoch from next_attempt_at - now()) as in_s from push_attempt where job_id = ?`,
+      [jobId],
+    );
     expect(Number(due!.in_s)).toBeGreaterThan(55);
-    const [pace] = await h.sql<{ in_s: number }>(`select extract(epoch from paused_until - now()) as in_s from push_rate_limit where name = 'fcm'`);
+    const [pace] = await h.sql<{ in_s: number }>(
+      `select extract(epoch from paused_until - now()) as in_s from push_rate_limit where name = 'fcm'`,
+    );
     expect(Number(pace!.in_s)).toBeGreaterThan(55);
 
     // Nothing else goes out meanwhile, not even another job's messages.
@@ -106,7 +124,12 @@ describe('transient FCM errors', () => {
     await h.sql(`update push_attempt set next_attempt_at = now() where job_id = ?`, [jobId]);
     await h.sql(`update push_job set resume_at = now() where id = ?`, [jobId]);
     await h.sql(`update push_rate_limit set paused_until = now()`);
-    await waitUntil('both jobs are done', async () => (await getDeliveryProgress(em(), jobId))?.state === 'DONE' && (await getDeliveryProgress(em(), blocked.jobId))?.state === 'DONE', 20_000);
+    await waitUntil(
+      'both jobs are done',
+      async () =>
+        (await getDeliveryProgress(em(), jobId))?.state === 'DONE' && (await getDeliveryProgress(em(), blocked.jobId))?.state === 'DONE',
+      20_000,
+    );
     expect(h.fcm.attemptsFor(throttled.tokens[0]!).map((a) => a.status)).toEqual([429, 200]);
     expect(h.fcm.attemptsFor(other.tokens[0]!).map((a) => a.status)).toEqual([200]);
   });

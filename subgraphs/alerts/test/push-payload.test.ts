@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { FCM_MAX_PAYLOAD_BYTES, payloadBytes, pushMessage, pushTemplate, PushPayloadTooLargeError } from '../src/modules/push/push-payload.ts';
+import {
+  FCM_MAX_PAYLOAD_BYTES,
+  payloadBytes,
+  pushMessage,
+  pushTemplate,
+  PushPayloadTooLargeError,
+} from '../src/modules/push/push-payload.ts';
 
 const alertId = '3f2a8c1e-4b7d-4e21-9a6f-0c5d8e7b1a23';
 const content = (body: string, data: Record<string, unknown> | null = { neighborhoodCode: '1168064000' }) => ({

@@ -43,7 +43,11 @@ export interface PushHarness {
   delivery(env?: Record<string, string | undefined>): PushDelivery;
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** Inserts `count` devices for a new user (tokens `${prefix}<n>-<user>`); returns the user id. */
-  addUser(options?: { devices?: number; tokenPrefix?: string; platform?: 'ANDROID' | 'IOS' }): Promise<{ userId: string; tokens: string[] }>;
+  addUser(options?: {
+    devices?: number;
+    tokenPrefix?: string;
+    platform?: 'ANDROID' | 'IOS';
+  }): Promise<{ userId: string; tokens: string[] }>;
   close(): Promise<void>;
 }
 
@@ -83,7 +87,12 @@ export async function startPushHarness(fcmOptions: FcmContractServerOptions = {}
       for (let i = 0; i < devices; i++) {
         const token = `${tokenPrefix}-${i}-${userId}`;
         tokens.push(token);
-        await sql('insert into device_copy (id, user_id, token, platform) values (?, ?, ?, ?)', [randomUUID(), userId, token, platform ?? (i % 2 ? 'IOS' : 'ANDROID')]);
+        await sql('insert into device_copy (id, user_id, token, platform) values (?, ?, ?, ?)', [
+          randomUUID(),
+          userId,
+          token,
+          platform ?? (i % 2 ? 'IOS' : 'ANDROID'),
+        ]);
       }
       return { userId, tokens };
     },

@@ -35,7 +35,8 @@ export function createFcmAgent(options: FcmAgentOptions): https.Agent {
   const to = options.connectTo;
   if (to) {
     const connect = agent.createConnection.bind(agent) as (o: TcpNetConnectOpts, cb?: (err: Error | null, s: Duplex) => void) => Duplex;
-    agent.createConnection = ((o: TcpNetConnectOpts, cb?: (err: Error | null, s: Duplex) => void) => connect({ ...o, host: to.host, port: to.port }, cb)) as typeof agent.createConnection;
+    agent.createConnection = ((o: TcpNetConnectOpts, cb?: (err: Error | null, s: Duplex) => void) =>
+      connect({ ...o, host: to.host, port: to.port }, cb)) as typeof agent.createConnection;
   }
   return agent;
 }

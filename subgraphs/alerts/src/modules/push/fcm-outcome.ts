@@ -33,7 +33,9 @@ export function fcmOutcome(response: SendResponse): FcmOutcome {
     case 'messaging/invalid-registration-token':
       return { state: 'token_rejected', code: 'INVALID_ARGUMENT' };
     case 'messaging/invalid-argument':
-      return isAboutToken(error.httpResponse?.data) ? { state: 'token_rejected', code: 'INVALID_ARGUMENT' } : { state: 'failed', code: 'INVALID_ARGUMENT' };
+      return isAboutToken(error.httpResponse?.data)
+        ? { state: 'token_rejected', code: 'INVALID_ARGUMENT' }
+        : { state: 'failed', code: 'INVALID_ARGUMENT' };
     case 'messaging/message-rate-exceeded':
       return { state: 'retry', code: 'QUOTA_EXCEEDED', retryAfterMs, quota: true };
     case 'messaging/server-unavailable':

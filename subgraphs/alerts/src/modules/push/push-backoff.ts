@@ -18,7 +18,12 @@ export interface BackoffPolicy {
  * (base·2^(n-1), randomised so a fleet does not retry in step), never sooner than FCM's Retry-After, and
  * for QUOTA_EXCEEDED never sooner than a minute, doubling from there.
  */
-export function retryDelayMs(outcome: Extract<FcmOutcome, { state: 'retry' }>, attempts: number, policy: BackoffPolicy, random = Math.random): number {
+export function retryDelayMs(
+  outcome: Extract<FcmOutcome, { state: 'retry' }>,
+  attempts: number,
+  policy: BackoffPolicy,
+  random = Math.random,
+): number {
   const base = outcome.quota ? QUOTA_MIN_BACKOFF_MS : policy.baseMs;
   const cap = outcome.quota ? Math.max(policy.maxMs, QUOTA_MIN_BACKOFF_MS) : policy.maxMs;
   const exponential = Math.min(cap, base * 2 ** Math.max(0, attempts - 1));

@@ -19,7 +19,11 @@ export interface PushDelivery {
  * loudly that nothing will be pushed (alerts are still stored and listed). `connect` routes FCM's hosts
  * elsewhere (the local FCM of tests); production passes nothing.
  */
-export function buildPushDelivery(config: AlertsConfig, log: Logger, connect: Pick<FcmAgentOptions, 'connectTo' | 'ca'> = {}): PushDelivery {
+export function buildPushDelivery(
+  config: AlertsConfig,
+  log: Logger,
+  connect: Pick<FcmAgentOptions, 'connectTo' | 'ca'> = {},
+): PushDelivery {
   const account = config.FCM_SERVICE_ACCOUNT_FILE;
   if (!account) {
     const reason = 'FCM_SERVICE_ACCOUNT_FILE is not set: PUSHES ARE OFF — alerts are stored but no phone is notified';

@@ -88,11 +88,10 @@ export async function renewLease(db: PushDb, jobId: string, owner: string, lease
  * or until `resumeAt` when all it has left are retries not yet due, so it does not hold a worker idle.
  */
 export async function releaseJob(db: PushDb, jobId: string, owner: string, resumeAt: Date | null = null): Promise<void> {
-  await db.rows(`update push_job set lease_owner = null, lease_until = null, resume_at = $1 where id = $2 and lease_owner = $3 and state <> 'DONE'`, [
-    resumeAt,
-    jobId,
-    owner,
-  ]);
+  await db.rows(
+    `update push_job set lease_owner = null, lease_until = null, resume_at = $1 where id = $2 and lease_owner = $3 and state <> 'DONE'`,
+    [resumeAt, jobId, owner],
+  );
 }
 
 /**
@@ -120,7 +119,12 @@ function nextUsers(job: ClaimedJob): { sql: string; params: unknown[] } {
  * Creates the next `chunk` users' alerts (one per user, dedupe key `push:<job>:<user>`, so a rerun of the
  * chunk creates none twice), walking users by id. Returns whether every targeted user now has one.
  */
-export async function createAlertsChunk(db: PushDb, job: ClaimedJob, owner: string, chunk: number): Promise<{ done: boolean; owned: boolean }> {
+export async function createAlertsChunk(
+  db: PushDb,
+  job: ClaimedJob,
+  owner: string,
+  chunk: number,
+): Promise<{ done: boolean; owned: boolean }> {
   const users = nextUsers(job);
   const [row] = await db.rows<{ done: boolean }>(
     `with j as (select * from push_job where id = $1 and lease_owner = $2 for update),
@@ -147,7 +151,12 @@ export async function createAlertsChunk(db: PushDb, job: ClaimedJob, owner: stri
  * each becomes an `in_flight` attempt (its primary key forbids a second one) in the same statement that
  * moves the cursor. Muted users and dead tokens are skipped; the alert id comes from the user's alert.
  */
-export async function reserveDevices(db: PushDb, job: ClaimedJob, owner: string, limit: number): Promise<{ rows: ReservedDevice[]; done: boolean; owned: boolean }> {
+export async function reserveDevices(
+  db: PushDb,
+  job: ClaimedJob,
+  owner: string,
+  limit: number,
+): Promise<{ rows: ReservedDevice[]; done: boolean; owned: boolean }> {
   const [row] = await db.rows<{ owned: number; done: boolean; rows: ReservedDevice[] }>(
     `with j as (select id, kind, devices_cursor, audience_user_ids from push_job where id = $1 and lease_owner = $2 for update),
      picked as (
@@ -243,6 +252,9 @@ export async function finishIfDone(db: PushDb, jobId: string, owner: string): Pr
 
 /** When the job's earliest pending retry is due, or null when none is pending. */
 export async function nextRetryAt(db: PushDb, jobId: string): Promise<Date | null> {
-  const [row] = await db.rows<{ at: Date | null }>(`select min(next_attempt_at) as at from push_attempt where job_id = $1 and state = 'retry'`, [jobId]);
+  const [row] = await db.rows<{ at: Date | null }>(
+    `select min(next_attempt_at) as at from push_attempt where job_id = $1 and state = 'retry'`,
+    [jobId],
+  );
   return row?.at ? new Date(row.at) : null;
 }

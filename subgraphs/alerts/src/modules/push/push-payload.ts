@@ -33,8 +33,13 @@ export interface PushTemplate {
 
 /** The payload cannot fit in 4 KB even with an empty body: a caller error, named by field. */
 export class PushPayloadTooLargeError extends Error {
-  constructor(readonly field: 'data' | 'title', bytes: number) {
-    super(`${field} is too large: the push payload would be ${bytes} bytes even with an empty body; FCM's limit is ${FCM_MAX_PAYLOAD_BYTES}`);
+  constructor(
+    readonly field: 'data' | 'title',
+    bytes: number,
+  ) {
+    super(
+      `${field} is too large: the push payload would be ${bytes} bytes even with an empty body; FCM's limit is ${FCM_MAX_PAYLOAD_BYTES}`,
+    );
     this.name = 'PushPayloadTooLargeError';
   }
 }

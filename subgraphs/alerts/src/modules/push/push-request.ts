@@ -47,7 +47,8 @@ export async function enqueuePush(em: EntityManager, request: PushRequest): Prom
   const data = request.data ?? null;
   if (data !== null && (typeof data !== 'object' || Array.isArray(data))) throw badUserInput('data', 'must be an object');
   for (const key of Object.keys(data ?? {})) {
-    if (RESERVED_DATA_KEYS.has(key) || /^(google|gcm)/i.test(key)) throw badUserInput(`data.${key}`, 'is a key FCM or the push itself reserves');
+    if (RESERVED_DATA_KEYS.has(key) || /^(google|gcm)/i.test(key))
+      throw badUserInput(`data.${key}`, 'is a key FCM or the push itself reserves');
   }
   try {
     pushTemplate({ kind: request.kind, title: request.title, body: request.body, data, androidChannelId: 'alerts' });
@@ -60,9 +61,17 @@ export async function enqueuePush(em: EntityManager, request: PushRequest): Prom
     `insert into push_job (id, dedupe_key, kind, title, body, data, audience_user_ids, audience_neighborhood_code)
      values (?, ?, ?, ?, ?, ?::jsonb, ?::uuid[], ?)
      on conflict (dedupe_key) do nothing returning id`,
-    [id, request.dedupeKey ?? null, request.kind, request.title, request.body, data === null ? null : JSON.stringify(data),
+    [
+      id,
+      request.dedupeKey ?? null,
+      request.kind,
+      request.title,
+      request.body,
+      data === null ? null : JSON.stringify(data),
       // Checked UUIDs only, so the array literal needs no quoting.
-      audience.userIds ? `{${audience.userIds.join(',')}}` : null, audience.neighborhoodCode ?? null],
+      audience.userIds ? `{${audience.userIds.join(',')}}` : null,
+      audience.neighborhoodCode ?? null,
+    ],
   );
   if (inserted) return { jobId: inserted.id, created: true };
   const [existing] = await em.execute<{ id: string }[]>('select id from push_job where dedupe_key = ?', [request.dedupeKey]);

@@ -97,7 +97,11 @@ export class PushWorker {
         await sleep(this.options.pollMs, signal);
         continue;
       }
-      if (job.orphaned > 0) this.options.log.warn({ jobId: job.id, unknown: job.orphaned }, 'took over a push job: its in-flight sends are recorded as unknown and not resent');
+      if (job.orphaned > 0)
+        this.options.log.warn(
+          { jobId: job.id, unknown: job.orphaned },
+          'took over a push job: its in-flight sends are recorded as unknown and not resent',
+        );
       try {
         await this.runJob(job, signal);
       } catch (err) {
@@ -212,7 +216,11 @@ export class PushWorker {
   }
 
   /** Sends a batch and says what each answer means; a QUOTA_EXCEEDED pauses every instance first. */
-  private async send(jobId: string, template: PushTemplate, rows: ReservedDevice[]): Promise<{ deviceId: string; outcome: RecordedOutcome }[]> {
+  private async send(
+    jobId: string,
+    template: PushTemplate,
+    rows: ReservedDevice[],
+  ): Promise<{ deviceId: string; outcome: RecordedOutcome }[]> {
     const { fcm, backoff, log } = this.options;
     let responses: SendResponse[];
     try {
@@ -226,7 +234,8 @@ export class PushWorker {
     const outcomes = rows.map((row, i) => {
       const outcome = fcmOutcome(responses[i]!);
       if (outcome.state !== 'retry') return { deviceId: row.device_id, outcome: outcome as RecordedOutcome };
-      if (row.attempts >= backoff.maxAttempts) return { deviceId: row.device_id, outcome: { state: 'failed', code: outcome.code } as RecordedOutcome };
+      if (row.attempts >= backoff.maxAttempts)
+        return { deviceId: row.device_id, outcome: { state: 'failed', code: outcome.code } as RecordedOutcome };
       const retryInMs = retryDelayMs(outcome, row.attempts, backoff);
       if (outcome.quota) quotaPauseMs = Math.max(quotaPauseMs, retryInMs, QUOTA_MIN_BACKOFF_MS);
       return { deviceId: row.device_id, outcome: { ...outcome, retryInMs } };

@@ -32,7 +32,9 @@ export function readServiceAccountKey(file: string): ServiceAccountKey {
   }
   const parsed = keySchema.safeParse(raw);
   if (!parsed.success) {
-    throw new Error(`${file} is not a service-account key: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+    throw new Error(
+      `${file} is not a service-account key: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+    );
   }
   return { ...(raw as Record<string, unknown>), ...parsed.data };
 }
