@@ -43,9 +43,12 @@ describe('tokens FCM rejects', () => {
     const invalid = await h.addUser({ tokenPrefix: 'invalid' });
     const mismatch = await h.addUser({ tokenPrefix: 'mismatch' });
     const fine = await h.addUser();
-    const users = [gone, invalid, mismatch, fine];
+    // An APNs credential problem of the project: that message fails, the token is not blamed.
+    const apns = await h.addUser({ tokenPrefix: 'authfail', platform: 'IOS' });
+    const users = [gone, invalid, mismatch, fine, apns];
     const { jobId, progress } = await pushAndWait(users.map((u) => u.userId));
-    expect(progress).toMatchObject({ devicesTargeted: 4, sent: 1, tokensRemoved: 3, failed: 0 });
+    expect(progress).toMatchObject({ devicesTargeted: 5, sent: 1, tokensRemoved: 3, failed: 1 });
+    expect(await attempt(jobId, apns.tokens[0]!)).toMatchObject({ state: 'failed', error_code: 'THIRD_PARTY_AUTH_ERROR', attempts: 1 });
     expect(await attempt(jobId, gone.tokens[0]!)).toMatchObject({ state: 'token_rejected', error_code: 'UNREGISTERED' });
     expect(await attempt(jobId, invalid.tokens[0]!)).toMatchObject({ state: 'token_rejected', error_code: 'INVALID_ARGUMENT' });
     expect(await attempt(jobId, mismatch.tokens[0]!)).toMatchObject({ state: 'token_rejected', error_code: 'SENDER_ID_MISMATCH' });
@@ -69,7 +72,7 @@ describe('tokens FCM rejects', () => {
     // The device_copy rows are still here (the users service deletes them, CDC carries it back): a second
     // push must still skip them, and no second event is written.
     const again = await pushAndWait(users.map((u) => u.userId));
-    expect(again.progress).toMatchObject({ devicesTargeted: 1, sent: 1, tokensRemoved: 0 });
+    expect(again.progress).toMatchObject({ devicesTargeted: 2, sent: 1, failed: 1, tokensRemoved: 0 });
     for (const u of [gone, invalid, mismatch]) expect(h.fcm.attemptsFor(u.tokens[0]!)).toHaveLength(1);
     expect(
       await h.sql(`select 1 from outbox_event where payload->>'userId' = any(?::text[])`, [`{${users.map((u) => u.userId).join(',')}}`]),
