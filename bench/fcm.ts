@@ -1,4 +1,6 @@
 import https from 'node:https';
+import http2 from 'node:http2';
+import tls from 'node:tls';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,7 +25,8 @@ import { writeBenchReport, type BenchRow } from './lib/bench-report.ts';
 // 20 ms per request), end to end. "ours" is the alerts push worker: enqueue → an alert per user → reserve,
 // send, record every outcome in PostgreSQL → job done. The peer is the issue's baseline: firebase-admin over
 // HTTP/1.1 with a plain keep-alive agent, sendEachForMulticast in 500-token batches, 4 calls in parallel,
-// recording nothing. A third row is the floor: the same requests with node:https alone over our agent.
+// recording nothing. Two more rows are floors: the same requests with node:https alone over our agent,
+// and with node:http2 alone over three sessions.
 // CPU is the sending process's own (user + system), the local FCM's is not counted;
 // PostgreSQL's is not counted either and is reported apart for ours.
 const TOKENS = Number(process.env['FCM_BENCH_TOKENS'] ?? 100_000);
@@ -91,6 +94,50 @@ async function baseline(fcm: FcmContractProcess, keyFile: string): Promise<Measu
   return result;
 }
 
+/** An access token from the local OAuth endpoint, for the floors that send without the SDK. */
+async function oauthTokenOverHttps(fcm: FcmContractProcess): Promise<string> {
+  const claims = Buffer.from(
+    JSON.stringify({ aud: 'https://oauth2.googleapis.com/token', iss: 'floor@petcare-bench.iam.gserviceaccount.com' }),
+  ).toString('base64url');
+  const form = new URLSearchParams({
+    grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
+    assertion: `e30.${claims}.sig`,
+  }).toString();
+  const text = await new Promise<string>((resolve, reject) => {
+    const req = https.request(
+      {
+        host: '127.0.0.1',
+        port: fcm.port,
+        servername: 'oauth2.googleapis.com',
+        ca: fcm.ca,
+        method: 'POST',
+        path: '/token',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+      (res) => {
+        let t = '';
+        res.on('data', (c) => (t += c));
+        res.on('end', () => resolve(t));
+      },
+    );
+    req.on('error', reject);
+    req.end(form);
+  });
+  return (JSON.parse(text) as { access_token: string }).access_token;
+}
+
+/** The body the floors send: what firebase-admin puts on the wire for a notice like ours. */
+function floorMessage(n: number, alertId: string): string {
+  return JSON.stringify({
+    message: {
+      token: tokenOf(n),
+      notification: { title: '역삼1동 소식', body: '내일 오전 10시 공원에서 반려견 산책 모임이 있어요.' },
+      data: { alertId, kind: 'NEIGHBORHOOD_NOTICE', neighborhoodCode: CODE },
+      android: { priority: 'high', notification: { channel_id: 'alerts' } },
+    },
+  });
+}
+
 /**
  * The floor under any firebase-admin sender here: the same request bodies over the same bounded agent as
  * ours, with node:https alone (no SDK, no bookkeeping), as many in flight as our sockets.
@@ -142,6 +189,51 @@ async function nodeHttpsFloor(fcm: FcmContractProcess): Promise<Measured> {
     );
   });
   agent.destroy();
+  return result;
+}
+
+/**
+ * What HTTP/2 would cost instead: the same requests as the node:https floor over 3 HTTP/2 sessions of 100
+ * streams each (FCM's concurrent-stream limit per connection) with node:http2 alone. No firebase-admin
+ * here: its HTTP/2 path cannot be pointed at a local server (see the alerts README).
+ */
+async function nodeHttp2Floor(fcm: FcmContractProcess): Promise<Measured> {
+  const sessions = Array.from({ length: 3 }, () =>
+    http2.connect('https://fcm.googleapis.com', {
+      createConnection: () =>
+        tls.connect({ host: '127.0.0.1', port: fcm.http2Port, servername: 'fcm.googleapis.com', ca: fcm.ca, ALPNProtocols: ['h2'] }),
+    }),
+  );
+  const post = (session: http2.ClientHttp2Session, body: string) =>
+    new Promise<void>((resolve, reject) => {
+      const req = session.request({
+        ':method': 'POST',
+        ':path': '/v1/projects/petcare-bench/messages:send',
+        'content-type': 'application/json',
+        authorization: `Bearer ${token}`,
+      });
+      let text = '';
+      req.setEncoding('utf8');
+      req.on('response', (headers) => headers[':status'] !== 200 && reject(new Error(`status ${headers[':status']}`)));
+      req.on('data', (c: string) => (text += c));
+      req.on('end', () => resolve(JSON.parse(text) as void));
+      req.on('error', reject);
+      req.end(body);
+    });
+  const token = await oauthTokenOverHttps(fcm);
+  const alertId = randomUUID();
+  const message = (n: number) => floorMessage(n, alertId);
+  let next = 0;
+  const result = await measure(async () => {
+    await Promise.all(
+      sessions.flatMap((session) =>
+        Array.from({ length: 100 }, async () => {
+          while (next < TOKENS) await post(session, message(next++));
+        }),
+      ),
+    );
+  });
+  for (const s of sessions) s.close();
   return result;
 }
 
@@ -235,6 +327,11 @@ export async function runFcmBenchmark(): Promise<void> {
       ['baseline', 'sendEachForMulticast ×4, keep-alive agent, no bookkeeping', () => baseline(fcm, keyFile)],
       ['ours', 'alerts push worker, 행정동 audience, outcomes in PostgreSQL', () => ours(fcm, keyFile)],
       ['node-https-floor', 'same requests over our agent with node:https alone: no SDK, no bookkeeping', () => nodeHttpsFloor(fcm)],
+      [
+        'node-http2-floor',
+        'same requests over 3 HTTP/2 sessions × 100 streams with node:http2 alone: no SDK, no bookkeeping',
+        () => nodeHttp2Floor(fcm),
+      ],
     ];
     for (const [subject, scenario, run] of subjects.filter(([s]) => !only || only.includes(s))) {
       await fcm.reset();

@@ -8,6 +8,7 @@ import type { ContractSummary, FcmContractServerOptions } from './fcm-contract-s
 export interface FcmContractProcess {
   pid: number;
   port: number;
+  http2Port: number;
   ca: string;
   summary(): Promise<ContractSummary>;
   reset(): Promise<void>;
@@ -32,7 +33,7 @@ export async function startFcmContractProcess(options: Omit<FcmContractServerOpt
     lines.once('line', resolve);
     child.once('exit', (code) => reject(new Error(`fcm contract server exited with ${code} before listening`)));
   });
-  const { port, ca } = JSON.parse(first) as { port: number; ca: string };
+  const { port, http2Port, ca } = JSON.parse(first) as { port: number; http2Port: number; ca: string };
   const call = (method: string, path: string) =>
     new Promise<unknown>((resolve, reject) => {
       const req = https.request({ host: '127.0.0.1', port, method, path, ca, servername: 'fcm.googleapis.com' }, (res) => {
@@ -46,6 +47,7 @@ export async function startFcmContractProcess(options: Omit<FcmContractServerOpt
   return {
     pid: child.pid!,
     port,
+    http2Port,
     ca,
     summary: async () => (await call('GET', '/__contract/summary')) as ContractSummary,
     reset: async () => {

@@ -1,4 +1,5 @@
 import https from 'node:https';
+import http2 from 'node:http2';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -44,7 +45,10 @@ export interface ContractSummary {
 
 /** A running local FCM: where it listens, the CA to trust, and what it has received. */
 export interface FcmContractServer {
+  /** HTTP/1.1 (what firebase-admin's legacy transport speaks). */
   port: number;
+  /** The same contract over HTTP/2 only, on its own port: for measuring what HTTP/2 would cost a sender. */
+  http2Port: number;
   /** PEM of the self-signed certificate for fcm.googleapis.com and oauth2.googleapis.com; the CA a client trusts. */
   ca: string;
   received(): ReceivedMessage[];
@@ -176,40 +180,51 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
     summary = emptySummary();
   }
 
-  const server = https.createServer({ cert, key, keepAliveTimeout: 120_000, requestTimeout: 0 }, (req, res) => {
+  function handle(req: IncomingMessage | http2.Http2ServerRequest, res: ServerResponse | http2.Http2ServerResponse): void {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const raw = Buffer.concat(chunks).toString('utf8');
+      const reply = (a: ContractAnswer, counted = false) => answer(res as ServerResponse, a, counted);
       if (req.method === 'POST' && /^\/v1\/projects\/[^/]+\/messages:send$/.test(req.url ?? '')) {
         summary.requests++;
-        const result = send(req, raw);
-        if (latencyMs > 0) setTimeout(() => answer(res, result, true), latencyMs);
-        else answer(res, result, true);
+        const result = send(req as IncomingMessage, raw);
+        if (latencyMs > 0) setTimeout(() => reply(result, true), latencyMs);
+        else reply(result, true);
       } else if (req.method === 'POST' && req.url === '/token') {
-        answer(res, oauthToken(raw));
+        reply(oauthToken(raw));
       } else {
-        answer(res, control(req));
+        reply(control(req as IncomingMessage));
       }
     });
-  });
+  }
+
+  const server = https.createServer({ cert, key, keepAliveTimeout: 120_000, requestTimeout: 0 }, handle);
   server.keepAliveTimeout = 120_000;
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
-  });
+  const h2 = http2.createSecureServer({ cert, key, settings: { maxConcurrentStreams: 1000 } }, handle);
+  const listen = (s: https.Server | http2.Http2SecureServer, port: number) =>
+    new Promise<void>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(port, '127.0.0.1', () => resolve());
+    });
+  await listen(server, options.port ?? 0);
+  await listen(h2, 0);
   return {
     port: (server.address() as AddressInfo).port,
+    http2Port: (h2.address() as AddressInfo).port,
     ca: cert,
     received: () => received,
     summary: () => ({ ...summary, byStatus: { ...summary.byStatus }, distinct: seen.size }),
     attemptsFor: (token) => attempts.get(token) ?? [],
     reset,
     close: () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+      Promise.all([
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+        new Promise<void>((resolve) => h2.close(() => resolve())),
+      ]).then(() => undefined),
   };
 }
 

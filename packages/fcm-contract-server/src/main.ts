@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { startFcmContractServer } from './fcm-contract-server.ts';
 
 // Runs the local FCM in its own process (the bench keeps its CPU apart from the sender's) and prints one
-// JSON line, `{"port":…,"ca":"…"}`, once it listens. Stops on SIGTERM.
+// JSON line, `{"port":…,"http2Port":…,"ca":"…"}`, once it listens. Stops on SIGTERM.
 const { values } = parseArgs({
   options: {
     'latency-ms': { type: 'string', default: '0' },
@@ -15,7 +15,7 @@ const server = await startFcmContractServer({
   ...(values['quota-per-minute'] ? { quotaPerMinute: Number(values['quota-per-minute']) } : {}),
   retryAfterSeconds: Number(values['retry-after-seconds']),
 });
-process.stdout.write(`${JSON.stringify({ port: server.port, ca: server.ca })}\n`);
+process.stdout.write(`${JSON.stringify({ port: server.port, http2Port: server.http2Port, ca: server.ca })}\n`);
 process.once('SIGTERM', () => {
   server.close().then(() => process.exit(0));
 });
