@@ -13,6 +13,11 @@ export function systemTopics(namespace = '') {
     devices: `${namespace}users.public.device`,
     /** neighborhoods' 동네인증 rows (key `{user_id, neighborhood_code}`: a user holds up to two). */
     verifications: `${namespace}neighborhoods.public.neighborhood_verification`,
+    /**
+     * alerts' outbox (`aggregatetype` device-token, key = device id): DEVICE_TOKEN_REJECTED when FCM says a
+     * token is dead; the users service removes the device. Debezium's EventRouter names it.
+     */
+    deviceTokenEvents: `${namespace}outbox.event.device-token`,
     /** neighborhoods' 행정동 (key `{code}`): names, 구, centre and the boundary as PostGIS WKB. */
     neighborhoods: `${namespace}neighborhoods.public.neighborhood`,
     /**

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { configLoader, serviceConfigShape } from '@petcare/service-kit';
 import { cdcConfigShape } from '@petcare/cdc-consumer';
+import { pushConfigShape } from './modules/push/push-config-shape.ts';
 
 const schema = z.object({
   ...serviceConfigShape,
   ...cdcConfigShape,
+  ...pushConfigShape,
   PORT: serviceConfigShape.PORT.default(4004),
   /** The alerts database; defaults to the local development one. */
   DATABASE_URL: serviceConfigShape.DATABASE_URL.default('postgres://postgres@127.0.0.1:5432/petcare_alerts'),

@@ -17,6 +17,8 @@ export interface SubgraphDefinition<Loaders> {
   resolvers: readonly object[];
   /** The request's DataLoaders, built on its forked EntityManager. */
   createLoaders: (em: EntityManager) => Loaders;
+  /** Extra fields for `GET /health`, e.g. whether background work is switched off by configuration. */
+  health?: () => Record<string, unknown>;
 }
 
 /** The part of every service's config the template reads. */
@@ -25,8 +27,11 @@ export interface SubgraphRuntime {
   GATEWAY_SIGNING_SECRET: string;
 }
 
-/** Work beside the API (a CDC consumer), built once the database is open; null when there is none. */
-export type BackgroundFactory = (orm: MikroORM) => BackgroundWork | null;
+/**
+ * Work beside the API (a CDC consumer, a push worker), built once the database is open; null entries are work
+ * switched off by configuration. Stopped in the order given, before the server and the database.
+ */
+export type BackgroundFactory = (orm: MikroORM) => BackgroundWork | null | (BackgroundWork | null)[];
 
 /**
  * Opens the database (applying migrations) and builds the subgraph, without listening: what every service's
@@ -48,8 +53,9 @@ export async function buildSubgraphService<Loaders>(
       gatewaySigningSecret: config.GATEWAY_SIGNING_SECRET,
       log,
       createLoaders: definition.createLoaders,
+      ...(definition.health ? { health: definition.health } : {}),
     });
-    return serviceHandle(server, orm, background?.(orm) ?? null);
+    return serviceHandle(server, orm, ...[background?.(orm) ?? null].flat());
   } catch (error) {
     await orm.close();
     throw error;

@@ -41,6 +41,8 @@ export interface SubgraphServerOptions<Loaders> {
   log: Logger;
   /** Builds the per-request DataLoaders, so entity fields batch into one query per type per request. */
   createLoaders: (em: EntityManager) => Loaders;
+  /** Extra fields for `GET /health`, e.g. whether background work is switched off by configuration. */
+  health?: () => Record<string, unknown>;
   /** Extra routes (e.g. a WebSocket upgrade) mounted before GraphQL. */
   extend?: (app: express.Express, httpServer: http.Server) => void;
 }
@@ -84,7 +86,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   app.get('/health', async (_req, res) => {
     try {
       await orm.em.getConnection().execute('select 1');
-      res.json({ status: 'ok', service: options.name, database: 'up' });
+      res.json({ status: 'ok', service: options.name, database: 'up', ...options.health?.() });
     } catch (error) {
       log.warn({ err: error }, 'health check: database unreachable');
       res.status(503).json({ status: 'degraded', service: options.name, database: 'down' });

@@ -15,18 +15,20 @@ export interface ServiceHandle extends RunnableService {
 }
 
 /**
- * Ties a service's parts together with one shutdown order — background work first (so nothing writes
- * to a closing database), then the server, then the database.
+ * Ties a service's parts together with one shutdown order — background work first, in the order given
+ * (so nothing writes to a closing database), then the server, then the database. Null entries are work
+ * switched off by configuration.
  */
-export function serviceHandle(server: SubgraphServer, orm: MikroORM, background: BackgroundWork | null = null): ServiceHandle {
+export function serviceHandle(server: SubgraphServer, orm: MikroORM, ...backgroundWork: (BackgroundWork | null)[]): ServiceHandle {
+  const background = backgroundWork.filter((w) => w !== null);
   return {
     server,
     orm,
     startBackground: async () => {
-      await background?.start();
+      for (const w of background) await w.start();
     },
     close: async () => {
-      await background?.stop();
+      for (const w of background) await w.stop();
       await server.close();
       await orm.close();
     },

@@ -1,0 +1,63 @@
+import type { BackgroundWork, Logger } from '@petcare/service-kit';
+import type { AlertsConfig } from '../../config.ts';
+import { createFcmAgent, type FcmAgentOptions } from './fcm-agent.ts';
+import { openFcmMessaging } from './fcm-messaging.ts';
+import { PushWorker } from './push-worker.ts';
+import { pushDb } from './push-db.ts';
+
+/** Whether this instance pushes, for /health. */
+export type PushStatus = { pushes: 'on'; projectId: string } | { pushes: 'off'; reason: string };
+
+/** The push worker as background work of the service, and what /health says about it. */
+export interface PushDelivery {
+  background: BackgroundWork | null;
+  status: PushStatus;
+}
+
+/**
+ * Builds the push worker from the configuration, or, without a service-account key, says once and
+ * loudly that nothing will be pushed (alerts are still stored and listed). `connect` routes FCM's hosts
+ * elsewhere (the local FCM of tests); production passes nothing.
+ */
+export function buildPushDelivery(
+  config: AlertsConfig,
+  log: Logger,
+  connect: Pick<FcmAgentOptions, 'connectTo' | 'ca'> = {},
+): PushDelivery {
+  const account = config.FCM_SERVICE_ACCOUNT_FILE;
+  if (!account) {
+    const reason = 'FCM_SERVICE_ACCOUNT_FILE is not set: PUSHES ARE OFF — alerts are stored but no phone is notified';
+    log.warn(reason);
+    return { background: null, status: { pushes: 'off', reason } };
+  }
+  const agent = createFcmAgent({ maxSockets: config.FCM_CONCURRENCY, ...connect });
+  const fcm = openFcmMessaging(account, agent);
+  // One connection per lane, one for claiming and leases, one spare.
+  const db = pushDb(config.DATABASE_URL, config.FCM_LANES + 2);
+  const worker = new PushWorker({
+    db,
+    fcm,
+    log: log.child({ component: 'push' }),
+    messagesPerMinute: config.FCM_MESSAGES_PER_MINUTE,
+    batchSize: config.FCM_BATCH_SIZE,
+    lanes: config.FCM_LANES,
+    leaseMs: config.PUSH_LEASE_SECONDS * 1000,
+    pollMs: 250,
+    backoff: { baseMs: config.PUSH_RETRY_BASE_MS, maxMs: config.PUSH_RETRY_MAX_MS, maxAttempts: config.PUSH_MAX_ATTEMPTS },
+    androidChannelId: config.FCM_ANDROID_CHANNEL_ID,
+  });
+  let closed: Promise<void> | null = null;
+  return {
+    status: { pushes: 'on', projectId: fcm.projectId },
+    background: {
+      start: () => worker.start(),
+      stop: () =>
+        (closed ??= (async () => {
+          await worker.stop();
+          await db.close();
+          await fcm.close();
+          agent.destroy();
+        })()),
+    },
+  };
+}
