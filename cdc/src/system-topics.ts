@@ -14,6 +14,11 @@ export function systemTopics(namespace = '') {
     /** neighborhoods' 동네인증 rows. */
     verifications: `${namespace}neighborhoods.public.neighborhood_verification`,
     /**
+     * alerts' own alerts (key `{id}`): each insert (`op: c`) is a new alert; the gateway reads it to push the alert
+     * to its owner's open `alertAdded` subscriptions.
+     */
+    alerts: `${namespace}alerts.public.alert`,
+    /**
      * VERIFICATION_EXPIRING / VERIFICATION_EXPIRED reminders from the verification-timers Kafka Streams app
      * (streams/verification-timers), key = user id, value JSON with a deterministic `id` (also header `id`).
      */
