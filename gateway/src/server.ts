@@ -36,6 +36,8 @@ export const MAX_QUERY_DEPTH = 12;
 export interface Gateway {
   app: express.Express;
   httpServer: http.Server;
+  /** How many alertAdded subscriptions this process is serving (listening to its alerts feed). */
+  subscriptionCount(): number;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
@@ -163,6 +165,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   return {
     app,
     httpServer,
+    subscriptionCount: () => feed?.listenerCount ?? 0,
     listen: (port, host) => listenHttp(httpServer, port, host),
     close: async () => {
       await apollo.stop();

@@ -125,8 +125,15 @@ export class AlertFeed {
     const { log, topic, groupId } = this.#options;
     const consumer = this.#kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
     this.#consumer = consumer;
-    // The first completed fetch comes after the start offsets are resolved: from then on nothing new is missed.
+    // Ready once the group has given this consumer the topic's partitions and a fetch has completed: fetching
+    // starts by resolving the start offsets, so from then on no alert that is stored is missed.
+    let assigned = false;
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      assigned = (payload.memberAssignment[topic]?.length ?? 0) > 0;
+      if (!assigned) log.warn({ topic, groupId }, 'the alerts feed joined its group without a partition of the alerts topic; waiting for a rebalance');
+    });
     const removeFetch = consumer.on(consumer.events.FETCH, () => {
+      if (!assigned) return;
       removeFetch();
       log.info({ topic, groupId }, 'live alerts feed ready');
       this.#markReady();

@@ -23,8 +23,11 @@ export interface AlertStreamOptions {
   feed: AlertFeed;
   userId: string;
   plan: AlertSubscriptionPlan;
-  /** The position of the `after` alert (already checked to be the caller's), or null for live alerts only. */
-  floor: AlertPosition | null;
+  /**
+   * Where delivery starts: after this alert of the caller's (the client's `after`, or the newest alert it had when
+   * subscribing), with its position; null when the caller had no alert to start after.
+   */
+  resume: { after: string; floor: AlertPosition } | null;
   /** Runs a planned query through the gateway's executor as the subscriber. */
   execute(query: PlannedQuery): Promise<FormattedExecutionResult>;
   /** Alerts that may wait for the client; one more and the stream ends with `overflow`. */
@@ -38,7 +41,7 @@ export interface AlertStreamOptions {
 
 /**
  * One alertAdded subscription: listens to the feed first (so nothing stored from now on is missed), then delivers
- * the backlog after `after` (oldest first, through `alertsAfter`), then the live alerts, each resolved for the
+ * the backlog after its resume point (oldest first, through `alertsAfter`), then the live alerts, each resolved for the
  * client's selection through the gateway's executor, each at most once (a DeliveryLog). Events wait in a bounded
  * queue while the client reads; when it is full the stream ends the connection rather than grow.
  *
@@ -98,10 +101,10 @@ async function* deliver(
   end: (why: StreamEnd) => void,
 ): AsyncGenerator<FormattedExecutionResult, void, undefined> {
   const { plan, log } = options;
-  const delivered = new DeliveryLog(DELIVERY_LOG_LIMIT, options.floor);
+  const delivered = new DeliveryLog(DELIVERY_LOG_LIMIT, options.resume?.floor ?? null);
 
-  if (plan.after) {
-    let cursor = plan.after;
+  if (options.resume) {
+    let cursor = options.resume.after;
     for (;;) {
       const page = await withRetries(signal, log, async () => splitBacklog(await options.execute(plan.backlog(cursor, BACKLOG_PAGE_SIZE)), plan));
       if (signal.aborted) return;

@@ -35,7 +35,7 @@ export interface PlannedQuery {
 export interface AlertSubscriptionPlan {
   /** The key the client reads the alert under: `alertAdded`, or the alias it gave. */
   responseKey: string;
-  /** The coerced `after` argument: the id of the alert the client resumes after, or null for live alerts only. */
+  /** The coerced `after` argument: the id of the alert the client resumes after, or null when it gave none. */
   after: string | null;
   /** `query { <responseKey>: alert(id: …) { <the client's selection> } }` for one alert. */
   alert(alertId: string): PlannedQuery;

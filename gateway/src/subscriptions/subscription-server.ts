@@ -62,7 +62,7 @@ interface SubscriptionContext {
   session: Session;
   socket: Extra['socket'];
   plan: AlertSubscriptionPlan;
-  floor: AlertPosition | null;
+  resume: { after: string; floor: AlertPosition } | null;
 }
 
 // setTimeout's limit; tokens live 30 days, so an expiry timer re-arms itself until it is near.
@@ -72,6 +72,7 @@ const FEED_READY_TIMEOUT_MS = 15_000;
 const MAX_MESSAGE_BYTES = 1024 * 1024;
 const unavailable = (message: string) => new GraphQLError(message, { extensions: { code: 'SERVICE_UNAVAILABLE' } });
 const AFTER_QUERY = 'query AlertAddedAfter($id: ID!) { alert(id: $id) { id createdAt } }';
+const NEWEST_QUERY = 'query AlertAddedNewest { alerts(first: 1) { nodes { id createdAt } } }';
 
 /**
  * Serves `alertAdded` over graphql-ws on the gateway's own HTTP server and path (`ws://host:port/graphql`).
@@ -112,14 +113,28 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
     }
   };
 
-  const floorOf = async (caller: Caller, after: string): Promise<AlertPosition | GraphQLError> => {
+  const position = (alert: { id: string; createdAt: string }): AlertPosition => ({ id: alert.id.toLowerCase(), createdAt: Date.parse(alert.createdAt) });
+
+  /** The position of the client's `after`, which must be one of the caller's alerts. */
+  const positionOfAfter = async (caller: Caller, after: string): Promise<AlertPosition | GraphQLError> => {
     const result = await options.execute(caller, { query: AFTER_QUERY, operationName: 'AlertAddedAfter', variables: { id: after } });
     const alert = result.data?.['alert'] as { id: string; createdAt: string } | null | undefined;
-    if (alert) return { id: alert.id.toLowerCase(), createdAt: Date.parse(alert.createdAt) };
+    if (alert) return position(alert);
     const error = result.errors?.[0];
     if (!error) return badUserInput('after', 'is not the id of one of your alerts');
     if (error.extensions?.['code'] === 'BAD_USER_INPUT') return badUserInput('after', 'must be an alert id (a UUID)');
     return unavailable(`could not look up after: ${error.message}`);
+  };
+
+  /**
+   * Without `after`, delivery starts after the newest alert the caller has now: a replay of an older event is then
+   * refused by position, and an alert stored between this read and the feed listening comes from the backlog.
+   */
+  const newestOf = async (caller: Caller): Promise<AlertPosition | null | GraphQLError> => {
+    const result = await options.execute(caller, { query: NEWEST_QUERY, operationName: 'AlertAddedNewest', variables: {} });
+    const nodes = (result.data?.['alerts'] as { nodes: { id: string; createdAt: string }[] } | null | undefined)?.nodes;
+    if (nodes) return nodes[0] ? position(nodes[0]) : null;
+    return unavailable(`could not read your alerts: ${result.errors?.[0]?.message ?? 'no data'}`);
   };
 
   const disposable = useServer<Record<string, unknown>, Record<string, never>>(
@@ -168,23 +183,20 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         if (!caller.userId) return [unauthenticated('sign in first: alertAdded needs {"Authorization": "Bearer <token>"} in the connection_init payload')];
         if (!options.feed) return [unavailable('live alerts are not available: this gateway runs without KAFKA_BROKERS')];
         if (!(await options.feed.whenReady(FEED_READY_TIMEOUT_MS))) return [unavailable('live alerts are not available right now; subscribe again shortly')];
-        let floor: AlertPosition | null = null;
-        if (plan.after) {
-          const found = await floorOf(caller, plan.after);
-          if (found instanceof GraphQLError) return [found];
-          floor = found;
-        }
-        const contextValue: SubscriptionContext = { session, socket: ctx.extra.socket, plan, floor };
+        const start = plan.after ? await positionOfAfter(caller, plan.after) : await newestOf(caller);
+        if (start instanceof GraphQLError) return [start];
+        const resume = start ? { after: start.id, floor: start } : null;
+        const contextValue: SubscriptionContext = { session, socket: ctx.extra.socket, plan, resume };
         return { schema, document, variableValues: payload.variables, operationName: payload.operationName, contextValue };
       },
 
       subscribe: (args) => {
-        const { session, socket, plan, floor } = args.contextValue as SubscriptionContext;
+        const { session, socket, plan, resume } = args.contextValue as SubscriptionContext;
         const stream = openAlertStream({
           feed: options.feed!,
           userId: session.caller.userId!,
           plan,
-          floor,
+          resume,
           execute: (query) => options.execute(session.caller, query),
           queueLimit: options.queueLimit,
           end: (why) => endStream(socket, session, why),
