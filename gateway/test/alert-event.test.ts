@@ -1,9 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { alertEventFrom } from '../src/subscriptions/alert-event.ts';
 
-const row = { id: '0191E4A0-0000-7000-8000-0000000000AA', user_id: '5f0c1d52-6a43-4c8e-9d3b-0d6b1a7e2f10', created_at: '2026-11-26T01:02:03.45Z', title: '새 알림' };
+const row = {
+  id: '0191E4A0-0000-7000-8000-0000000000AA',
+  user_id: '5f0c1d52-6a43-4c8e-9d3b-0d6b1a7e2f10',
+  created_at: '2026-11-26T01:02:03.45Z',
+  title: '새 알림',
+};
 const change = (op: string, after: unknown = row) =>
-  Buffer.from(JSON.stringify({ op, before: null, after, source: { lsn: 123, ts_ms: 1, table: 'alert', snapshot: op === 'r' ? 'true' : 'false' } }));
+  Buffer.from(
+    JSON.stringify({ op, before: null, after, source: { lsn: 123, ts_ms: 1, table: 'alert', snapshot: op === 'r' ? 'true' : 'false' } }),
+  );
 
 describe('alertEventFrom', () => {
   it('announces an inserted alert by its id, owner and position', () => {

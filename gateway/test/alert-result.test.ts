@@ -7,7 +7,9 @@ describe('alertOutcome', () => {
   it('delivers an alert, even a partial one with errors for fields a subgraph could not resolve', () => {
     const partial = {
       data: { alertAdded: { id: 'a', hospital: null } },
-      errors: [{ message: 'the hospitals service is unavailable', path: ['alertAdded', 'hospital'], extensions: { code: 'SERVICE_UNAVAILABLE' } }],
+      errors: [
+        { message: 'the hospitals service is unavailable', path: ['alertAdded', 'hospital'], extensions: { code: 'SERVICE_UNAVAILABLE' } },
+      ],
     };
     expect(alertOutcome(partial, plan)).toEqual({ kind: 'alert', payload: partial });
   });
@@ -16,7 +18,10 @@ describe('alertOutcome', () => {
     expect(alertOutcome({ data: { alertAdded: null } }, plan)).toEqual({ kind: 'none' });
     const down = { data: { alertAdded: null }, errors: [{ message: 'down', extensions: { code: 'SERVICE_UNAVAILABLE' } }] };
     expect(alertOutcome(down, plan)).toMatchObject({ kind: 'failed', transient: true });
-    expect(alertOutcome({ errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, plan)).toMatchObject({ kind: 'failed', transient: false });
+    expect(alertOutcome({ errors: [{ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] }, plan)).toMatchObject({
+      kind: 'failed',
+      transient: false,
+    });
   });
 });
 
@@ -42,7 +47,10 @@ describe('splitBacklog', () => {
             errors: [{ message: 'hospitals down', path: ['alertAdded', 'hospital'], extensions: { code: 'SERVICE_UNAVAILABLE' } }],
           },
         },
-        { position: { id: 'a2', createdAt: Date.parse('2026-11-01T00:00:00.500Z') }, payload: { data: { alertAdded: { title: 'two', hospital: { name: 'H' } } } } },
+        {
+          position: { id: 'a2', createdAt: Date.parse('2026-11-01T00:00:00.500Z') },
+          payload: { data: { alertAdded: { title: 'two', hospital: { name: 'H' } } } },
+        },
       ],
     });
   });

@@ -61,7 +61,15 @@ interface Watched {
   dispose(): Promise<void>;
 }
 
-function watch(gateway: number, token: string | null, options: { after?: string; query?: string; pausable?: boolean } = {}): Watched {
+/**
+ * Subscribes through gateway `gateway`. `resumes` makes the client behave as the README tells the app to: it keeps
+ * `after` at the last alert received and lets graphql-ws reconnect on a retryable close (re-sending that payload).
+ */
+function watch(
+  gateway: number,
+  token: string | null,
+  options: { after?: string; query?: string; pausable?: boolean; resumes?: boolean } = {},
+): Watched {
   let closed!: (event: { code: number; reason: string }) => void;
   let socket: WebSocket | undefined;
   const watched: Watched = {
@@ -76,7 +84,7 @@ function watch(gateway: number, token: string | null, options: { after?: string;
     // Node's own WebSocket, except where the test must stop reading: ws can pause its socket.
     ...(options.pausable ? { webSocketImpl: WebSocket } : {}),
     connectionParams: token ? { Authorization: `Bearer ${token}` } : {},
-    retryAttempts: 0,
+    retryAttempts: options.resumes ? 3 : 0,
     on: {
       connected: (s) => {
         socket = s as WebSocket;
@@ -85,18 +93,21 @@ function watch(gateway: number, token: string | null, options: { after?: string;
     },
   });
   clients.push(client);
-  client.subscribe(
-    { query: options.query ?? ALERT_ADDED, variables: options.after ? { after: options.after } : {} },
-    {
-      next: (result) => {
-        if (result.errors) watched.errors.push(...result.errors);
-        const alert = (result.data as any)?.alertAdded;
-        if (alert) watched.alerts.push(alert);
-      },
-      error: (error) => watched.errors.push(error),
-      complete: () => undefined,
+  const payload = {
+    query: options.query ?? ALERT_ADDED,
+    variables: (options.after ? { after: options.after } : {}) as Record<string, unknown>,
+  };
+  client.subscribe(payload, {
+    next: (result) => {
+      if (result.errors) watched.errors.push(...result.errors);
+      const alert = (result.data as any)?.alertAdded;
+      if (!alert) return;
+      watched.alerts.push(alert);
+      if (options.resumes) payload.variables['after'] = alert.id;
     },
-  );
+    error: (error) => watched.errors.push(error),
+    complete: () => undefined,
+  });
   return watched;
 }
 
@@ -142,13 +153,27 @@ beforeAll(async () => {
   neighborhoods = await startTestSubgraph('nbh', (env, log) => buildNeighborhoodsService(neighborhoodsConfig(env), log));
   hospitals = await startTestSubgraph('hospitals', (env, log) => buildHospitalsService(hospitalsConfig(env), log));
   alertsA = await startTestSubgraph('alerts', (env, log) => buildAlertsService(alertsConfig(env), log));
-  alertsB = await startTestSubgraph('alerts', (env, log) => buildAlertsService(alertsConfig(env), log), { DATABASE_URL: alertsA.databaseUrl });
+  alertsB = await startTestSubgraph('alerts', (env, log) => buildAlertsService(alertsConfig(env), log), {
+    DATABASE_URL: alertsA.databaseUrl,
+  });
 
   await importBoundaries(neighborhoods.service.orm.em.fork(), {
     type: 'FeatureCollection',
     features: [
-      feature(YEOKSAM.code, '1123064', YEOKSAM.name, '강남구', [[127.03, 37.495], [127.045, 37.495], [127.045, 37.505], [127.03, 37.505], [127.03, 37.495]]),
-      feature(SAJIK.code, '1101053', SAJIK.name, '종로구', [[126.96, 37.57], [126.975, 37.57], [126.975, 37.58], [126.96, 37.58], [126.96, 37.57]]),
+      feature(YEOKSAM.code, '1123064', YEOKSAM.name, '강남구', [
+        [127.03, 37.495],
+        [127.045, 37.495],
+        [127.045, 37.505],
+        [127.03, 37.505],
+        [127.03, 37.495],
+      ]),
+      feature(SAJIK.code, '1101053', SAJIK.name, '종로구', [
+        [126.96, 37.57],
+        [126.975, 37.57],
+        [126.975, 37.58],
+        [126.96, 37.58],
+        [126.96, 37.57],
+      ]),
     ],
   });
   for (const h of [HOSPITAL_1, HOSPITAL_2]) {
@@ -158,7 +183,12 @@ beforeAll(async () => {
     );
   }
 
-  await registerTestConnector({ name: connector, template: 'alerts-cdc', database: new URL(alertsA.databaseUrl).pathname.slice(1), topicPrefix: `${ns}alerts` });
+  await registerTestConnector({
+    name: connector,
+    template: 'alerts-cdc',
+    database: new URL(alertsA.databaseUrl).pathname.slice(1),
+    topicPrefix: `${ns}alerts`,
+  });
 
   const sink = new Writable({
     write(chunk: Buffer, _encoding, done) {
@@ -194,7 +224,7 @@ afterAll(async () => {
 });
 
 describe('alertAdded through two gateways over two alerts instances', () => {
-  it('delivers each of a user\'s alerts exactly once to each of their subscribers, with fields of two other subgraphs, and nobody else\'s', async () => {
+  it("delivers each of a user's alerts exactly once to each of their subscribers, with fields of two other subgraphs, and nobody else's", async () => {
     const mina = await signUp('mina@example.com');
     const joon = await signUp('joon@example.com');
     // What each user already holds: the app subscribes with after = the newest one.
@@ -211,7 +241,10 @@ describe('alertAdded through two gateways over two alerts instances', () => {
     // Through both alerts instances, some at once: they share one database and so one CDC stream.
     const expected: Record<string, string[]> = { [mina.id]: [], [joon.id]: [] };
     for (let i = 0; i < 8; i++) {
-      const created = await Promise.all([addAlert(i % 2 ? alertsB : alertsA, mina.id, i), addAlert(i % 2 ? alertsA : alertsB, joon.id, i + 1)]);
+      const created = await Promise.all([
+        addAlert(i % 2 ? alertsB : alertsA, mina.id, i),
+        addAlert(i % 2 ? alertsA : alertsB, joon.id, i + 1),
+      ]);
       expected[mina.id]!.push(created[0]);
       expected[joon.id]!.push(created[1]);
     }
@@ -223,7 +256,12 @@ describe('alertAdded through two gateways over two alerts instances', () => {
       30_000,
     ).catch((error) => {
       console.log(JSON.stringify(subscribers.map((s) => ({ got: s.watched.alerts.length, errors: s.watched.errors }))));
-      console.log(logLines.filter((l) => (l['level'] as number) >= 30 && l['msg'] !== 'graphql request').map((l) => JSON.stringify(l)).join('\n'));
+      console.log(
+        logLines
+          .filter((l) => (l['level'] as number) >= 30 && l['msg'] !== 'graphql request')
+          .map((l) => JSON.stringify(l))
+          .join('\n'),
+      );
       throw error;
     });
     // Late duplicates (a replay) would arrive now.
@@ -252,8 +290,10 @@ describe('alertAdded through two gateways over two alerts instances', () => {
       }
     }
     const created = expected[mina.id]!.length + expected[joon.id]!.length;
-    console.log(`alertAdded: ${subscribers.length} subscribers on 2 gateways, ${created} alerts created through 2 alerts instances, ` +
-      `${delivered} delivered (expected ${subscribers.reduce((n, s) => n + expected[s.person.id]!.length, 0)}), ${duplicates} duplicates, ${missed} missed, ${foreign} of another user`);
+    console.log(
+      `alertAdded: ${subscribers.length} subscribers on 2 gateways, ${created} alerts created through 2 alerts instances, ` +
+        `${delivered} delivered (expected ${subscribers.reduce((n, s) => n + expected[s.person.id]!.length, 0)}), ${duplicates} duplicates, ${missed} missed, ${foreign} of another user`,
+    );
     expect({ duplicates, missed, foreign }).toEqual({ duplicates: 0, missed: 0, foreign: 0 });
 
     // A replay of the topic (what a Connect restart causes) is dropped by each subscription.
@@ -295,7 +335,9 @@ describe('alertAdded through two gateways over two alerts instances', () => {
     await pause(1_000);
     expect(idsOf(resumed)).toEqual([...missed, ...later]);
     expect(resumed.errors).toEqual([]);
-    console.log(`alertAdded resume: ${missed.length} missed delivered first, then ${later.length} live; ${idsOf(resumed).length} delivered in all`);
+    console.log(
+      `alertAdded resume: ${missed.length} missed delivered first, then ${later.length} live; ${idsOf(resumed).length} delivered in all`,
+    );
     await resumed.dispose();
 
     // `after` must be one of the caller's own alerts.
@@ -303,37 +345,53 @@ describe('alertAdded through two gateways over two alerts instances', () => {
     for (const after of [otherAlert, 'not-an-id']) {
       const refused = watch(0, mina.token, { after });
       await waitUntil('the subscription is refused', async () => refused.errors.length > 0);
-      expect(refused.errors[0]).toEqual([expect.objectContaining({ message: expect.stringMatching(/^after: /), extensions: { code: 'BAD_USER_INPUT', field: 'after' } })]);
+      expect(refused.errors[0]).toEqual([
+        expect.objectContaining({ message: expect.stringMatching(/^after: /), extensions: { code: 'BAD_USER_INPUT', field: 'after' } }),
+      ]);
       await refused.dispose();
     }
   });
 
   it('closes a client that stops reading with 1013 when its queue overflows, while another keeps receiving', async () => {
     const user = await signUp('slow@example.com');
-    const query = `subscription { alertAdded { id body } }`;
+    const query = `subscription ($after: ID) { alertAdded(after: $after) { id body } }`;
     const listening = subscriptionCounts()[0]!;
     const healthy = watch(0, user.token, { query });
-    const slow = watch(0, user.token, { query, pausable: true });
+    const slow = watch(0, user.token, { query, pausable: true, resumes: true });
     await waitUntil('both subscriptions listen', async () => subscriptionCounts()[0] === listening + 2, 20_000);
     slow.socket()!.pause();
 
     // Large alerts fill the socket buffers between the gateway and the paused client quickly; then its queue.
     const body = '가'.repeat(40_000);
     const created: string[] = [];
-    const overflowed = () => logLines.some((l) => l['msg'] === 'closing a subscription connection that is not reading: its alert queue is full' && l['userId'] === user.id);
+    const overflowed = () =>
+      logLines.some(
+        (l) => l['msg'] === 'closing a subscription connection that is not reading: its alert queue is full' && l['userId'] === user.id,
+      );
     for (let batch = 0; batch < 40 && !overflowed(); batch++) {
       for (let i = 0; i < 8; i++) created.push(await addAlert(batch % 2 ? alertsB : alertsA, user.id, i, body));
       await pause(300);
     }
     expect(overflowed()).toBe(true);
-    slow.socket()!.resume();
+    const paused = slow.socket()!;
+    paused.resume();
     expect(await slow.closed).toEqual({ code: 1013, reason: 'too many alerts waiting: reconnect with after' });
+    const beforeClose = slow.alerts.length;
 
     await waitUntil('the healthy subscriber has every alert', async () => healthy.alerts.length >= created.length, 30_000);
     expect(new Set(idsOf(healthy))).toEqual(new Set(created));
     expect(idsOf(healthy)).toHaveLength(created.length);
-    console.log(`alertAdded backpressure: ${created.length} alerts of ~120 kB; the paused client got ${slow.alerts.length} and was closed with 1013, the other got ${healthy.alerts.length}`);
-    await healthy.dispose();
+
+    // graphql-ws reconnects on 1013 by itself, with after = the last alert the client received: it gets the rest.
+    await waitUntil('the closed client has caught up after reconnecting', async () => slow.alerts.length >= created.length, 30_000);
+    await pause(500);
+    expect(slow.socket()).not.toBe(paused);
+    expect(idsOf(slow)).toEqual(created);
+    console.log(
+      `alertAdded backpressure: ${created.length} alerts of ~120 kB; the paused client had ${beforeClose} when it was closed with 1013, ` +
+        `then reconnected with after and got the other ${slow.alerts.length - beforeClose} (${slow.alerts.length} in all, no duplicates); the other client got ${healthy.alerts.length}`,
+    );
+    await Promise.all([healthy.dispose(), slow.dispose()]);
   });
 
   it('closes the socket with 4401 when the access token expires, and refuses forged and expired tokens', async () => {
@@ -361,10 +419,15 @@ describe('alertAdded through two gateways over two alerts instances', () => {
     expect(anonymous.errors[0]).toEqual([expect.objectContaining({ extensions: { code: 'UNAUTHENTICATED' } })]);
 
     const user = await signUp('greedy@example.com');
-    const client = createClient({ url: gateways[0]!.url.replace(/^http/, 'ws'), connectionParams: { Authorization: `Bearer ${user.token}` }, retryAttempts: 0 });
+    const client = createClient({
+      url: gateways[0]!.url.replace(/^http/, 'ws'),
+      connectionParams: { Authorization: `Bearer ${user.token}` },
+      retryAttempts: 0,
+    });
     clients.push(client);
     const errors: any[] = [];
-    for (let i = 0; i < 3; i++) client.subscribe({ query: ALERT_ADDED }, { next: () => undefined, error: (e) => errors.push(e), complete: () => undefined });
+    for (let i = 0; i < 3; i++)
+      client.subscribe({ query: ALERT_ADDED }, { next: () => undefined, error: (e) => errors.push(e), complete: () => undefined });
     await waitUntil('the third subscription is refused', async () => errors.length > 0);
     expect(errors).toEqual([[expect.objectContaining({ message: 'a connection may hold at most 2 subscriptions; complete one first' })]]);
   });

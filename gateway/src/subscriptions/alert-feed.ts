@@ -109,7 +109,10 @@ export class AlertFeed {
       await admin.connect();
       await admin.deleteGroups([this.#options.groupId]);
     } catch (error) {
-      this.#options.log.warn({ err: error, groupId: this.#options.groupId }, 'could not delete the gateway\'s consumer group; it expires with its offsets');
+      this.#options.log.warn(
+        { err: error, groupId: this.#options.groupId },
+        "could not delete the gateway's consumer group; it expires with its offsets",
+      );
     } finally {
       await admin.disconnect();
     }
@@ -130,7 +133,8 @@ export class AlertFeed {
     let assigned = false;
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
       assigned = (payload.memberAssignment[topic]?.length ?? 0) > 0;
-      if (!assigned) log.warn({ topic, groupId }, 'the alerts feed joined its group without a partition of the alerts topic; waiting for a rebalance');
+      if (!assigned)
+        log.warn({ topic, groupId }, 'the alerts feed joined its group without a partition of the alerts topic; waiting for a rebalance');
     });
     const removeFetch = consumer.on(consumer.events.FETCH, () => {
       if (!assigned) return;
@@ -154,7 +158,10 @@ export class AlertFeed {
           try {
             event = alertEventFrom(message.value);
           } catch (error) {
-            log.warn({ err: error, topic, partition, offset: message.offset }, 'skipped a message of the alerts topic that is not an alert insert');
+            log.warn(
+              { err: error, topic, partition, offset: message.offset },
+              'skipped a message of the alerts topic that is not an alert insert',
+            );
             return;
           }
           if (event) this.#dispatch(event);
@@ -162,7 +169,10 @@ export class AlertFeed {
       });
     } catch (error) {
       if (this.#stopped) return;
-      log.error({ err: error, topic, brokers: this.#options.brokers }, `live alerts feed could not start; retrying in ${RESTART_DELAY_MS / 1000}s`);
+      log.error(
+        { err: error, topic, brokers: this.#options.brokers },
+        `live alerts feed could not start; retrying in ${RESTART_DELAY_MS / 1000}s`,
+      );
       this.#scheduleRestart(consumer);
     }
   }
@@ -174,7 +184,10 @@ export class AlertFeed {
   }
 
   #interrupt(reason: string): void {
-    this.#options.log.error({ reason, subscriptions: this.listenerCount }, 'live alerts feed interrupted; closing subscriptions so clients resume');
+    this.#options.log.error(
+      { reason, subscriptions: this.listenerCount },
+      'live alerts feed interrupted; closing subscriptions so clients resume',
+    );
     for (const set of [...this.#listeners.values()]) for (const listener of [...set]) listener.interrupted(reason);
   }
 
@@ -183,9 +196,12 @@ export class AlertFeed {
     this.#resetReady();
     this.#restartTimer = setTimeout(() => {
       this.#restartTimer = null;
-      void failed.disconnect().catch(() => undefined).then(() => {
-        if (!this.#stopped) void this.#run();
-      });
+      void failed
+        .disconnect()
+        .catch(() => undefined)
+        .then(() => {
+          if (!this.#stopped) void this.#run();
+        });
     }, RESTART_DELAY_MS);
   }
 
@@ -195,7 +211,8 @@ export class AlertFeed {
     await admin.connect();
     try {
       const topics = await admin.listTopics();
-      if (!topics.includes(this.#options.topic)) await admin.createTopics({ topics: [{ topic: this.#options.topic }], waitForLeaders: true });
+      if (!topics.includes(this.#options.topic))
+        await admin.createTopics({ topics: [{ topic: this.#options.topic }], waitForLeaders: true });
     } finally {
       await admin.disconnect();
     }

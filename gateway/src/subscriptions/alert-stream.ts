@@ -106,7 +106,9 @@ async function* deliver(
   if (options.resume) {
     let cursor = options.resume.after;
     for (;;) {
-      const page = await withRetries(signal, log, async () => splitBacklog(await options.execute(plan.backlog(cursor, BACKLOG_PAGE_SIZE)), plan));
+      const page = await withRetries(signal, log, async () =>
+        splitBacklog(await options.execute(plan.backlog(cursor, BACKLOG_PAGE_SIZE)), plan),
+      );
       if (signal.aborted) return;
       if (page.kind === 'failed') return end({ reason: 'unavailable', detail: describe(page) });
       for (const alert of page.alerts) {
@@ -149,13 +151,17 @@ type Failure = Extract<AlertOutcome, { kind: 'failed' }>;
  * Asks again while the outcome is a transient failure (a subgraph restarting), a few seconds in all. An exception
  * from the executor counts as one: the gateway's own fault is logged, and the client resumes after a reconnect.
  */
-async function withRetries<R extends { kind: string }>(signal: AbortSignal, log: Logger, attempt: () => Promise<R | Failure>): Promise<R | Failure> {
+async function withRetries<R extends { kind: string }>(
+  signal: AbortSignal,
+  log: Logger,
+  attempt: () => Promise<R | Failure>,
+): Promise<R | Failure> {
   for (let i = 0; ; i++) {
     let outcome: R | Failure;
     try {
       outcome = await attempt();
     } catch (error) {
-      log.error({ err: error }, 'resolving a subscription\'s alert failed');
+      log.error({ err: error }, "resolving a subscription's alert failed");
       outcome = { kind: 'failed', transient: true, errors: [{ message: 'the gateway could not resolve the alert' }] };
     }
     if (!isTransient(outcome) || i >= RETRY_DELAYS_MS.length || signal.aborted) return outcome;

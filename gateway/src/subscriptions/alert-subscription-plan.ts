@@ -52,7 +52,11 @@ const isOperation = (d: DocumentNode['definitions'][number]): d is OperationDefi
 const isFragment = (d: DocumentNode['definitions'][number]): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION;
 const name = (value: string): NameNode => ({ kind: Kind.NAME, value });
 const variable = (value: string) => ({ kind: Kind.VARIABLE, name: name(value) }) as const;
-const argument = (arg: string, variableName: string): ArgumentNode => ({ kind: Kind.ARGUMENT, name: name(arg), value: variable(variableName) });
+const argument = (arg: string, variableName: string): ArgumentNode => ({
+  kind: Kind.ARGUMENT,
+  name: name(arg),
+  value: variable(variableName),
+});
 const badRequest = (message: string) => new GraphQLError(message, { extensions: { code: 'BAD_REQUEST' } });
 
 /**
@@ -69,10 +73,13 @@ export function planAlertSubscription(
   if (operations.length !== 1) throw badRequest(`send one operation per subscribe message; this document has ${operations.length}`);
   const operation = operations[0]!;
   if (operation.operation !== OperationTypeNode.SUBSCRIPTION) {
-    throw badRequest(`the WebSocket endpoint runs subscriptions only: send ${operation.operation === OperationTypeNode.QUERY ? 'queries' : 'mutations'} over HTTP POST to /graphql`);
+    throw badRequest(
+      `the WebSocket endpoint runs subscriptions only: send ${operation.operation === OperationTypeNode.QUERY ? 'queries' : 'mutations'} over HTTP POST to /graphql`,
+    );
   }
   const [root, ...others] = operation.selectionSet.selections;
-  if (!root || others.length > 0 || root.kind !== Kind.FIELD) throw badRequest(`select ${ALERT_ADDED} directly in the subscription, without a fragment around it`);
+  if (!root || others.length > 0 || root.kind !== Kind.FIELD)
+    throw badRequest(`select ${ALERT_ADDED} directly in the subscription, without a fragment around it`);
   if (root.name.value !== ALERT_ADDED) throw badRequest(`the gateway serves the ${ALERT_ADDED} subscription only, not ${root.name.value}`);
 
   const variableDefinitions = operation.variableDefinitions ?? [];
@@ -109,13 +116,21 @@ export function planAlertSubscription(
       selectionSet: { kind: Kind.SELECTION_SET, selections: [rewritten] },
     };
     const text = print({ kind: Kind.DOCUMENT, definitions: [query, ...fragments] });
-    const passed = Object.fromEntries(kept.filter((d) => rawVariables && d.variable.name.value in rawVariables).map((d) => [d.variable.name.value, rawVariables![d.variable.name.value]]));
+    const passed = Object.fromEntries(
+      kept
+        .filter((d) => rawVariables && d.variable.name.value in rawVariables)
+        .map((d) => [d.variable.name.value, rawVariables![d.variable.name.value]]),
+    );
     return { text, passed };
   };
 
   const definition = (variableName: string, type: string, nonNull: boolean): VariableDefinitionNode => {
     const named = { kind: Kind.NAMED_TYPE, name: name(type) } as const;
-    return { kind: Kind.VARIABLE_DEFINITION, variable: variable(variableName), type: nonNull ? { kind: Kind.NON_NULL_TYPE, type: named } : named };
+    return {
+      kind: Kind.VARIABLE_DEFINITION,
+      variable: variable(variableName),
+      type: nonNull ? { kind: Kind.NON_NULL_TYPE, type: named } : named,
+    };
   };
   const selections = root.selectionSet?.selections ?? [];
   const one = plan('alert', [argument('id', idVariable)], [definition(idVariable, 'ID', true)], selections);
@@ -135,7 +150,11 @@ export function planAlertSubscription(
     after: typeof after === 'string' ? after : null,
     hidden,
     alert: (alertId) => ({ query: one.text, operationName, variables: { ...one.passed, [idVariable]: alertId } }),
-    backlog: (afterId, first) => ({ query: page.text, operationName, variables: { ...page.passed, [idVariable]: afterId, [firstVariable]: first } }),
+    backlog: (afterId, first) => ({
+      query: page.text,
+      operationName,
+      variables: { ...page.passed, [idVariable]: afterId, [firstVariable]: first },
+    }),
   };
 }
 

@@ -105,7 +105,10 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
 
   const endStream = (socket: Extra['socket'], session: Session, why: StreamEnd) => {
     if (why.reason === 'overflow') {
-      log.warn({ userId: session.caller.userId, queued: why.queued, limit: options.queueLimit }, 'closing a subscription connection that is not reading: its alert queue is full');
+      log.warn(
+        { userId: session.caller.userId, queued: why.queued, limit: options.queueLimit },
+        'closing a subscription connection that is not reading: its alert queue is full',
+      );
       close(socket, session, SubscriptionCloseCode.TryAgainLater, 'too many alerts waiting: reconnect with after');
     } else {
       log.warn({ userId: session.caller.userId, detail: why.detail }, 'closing a subscription connection: live alerts are unavailable');
@@ -113,7 +116,10 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
     }
   };
 
-  const position = (alert: { id: string; createdAt: string }): AlertPosition => ({ id: alert.id.toLowerCase(), createdAt: Date.parse(alert.createdAt) });
+  const position = (alert: { id: string; createdAt: string }): AlertPosition => ({
+    id: alert.id.toLowerCase(),
+    createdAt: Date.parse(alert.createdAt),
+  });
 
   /** The position of the client's `after`, which must be one of the caller's alerts. */
   const positionOfAfter = async (caller: Caller, after: string): Promise<AlertPosition | GraphQLError> => {
@@ -146,7 +152,10 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
           verified = await options.verify(authorizationFromConnectionParams(ctx.connectionParams));
         } catch (error) {
           if (!(error instanceof AccessTokenError)) throw error;
-          log.warn({ reason: error.message, ip: request.socket.remoteAddress }, 'refused a subscription connection with an unusable access token');
+          log.warn(
+            { reason: error.message, ip: request.socket.remoteAddress },
+            'refused a subscription connection with an unusable access token',
+          );
           socket.close(SubscriptionCloseCode.Unauthorized, error.message);
           return false;
         }
@@ -159,7 +168,11 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
       onSubscribe: async (ctx, _id, payload) => {
         const session = sessions.get(ctx)!;
         if (Object.keys(ctx.subscriptions).length > options.perConnection) {
-          return [new GraphQLError(`a connection may hold at most ${options.perConnection} subscriptions; complete one first`, { extensions: { code: 'BAD_REQUEST' } })];
+          return [
+            new GraphQLError(`a connection may hold at most ${options.perConnection} subscriptions; complete one first`, {
+              extensions: { code: 'BAD_REQUEST' },
+            }),
+          ];
         }
         const schema = options.schema();
         if (!schema) return [unavailable('the gateway is starting; subscribe again shortly')];
@@ -180,9 +193,11 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
           throw error;
         }
         const { caller } = session;
-        if (!caller.userId) return [unauthenticated('sign in first: alertAdded needs {"Authorization": "Bearer <token>"} in the connection_init payload')];
+        if (!caller.userId)
+          return [unauthenticated('sign in first: alertAdded needs {"Authorization": "Bearer <token>"} in the connection_init payload')];
         if (!options.feed) return [unavailable('live alerts are not available: this gateway runs without KAFKA_BROKERS')];
-        if (!(await options.feed.whenReady(FEED_READY_TIMEOUT_MS))) return [unavailable('live alerts are not available right now; subscribe again shortly')];
+        if (!(await options.feed.whenReady(FEED_READY_TIMEOUT_MS)))
+          return [unavailable('live alerts are not available right now; subscribe again shortly')];
         const start = plan.after ? await positionOfAfter(caller, plan.after) : await newestOf(caller);
         if (start instanceof GraphQLError) return [start];
         const resume = start ? { after: start.id, floor: start } : null;

@@ -12,9 +12,12 @@ export function subscriptionsOverWebSocket(): ApolloServerPlugin<GatewayContext>
       return {
         async didResolveOperation({ operation }) {
           if (operation?.operation !== 'subscription') return;
-          throw new GraphQLError('subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at this same URL; HTTP serves queries and mutations', {
-            extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
-          });
+          throw new GraphQLError(
+            'subscriptions are served over WebSocket (graphql-ws, subprotocol graphql-transport-ws) at this same URL; HTTP serves queries and mutations',
+            {
+              extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+            },
+          );
         },
       };
     },

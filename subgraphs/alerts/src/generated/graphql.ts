@@ -156,7 +156,8 @@ export type Subscription = {
    * payload as `{"Authorization": "Bearer <token>"}`); every field of Alert can be selected, those of other services
    * (neighborhood, hospital) included.
    * `after` resumes: pass the id of the newest alert the app already holds and the alerts created after it come first,
-   * oldest first, then the live ones, without duplicates. Without `after`, only alerts stored from now on arrive.
+   * oldest first, then the live ones, without duplicates. Without `after`, delivery starts after the newest alert the
+   * caller has when subscribing.
    * Errors: UNAUTHENTICATED without a signed-in user; BAD_USER_INPUT naming `after` when it is not one of the caller's
    * alerts. The socket closes with 4401 when the access token expires (sign in again, then resume with `after`) and
    * with 1013 when the app falls too far behind or the live feed is interrupted (reconnect with `after`).
