@@ -49,7 +49,7 @@ describe('the mobile app against the whole stack', () => {
     const verified = await e2e.op('verify-neighborhood', atHospital, token);
     expect(verified.errors).toBeUndefined();
     const code = verified.data.verifyNeighborhood.neighborhood.code;
-    expect(verified.data.verifyNeighborhood).toMatchObject({ isActive: true, neighborhood: { district: '강남구' } });
+    expect(verified.data.verifyNeighborhood).toMatchObject({ status: 'ACTIVE', isPrimary: true, neighborhood: { fullName: expect.stringMatching(/^서울특별시 강남구 /) } });
 
     // The welcome alert arrives through CDC (users → Kafka → alerts), not through any call.
     const home = await eventually(
@@ -64,7 +64,8 @@ describe('the mobile app against the whole stack', () => {
 
     const me = await e2e.op('me', {}, token);
     expect(me.data.me.devices).toEqual([expect.objectContaining({ token: 'fcm-e2e-mina', platform: 'ANDROID' })]);
-    expect(me.data.me.neighborhoodVerification.neighborhood.fullName).toMatch(/^서울특별시 강남구 /);
+    expect(me.data.me.neighborhood).toMatchObject({ code, district: '강남구' });
+    expect(me.data.me.neighborhoodVerification.status).toBe('ACTIVE');
   });
 
   it('reads and marks alerts', async () => {

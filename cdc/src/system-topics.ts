@@ -11,8 +11,10 @@ export function systemTopics(namespace = '') {
     users: `${namespace}users.public.app_user`,
     /** users' devices (key `{id}`): FCM tokens and the user they belong to. */
     devices: `${namespace}users.public.device`,
-    /** neighborhoods' 동네인증 rows. */
+    /** neighborhoods' 동네인증 rows (key `{user_id, neighborhood_code}`: a user holds up to two). */
     verifications: `${namespace}neighborhoods.public.neighborhood_verification`,
+    /** neighborhoods' 행정동 (key `{code}`): names, 구, centre and the boundary as PostGIS WKB. */
+    neighborhoods: `${namespace}neighborhoods.public.neighborhood`,
     /**
      * alerts' own alerts (key `{id}`): each insert (`op: c`) is a new alert; the gateway reads it to push the alert
      * to its owner's open `alertAdded` subscriptions.

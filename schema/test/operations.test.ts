@@ -8,7 +8,7 @@ import { readOperationFiles } from '../src/operation-files.ts';
 const EXPECTED = [
   'SignUp', 'SignIn', 'Me', 'UpdateProfile', 'RegisterDevice', 'RemoveDevice', 'DeleteAccount', 'HomeScreen',
   'NeighborhoodAt', 'VerifyNeighborhood', 'Neighborhoods', 'HospitalsNear', 'Hospital', 'Alerts', 'Alert', 'AlertAdded',
-  'MarkAlertRead', 'MarkAllAlertsRead',
+  'MarkAlertRead', 'MarkAllAlertsRead', 'MyNeighborhoods', 'RemoveNeighborhoodVerification', 'SetPrimaryNeighborhood',
 ];
 
 // Rebuilt from its printed SDL: federation-internals holds a CommonJS graphql-js while vitest hands this file the ESM

@@ -33,6 +33,7 @@ export async function unregisterConnectors(options: UnregisterOptions): Promise<
         log(`WARNING: unregister: could not reset offsets of ${name} (${error instanceof Error ? error.message : String(error)})`);
       }
       await client.delete(name);
+      await waitForGone(client, name);
       log(`unregister: ${name} stopped, offsets reset, deleted`);
     } else {
       log(`unregister: ${name} not registered`);
@@ -56,5 +57,15 @@ async function waitForStopped(client: ConnectClient, name: string, timeoutMs = 6
   while ((await client.status(name))?.connector.state !== 'STOPPED') {
     if (Date.now() >= deadline) throw new Error(`unregister: ${name} did not reach STOPPED in ${timeoutMs / 1000}s`);
     await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
+// Connect answers the DELETE before every worker has forgotten the connector: a status read right after can
+// still show it UNASSIGNED. "Deleted" is said only once it is gone.
+async function waitForGone(client: ConnectClient, name: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (await client.status(name)) {
+    if (Date.now() >= deadline) throw new Error(`unregister: ${name} still listed by Connect ${timeoutMs / 1000}s after its delete`);
+    await new Promise((r) => setTimeout(r, 100));
   }
 }

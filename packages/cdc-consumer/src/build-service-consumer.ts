@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { CdcConsumer } from './cdc-consumer.ts';
 import type { AnyChangeHandler } from './change-handler.ts';
+import type { AnyEventHandler } from './event-handler.ts';
 
 /** What a consuming service says about itself to get its consumer. */
 export interface ServiceConsumerOptions {
@@ -11,7 +12,7 @@ export interface ServiceConsumerOptions {
   groupId: string;
   /** Where the service's poison messages go. */
   deadLetterTopic: string;
-  handlers: AnyChangeHandler[];
+  handlers: (AnyChangeHandler | AnyEventHandler)[];
   orm: MikroORM;
   log: Logger;
   /** What goes stale without Kafka, for the warning logged when KAFKA_BROKERS is unset. */

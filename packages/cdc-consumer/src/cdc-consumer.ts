@@ -2,7 +2,9 @@ import { Kafka, logLevel, type Consumer, type Producer, type KafkaMessage } from
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { AnyChangeHandler } from './change-handler.ts';
-import { applyParsed, parseMessage, type ApplyOutcome, type ParsedMessage } from './apply-change.ts';
+import type { AnyEventHandler } from './event-handler.ts';
+import { applyParsed, parseMessage, type ApplyOutcome } from './apply-change.ts';
+import { applyEvents, parseEvent } from './apply-events.ts';
 import { isPermanentFailure } from './is-permanent-failure.ts';
 import { kafkaLogCreator } from './kafka-log-creator.ts';
 import { checkWrittenTables } from './check-written-tables.ts';
@@ -15,7 +17,8 @@ export interface CdcConsumerOptions {
   groupId: string;
   /** Where messages that can never be applied go, with the reason in headers. */
   deadLetterTopic: string;
-  handlers: AnyChangeHandler[];
+  /** One handler per topic: a table's change stream (copies and reactions) or an event topic. */
+  handlers: (AnyChangeHandler | AnyEventHandler)[];
   orm: MikroORM;
   log: Logger;
   /** Called after each message, e.g. to count effects or measure propagation latency. */
@@ -27,13 +30,36 @@ const RETRY_MAX_MS = 5_000;
 // Changes applied per transaction: one commit per chunk instead of per change is what lets a consumer on
 // a small machine keep up with 1,000 changes/s; small enough that a fallback to one-by-one stays cheap.
 const CHUNK_SIZE = 500;
+// Processed event ids are kept well beyond any event topic's retention (7 days), then forgotten.
+const PROCESSED_EVENT_DAYS = 30;
 
+/** How the consumer applies one topic, whichever kind of handler it has: parse without the database, apply a chunk in one transaction. */
+interface TopicApplier {
+  topic: string;
+  parse(message: KafkaMessage): unknown;
+  apply(em: EntityManager, chunk: unknown[]): Promise<ApplyOutcome[]>;
+}
+
+function applierFor(handler: AnyChangeHandler | AnyEventHandler): TopicApplier {
+  if ('kind' in handler) {
+    return {
+      topic: handler.topic,
+      parse: (message) => parseEvent(handler, message),
+      apply: (em, chunk) => applyEvents(em, handler, chunk as ReturnType<typeof parseEvent>[]),
+    };
+  }
+  return {
+    topic: handler.topic,
+    parse: (message) => parseMessage(handler, message),
+    apply: (em, chunk) => applyParsed(em, handler, chunk as ReturnType<typeof parseMessage>[]),
+  };
+}
 
 /**
- * Applies Debezium change events to a service's copies. Messages are applied in partition order, in
- * chunks of up to CHUNK_SIZE per transaction together with their LSN bookkeeping (see applyParsed);
- * offsets are committed after the transaction, so a crash replays at most the uncommitted tail and the
- * bookkeeping drops it.
+ * Applies Debezium change events to a service's copies, and system events to its reactions. Messages are
+ * applied in partition order, in chunks of up to CHUNK_SIZE per transaction together with their bookkeeping
+ * (the LSN per key for changes, see applyParsed; the id per event, see applyEvents); offsets are committed
+ * after the transaction, so a crash replays at most the uncommitted tail and the bookkeeping drops it.
  * A poison message goes to the dead-letter topic and the consumer carries on; a transient fault (the
  * database restarting) is retried with backoff, holding the partition so nothing is skipped.
  */
@@ -41,7 +67,8 @@ export class CdcConsumer {
   readonly #kafka: Kafka;
   readonly #consumer: Consumer;
   readonly #producer: Producer;
-  readonly #handlers: Map<string, AnyChangeHandler>;
+  readonly #handlers: Map<string, TopicApplier>;
+  #pruneTimer: NodeJS.Timeout | undefined;
   #running = false;
 
   constructor(private readonly options: CdcConsumerOptions) {
@@ -60,7 +87,7 @@ export class CdcConsumer {
     for (const handler of options.handlers) {
       // A second handler would silently replace the first, and with it the copy's only writer.
       if (this.#handlers.has(handler.topic)) throw new Error(`two handlers for topic ${handler.topic}: one topic has one handler per service`);
-      this.#handlers.set(handler.topic, handler);
+      this.#handlers.set(handler.topic, applierFor(handler));
     }
   }
 
@@ -80,7 +107,7 @@ export class CdcConsumer {
         const handler = this.#handlers.get(batch.topic);
         if (!handler) return;
         const keepGoing = () => isRunning() && !isStale();
-        let chunk: { parsed: ParsedMessage; message: KafkaMessage }[] = [];
+        let chunk: { parsed: unknown; message: KafkaMessage }[] = [];
         const flush = async (): Promise<boolean> => {
           if (chunk.length === 0) return true;
           const done = await this.#applyChunk(handler, batch.partition, chunk, keepGoing);
@@ -91,9 +118,9 @@ export class CdcConsumer {
         };
         for (const message of batch.messages) {
           if (!keepGoing()) return;
-          let parsed: ParsedMessage;
+          let parsed: unknown;
           try {
-            parsed = parseMessage(handler, message);
+            parsed = handler.parse(message);
           } catch (error) {
             // Everything before the poison message is applied first, so order is kept around it.
             if (!(await flush())) return;
@@ -107,13 +134,29 @@ export class CdcConsumer {
         await flush();
       },
     });
+    if (this.options.handlers.some((h) => 'kind' in h)) {
+      await this.#pruneProcessedEvents();
+      this.#pruneTimer = setInterval(() => void this.#pruneProcessedEvents(), 6 * 3600_000).unref();
+    }
     this.options.log.info({ topics: [...this.#handlers.keys()], groupId: this.options.groupId }, 'cdc consumer started');
+  }
+
+  // An event can only be redelivered while its topic still holds it; ids older than that are dead weight.
+  async #pruneProcessedEvents(): Promise<void> {
+    try {
+      await this.options.orm.em
+        .getConnection()
+        .execute(`delete from cdc_processed_event where processed_at < now() - make_interval(days => ?)`, [PROCESSED_EVENT_DAYS]);
+    } catch (error) {
+      this.options.log.warn({ err: error }, 'could not prune old processed event ids; will try again later');
+    }
   }
 
   /** Stops consuming after the message in hand; committed offsets make the next start resume there. */
   async stop(): Promise<void> {
     if (!this.#running) return;
     this.#running = false;
+    clearInterval(this.#pruneTimer);
     await this.#consumer.disconnect();
     await this.#producer.disconnect();
   }
@@ -138,15 +181,15 @@ export class CdcConsumer {
    * Returns false when the consumer is stopping and the chunk was not applied.
    */
   async #applyChunk(
-    handler: AnyChangeHandler,
+    handler: TopicApplier,
     partition: number,
-    chunk: { parsed: ParsedMessage; message: KafkaMessage }[],
+    chunk: { parsed: unknown; message: KafkaMessage }[],
     keepGoing: () => boolean,
   ): Promise<boolean> {
     const em = this.options.orm.em.fork() as EntityManager;
     for (let attempt = 0, wait = RETRY_MIN_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
       try {
-        const outcomes = await applyParsed(em, handler, chunk.map((c) => c.parsed));
+        const outcomes = await handler.apply(em, chunk.map((c) => c.parsed));
         for (const outcome of outcomes) this.options.onOutcome?.(handler.topic, outcome);
         return true;
       } catch (error) {

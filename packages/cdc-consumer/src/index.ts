@@ -1,5 +1,7 @@
 export { CdcConsumer, type CdcConsumerOptions } from './cdc-consumer.ts';
 export type { ChangeHandler, AnyChangeHandler } from './change-handler.ts';
+export { defineEventHandler, type EventHandler, type AnyEventHandler, type SystemEvent } from './event-handler.ts';
+export { parseEvent, applyEvents, type ParsedEvent } from './apply-events.ts';
 export { defineReaction, type ReactionDefinition } from './define-reaction.ts';
 export { defineCopy, type CopyDefinition, type CopyColumn, type ConvertedColumn } from './define-copy.ts';
 export { applyChange, applyParsed, parseMessage, type ApplyOutcome, type IncomingMessage, type ParsedMessage } from './apply-change.ts';

@@ -6,11 +6,19 @@ import type { AlertsConfig } from './config.ts';
 import { accountHandler } from './modules/account/account.handler.ts';
 import { deviceCopy } from './modules/device/device.copy.ts';
 import { verificationCopy } from './modules/verification/verification.copy.ts';
+import { neighborhoodCopy } from './modules/neighborhood/neighborhood.copy.ts';
+import { reminderHandler } from './modules/reminder/reminder.handler.ts';
 
-/** The consumer that keeps the device and 동네인증 copies in step, or null without brokers. */
+/** The consumer that keeps the device, 동네인증 and 행정동 copies in step and turns reminders into alerts, or null without brokers. */
 export function buildCdcConsumer(config: AlertsConfig, orm: MikroORM, log: Logger): CdcConsumer | null {
   const topics = systemTopics(config.CDC_TOPIC_NAMESPACE);
-  const handlers = [accountHandler(topics.users), deviceCopy(topics.devices), verificationCopy(topics.verifications)];
-  const staleWithoutKafka = 'device and 동네인증 copies will not update and deleted accounts will not be erased here';
+  const handlers = [
+    accountHandler(topics.users),
+    deviceCopy(topics.devices),
+    verificationCopy(topics.verifications),
+    neighborhoodCopy(topics.neighborhoods),
+    reminderHandler(topics.verificationReminders),
+  ];
+  const staleWithoutKafka = 'device and 동네인증 copies will not update, 동네인증 reminders will not arrive and deleted accounts will not be erased here';
   return buildServiceConsumer({ brokers: config.KAFKA_BROKERS, ...topics.consumer('alerts'), handlers, orm, log, staleWithoutKafka });
 }

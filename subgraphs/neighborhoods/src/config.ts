@@ -9,6 +9,13 @@ const schema = z.object({
   DATABASE_URL: serviceConfigShape.DATABASE_URL.default('postgres://postgres@127.0.0.1:5432/petcare_neighborhoods'),
   /** How many days a 동네인증 lasts before the user has to prove their location again (default 30). */
   VERIFICATION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * The worst GPS accuracy (metres) accepted when the fix's accuracy circle reaches into another 행정동 (default
+   * 100). A fix whose circle lies wholly inside the 행정동 verifies whatever its accuracy.
+   */
+  VERIFICATION_MAX_ACCURACY_METERS: z.coerce.number().positive().max(10_000).default(100),
+  /** How many days before expiry a 동네인증 counts as expiring soon; the reminder app's lead (TIMERS_LEAD) should match (default 3). */
+  VERIFICATION_REMINDER_DAYS: z.coerce.number().int().min(0).max(30).default(3),
   /** Directory holding `boundaries/` (laid out as the shared public data); only the seed reads it. Unset: the seed says how to set it. */
   DATA_DIR: z.string().optional(),
   /**

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { Neighborhood } from './modules/neighborhood/neighborhood.entity.ts';
 import { NeighborhoodVerification } from './modules/neighborhood-verification/neighborhood-verification.entity.ts';
 import { loadBoundaries } from './modules/neighborhood/neighborhood.repository.ts';
+import { countVerifiedUsers, findVerificationsOfUsers } from './modules/neighborhood-verification/neighborhood-verification.repository.ts';
 import { isNeighborhoodCode } from './modules/neighborhood/neighborhood.validation.ts';
 
 /** Per-request batches: one SQL query per entity type however many rows a request asks for. */
@@ -11,7 +12,10 @@ export interface NeighborhoodsLoaders {
   neighborhoodByCode: DataLoader<string, Neighborhood | null>;
   /** GeoJSON strings, loaded apart from the entity because they are large and only some requests want them. */
   boundaryByCode: DataLoader<string, string | null>;
-  verificationByUserId: DataLoader<string, NeighborhoodVerification | null>;
+  /** A user's 동네 (at most two), primary first; empty when they hold none. */
+  verificationsByUserId: DataLoader<string, NeighborhoodVerification[]>;
+  /** How many users are verified in a 행정동 right now. */
+  verifiedUserCountByCode: DataLoader<string, number>;
 }
 
 /** Builds a request's loaders on its forked EntityManager. */
@@ -23,15 +27,14 @@ export function createLoaders(em: EntityManager): NeighborhoodsLoaders {
       const byCode = await loadBoundaries(em, codes.filter(isNeighborhoodCode));
       return codes.map((code) => byCode.get(code) ?? null);
     }),
-    verificationByUserId: new DataLoader(async (userIds) => {
-      const wellFormed = userIds.filter(isUuid);
-      // The neighborhood is joined into the same query, so User.neighborhood costs no second round trip.
-      const found = wellFormed.length > 0
-        ? await em.find(NeighborhoodVerification, { userId: { $in: wellFormed } }, { populate: ['neighborhood'] })
-        : [];
+    verificationsByUserId: new DataLoader(async (userIds) => {
+      const found = await findVerificationsOfUsers(em, userIds.filter(isUuid).map((id) => id.toLowerCase()));
       for (const v of found) neighborhoodByCode.prime(v.neighborhood.code, v.neighborhood);
-      const byUser = new Map(found.map((v) => [v.userId, v]));
-      return userIds.map((id) => byUser.get(id.toLowerCase()) ?? null);
+      return userIds.map((id) => found.filter((v) => v.userId === id.toLowerCase()));
+    }),
+    verifiedUserCountByCode: new DataLoader(async (codes) => {
+      const counts = await countVerifiedUsers(em, codes.filter(isNeighborhoodCode));
+      return codes.map((code) => counts.get(code) ?? 0);
     }),
   };
 }

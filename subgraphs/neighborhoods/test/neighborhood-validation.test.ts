@@ -6,7 +6,8 @@ import {
   checkNeighborhoodPageSize,
   neighborhoodCursor,
 } from '../src/modules/neighborhood/neighborhood.validation.ts';
-import { isVerificationActive } from '../src/modules/neighborhood-verification/neighborhood-verification.status.ts';
+import { isVerificationActive, verificationStatus } from '../src/modules/neighborhood-verification/neighborhood-verification.status.ts';
+import { checkAccuracy } from '../src/modules/neighborhood-verification/neighborhood-verification.validation.ts';
 
 function rejection(fn: () => unknown): Record<string, unknown> | undefined {
   try {
@@ -58,5 +59,22 @@ describe('verification status', () => {
     expect(isVerificationActive({ expiresAt }, new Date('2026-12-24T23:59:59Z'))).toBe(true);
     expect(isVerificationActive({ expiresAt }, expiresAt)).toBe(false);
     expect(isVerificationActive({ expiresAt }, new Date('2027-01-01T00:00:00Z'))).toBe(false);
+  });
+});
+
+describe('verification status and GPS accuracy', () => {
+  const now = new Date('2026-12-20T00:00:00Z');
+  it('is EXPIRING_SOON within the reminder period, EXPIRED at its expiry', () => {
+    expect(verificationStatus({ expiresAt: new Date('2026-12-25T00:00:00Z') }, 3, now)).toBe('ACTIVE');
+    expect(verificationStatus({ expiresAt: new Date('2026-12-23T00:00:00Z') }, 3, now)).toBe('EXPIRING_SOON');
+    expect(verificationStatus({ expiresAt: now }, 3, now)).toBe('EXPIRED');
+  });
+
+  it('takes the accuracy the phone reports and refuses what no fix has, naming the field', () => {
+    expect(checkAccuracy('accuracyMeters', undefined)).toBeNull();
+    expect(checkAccuracy('accuracyMeters', 12.5)).toBe(12.5);
+    for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 10_001]) {
+      expect(rejection(() => checkAccuracy('accuracyMeters', bad))).toMatchObject({ code: 'BAD_USER_INPUT', field: 'accuracyMeters' });
+    }
   });
 });

@@ -11,6 +11,8 @@ const DAY_MS = 24 * 3600 * 1000;
 const yeoksam = DEMO_ACCOUNT.location;
 const sajik = { latitude: 37.5733, longitude: 126.9688 };
 const busan = { latitude: 35.1796, longitude: 129.0756 };
+const jamsil = { latitude: 37.5133, longitude: 127.1001 };
+const yeoksam2 = { latitude: 37.4955, longitude: 127.0451 };
 let neighborhoods: TestSubgraph<NeighborhoodsService>;
 
 const call = <T = any>(query: string, variables: Record<string, unknown> = {}, userId: string | null = null) =>
@@ -19,9 +21,11 @@ const sql = <T = any>(query: string) => neighborhoods.sql<T>(query);
 
 const AT = `query ($lat: Latitude!, $lng: Longitude!) { neighborhoodAt(latitude: $lat, longitude: $lng) { code name district city fullName center { latitude longitude } boundary } }`;
 const VERIFY = `mutation ($lat: Latitude!, $lng: Longitude!) {
-  verifyNeighborhood(latitude: $lat, longitude: $lng) { neighborhood { code name } verifiedAt expiresAt isActive } }`;
+  verifyNeighborhood(latitude: $lat, longitude: $lng) { neighborhood { code name } verifiedAt expiresAt isActive isPrimary } }`;
 const verify = (userId: string | null, at: { latitude: number; longitude: number }) =>
   call(VERIFY, { lat: at.latitude, lng: at.longitude }, userId);
+const VERIFY_WITH_ACCURACY = `mutation ($lat: Latitude!, $lng: Longitude!, $acc: Float) {
+  verifyNeighborhood(latitude: $lat, longitude: $lng, accuracyMeters: $acc) { neighborhood { code } accuracyMeters } }`;
 
 /** Runs `fn` while recording every SQL statement (with its parameters) the service sends through its connection. */
 const recordingQueries = (fn: () => Promise<void>) => recordQueries(neighborhoods.service.orm, fn);
@@ -175,14 +179,118 @@ describe('동네인증', () => {
     expect(after.neighborhood).toEqual({ code: '1168064000' });
   });
 
-  it('replaces the verification when the user verifies elsewhere, even when calls race', async () => {
+  it('holds up to two 동네: a third is refused, listing the two, and nothing is written', async () => {
+    const userId = randomUUID();
+    expect((await verify(userId, yeoksam)).data.verifyNeighborhood.isPrimary).toBe(true);
+    const second = (await verify(userId, sajik)).data.verifyNeighborhood;
+    expect(second).toMatchObject({ neighborhood: { code: '1111053000' }, isPrimary: false });
+    const third = await verify(userId, jamsil);
+    expect(third.errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT',
+      field: 'latitude',
+      current: [
+        { code: '1168064000', isPrimary: true, expiresAt: expect.any(String) },
+        { code: '1111053000', isPrimary: false, expiresAt: expect.any(String) },
+      ],
+    });
+    expect(await sql(`select neighborhood_code from neighborhood_verification where user_id = '${userId}' order by neighborhood_code`)).toEqual([
+      { neighborhood_code: '1111053000' },
+      { neighborhood_code: '1168064000' },
+    ]);
+    // Verifying a 동네 the user holds renews it, even when two are held.
+    expect((await verify(userId, sajik)).errors).toBeUndefined();
+  });
+
+  it('never lets racing verifications of different places give a user a third 동네', async () => {
     const userId = randomUUID();
     await verify(userId, yeoksam);
-    const raced = await Promise.all(Array.from({ length: 6 }, () => verify(userId, sajik)));
-    expect(raced.every((r) => r.errors === undefined && r.data.verifyNeighborhood.neighborhood.code === '1111053000')).toBe(true);
-    expect(await sql(`select neighborhood_code from neighborhood_verification where user_id = '${userId}'`)).toEqual([
-      { neighborhood_code: '1111053000' },
+    const raced = await Promise.all([sajik, jamsil, sajik, jamsil, sajik, jamsil].map((at) => verify(userId, at)));
+    const added = raced.filter((r) => r.errors === undefined).map((r) => r.data.verifyNeighborhood.neighborhood.code);
+    expect(new Set(added).size).toBe(1);
+    expect(raced.filter((r) => r.errors?.[0]?.extensions?.['code'] === 'CONFLICT')).toHaveLength(3);
+    expect(await sql(`select count(*)::int as n, count(*) filter (where is_primary)::int as p from neighborhood_verification where user_id = '${userId}'`)).toEqual([
+      { n: 2, p: 1 },
     ]);
+  });
+
+  it('gives up a 동네: the other becomes primary; giving up one the user does not hold names the code', async () => {
+    const userId = randomUUID();
+    await verify(userId, yeoksam);
+    await verify(userId, sajik);
+    const REMOVE = `mutation ($code: ID!) { removeNeighborhoodVerification(code: $code) { neighborhood { code } isPrimary } }`;
+    const rest = await call(REMOVE, { code: '1168064000' }, userId);
+    expect(rest.data.removeNeighborhoodVerification).toEqual([{ neighborhood: { code: '1111053000' }, isPrimary: true }]);
+    const again = await call(REMOVE, { code: '1168064000' }, userId);
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'code' });
+    expect((await call(REMOVE, { code: '역삼1동' }, userId)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'code' });
+    expect((await call(REMOVE, { code: '1111053000' }, null)).errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('lets the user choose the primary 동네, which is what User.neighborhood shows', async () => {
+    const userId = randomUUID();
+    await verify(userId, yeoksam);
+    await verify(userId, sajik);
+    const SET = `mutation ($code: ID!) { setPrimaryNeighborhood(code: $code) { neighborhood { code } isPrimary } }`;
+    expect((await call(SET, { code: '1111053000' }, userId)).data.setPrimaryNeighborhood).toEqual({ neighborhood: { code: '1111053000' }, isPrimary: true });
+    expect((await call(SET, { code: '1168065000' }, userId)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'code' });
+    const q = `query ($r: [_Any!]!) { _entities(representations: $r) { ... on User { neighborhood { code } neighborhoods { neighborhood { code } isPrimary status } } } }`;
+    const user = (await call(q, { r: [{ __typename: 'User', id: userId }] })).data._entities[0];
+    expect(user.neighborhood).toEqual({ code: '1111053000' });
+    expect(user.neighborhoods).toEqual([
+      { neighborhood: { code: '1111053000' }, isPrimary: true, status: 'ACTIVE' },
+      { neighborhood: { code: '1168064000' }, isPrimary: false, status: 'ACTIVE' },
+    ]);
+    await sql(`update neighborhood_verification set expires_at = now() + interval '2 days' where user_id = '${userId}' and neighborhood_code = '1168064000'`);
+    const soon = (await call(q, { r: [{ __typename: 'User', id: userId }] })).data._entities[0];
+    expect(soon.neighborhoods[1].status).toBe('EXPIRING_SOON');
+  });
+
+  it('verifies a coarse fix whose circle stays inside the 행정동, and refuses one that reaches another, naming accuracyMeters', async () => {
+    // The 행정동 with the widest inside, and the widest circle that fits in it: a fix there with a coarse accuracy
+    // cannot be anywhere else.
+    const [deep] = await sql(`select code, ST_Y(center) as latitude, ST_X(center) as longitude,
+        ST_Distance(ST_Boundary(geom)::geography, center::geography) as room
+      from (select code, geom, (ST_MaximumInscribedCircle(geom)).center as center from neighborhood) c order by room desc limit 1`);
+    const userId = randomUUID();
+    const coarse = await call(VERIFY_WITH_ACCURACY, { lat: deep.latitude, lng: deep.longitude, acc: Math.floor(deep.room * 0.8) }, userId);
+    expect(coarse.errors).toBeUndefined();
+    expect(coarse.data.verifyNeighborhood).toMatchObject({ neighborhood: { code: deep.code }, accuracyMeters: Math.floor(deep.room * 0.8) });
+
+    const near = randomUUID();
+    const wide = await call(VERIFY_WITH_ACCURACY, { lat: yeoksam.latitude, lng: yeoksam.longitude, acc: 2500 }, near);
+    expect(wide.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'accuracyMeters', maxAccuracyMeters: 100 });
+    expect(wide.errors?.[0]?.message).toContain('move outside or wait for a better GPS fix');
+    const fine = await call(VERIFY_WITH_ACCURACY, { lat: yeoksam.latitude, lng: yeoksam.longitude, acc: 80 }, near);
+    expect(fine.data.verifyNeighborhood.neighborhood.code).toBe('1168064000');
+  });
+
+  it('refuses accuracies no real fix has, naming accuracyMeters and writing nothing', async () => {
+    const userId = randomUUID();
+    for (const acc of [0, -5, 50_000]) {
+      const res = await call(VERIFY_WITH_ACCURACY, { lat: yeoksam.latitude, lng: yeoksam.longitude, acc }, userId);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'accuracyMeters' });
+    }
+    expect((await call(VERIFY_WITH_ACCURACY, { lat: yeoksam.latitude, lng: yeoksam.longitude, acc: 'far' }, userId)).errors?.[0]?.extensions?.['code']).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(await sql(`select count(*)::int as n from neighborhood_verification where user_id = '${userId}'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('writes nothing for an account erased here, whatever its old token asks', async () => {
+    const userId = randomUUID();
+    await verify(userId, yeoksam);
+    await sql(`insert into erased_user (user_id) values ('${userId}')`);
+    const res = await verify(userId, sajik);
+    expect(res.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(await sql(`select neighborhood_code from neighborhood_verification where user_id = '${userId}'`)).toEqual([{ neighborhood_code: '1168064000' }]);
+  });
+
+  it('counts the users verified in a 행정동 right now', async () => {
+    const before = (await call(`{ neighborhood(code: "1168065000") { verifiedUserCount } }`)).data.neighborhood.verifiedUserCount;
+    const users = [randomUUID(), randomUUID(), randomUUID()];
+    for (const id of users) await verify(id, yeoksam2);
+    await sql(`update neighborhood_verification set expires_at = now() - interval '1 second', verified_at = now() - interval '31 days' where user_id = '${users[2]}'`);
+    expect((await call(`{ neighborhood(code: "1168065000") { verifiedUserCount } }`)).data.neighborhood.verifiedUserCount).toBe(before + 2);
   });
 });
 

@@ -11,9 +11,9 @@ export function unauthenticated(message = 'sign in first: this field needs a sig
   return new GraphQLError(message, { extensions: { code: ErrorCode.Unauthenticated } });
 }
 
-/** The thing named does not exist, or not for this caller. */
-export function notFound(what: string): GraphQLError {
-  return new GraphQLError(`${what} not found`, { extensions: { code: ErrorCode.NotFound } });
+/** The thing named does not exist, or not for this caller; `field` names the argument that named it. */
+export function notFound(what: string, field?: string): GraphQLError {
+  return new GraphQLError(`${field ? `${field}: ` : ''}${what} not found`, { extensions: { code: ErrorCode.NotFound, ...(field ? { field } : {}) } });
 }
 
 /** The input is well-formed but clashes with existing state (e.g. an e-mail already registered). */

@@ -1,5 +1,6 @@
 import { Migration20261126Alerts } from './migration-20261126-alerts.ts';
 import { Migration20261126Copies } from './migration-20261126-copies.ts';
+import { Migration20261130VerificationLifecycle } from './migration-20261130-verification-lifecycle.ts';
 
 /** Every migration of the alerts database, oldest first. */
-export const migrations = [Migration20261126Alerts, Migration20261126Copies];
+export const migrations = [Migration20261126Alerts, Migration20261126Copies, Migration20261130VerificationLifecycle];

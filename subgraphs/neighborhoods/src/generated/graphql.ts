@@ -36,18 +36,48 @@ export type GeoPoint = {
 export type Mutation = {
   __typename?: 'Mutation';
   /**
-   * 동네인증: proves with the phone's GPS position that the signed-in user is in a 행정동, valid for 30 days (the service default).
-   * Verifying again renews it; verifying somewhere else replaces it (a user has one 동네 at a time).
-   * Errors: UNAUTHENTICATED without a signed-in user; BAD_USER_INPUT naming `latitude` or `longitude` outside
-   * South Korea, and naming `latitude` when no supported 행정동 contains the point.
+   * Gives up one of the signed-in user's 동네 (its reminders are cancelled); if it was the primary one, the other becomes
+   * primary. Returns the 동네 the user still holds.
+   * Errors: UNAUTHENTICATED; BAD_USER_INPUT naming `code` when it is not a 10-digit code; NOT_FOUND naming `code` when
+   * the user holds no 동네인증 there.
+   */
+  removeNeighborhoodVerification: Array<NeighborhoodVerification>;
+  /**
+   * Makes one of the signed-in user's 동네 the primary one (what `me.neighborhood` and the home screen show).
+   * Errors: UNAUTHENTICATED; BAD_USER_INPUT naming `code`; NOT_FOUND naming `code` when the user holds no 동네인증 there.
+   */
+  setPrimaryNeighborhood: NeighborhoodVerification;
+  /**
+   * 동네인증: proves with the phone's GPS fix that the signed-in user is in a 행정동, valid for 30 days (the service
+   * default). A user holds up to two 동네 at once: verifying one of them again renews it; verifying a third is refused
+   * until one is given up (`removeNeighborhoodVerification`). The first 동네 is the primary one (`me.neighborhood`).
+   * A fix whose accuracy circle lies inside the 행정동 verifies; one whose circle reaches into another 행정동 verifies only
+   * when its accuracy is at most the service's limit (default 100 m).
+   * Errors: UNAUTHENTICATED without a signed-in user (or for an erased account); BAD_USER_INPUT naming `latitude` or
+   * `longitude` outside South Korea, `latitude` when no supported 행정동 contains the point, `accuracyMeters` for an
+   * unusable accuracy or a fix too coarse to tell the 행정동 apart (a message the app can show, and
+   * `extensions.maxAccuracyMeters`); CONFLICT naming `latitude` when the user already holds two other 동네, with
+   * `extensions.current` listing them ({code, isPrimary, expiresAt}).
    */
   verifyNeighborhood: NeighborhoodVerification;
 };
 
 
+export type MutationRemoveNeighborhoodVerificationArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
+export type MutationSetPrimaryNeighborhoodArgs = {
+  code: Scalars['ID']['input'];
+};
+
+
 export type MutationVerifyNeighborhoodArgs = {
+  accuracyMeters?: InputMaybe<Scalars['Float']['input']>;
   latitude: Scalars['Latitude']['input'];
   longitude: Scalars['Longitude']['input'];
+  makePrimary?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 /** A 행정동 (administrative neighbourhood), the unit of 동네인증. */
@@ -67,6 +97,8 @@ export type Neighborhood = {
   fullName: Scalars['String']['output'];
   /** The 행정동's own name, e.g. "역삼1동". */
   name: Scalars['String']['output'];
+  /** How many users hold an active 동네인증 here right now. */
+  verifiedUserCount: Scalars['Int']['output'];
 };
 
 /** One page of 행정동. */
@@ -89,15 +121,21 @@ export type NeighborhoodEdge = {
   node: Neighborhood;
 };
 
-/** A user's 동네인증: where they last proved by GPS to be, and until when that counts. */
+/** A user's 동네인증 in one 행정동: where they last proved by GPS to be, and until when that counts. */
 export type NeighborhoodVerification = {
   __typename?: 'NeighborhoodVerification';
+  /** The accuracy radius (metres) of the GPS fix that proved it; null when the app sent none. */
+  accuracyMeters?: Maybe<Scalars['Float']['output']>;
   /** When it lapses unless the user verifies again. */
   expiresAt: Scalars['DateTime']['output'];
   /** True until `expiresAt`; after that the app should ask the user to verify again. */
   isActive: Scalars['Boolean']['output'];
+  /** Whether this is the user's primary 동네 (the home screen's). */
+  isPrimary: Scalars['Boolean']['output'];
   /** The 행정동 the user proved to be in. */
   neighborhood: Neighborhood;
+  /** ACTIVE, EXPIRING_SOON (within 3 days of `expiresAt`, when the reminder goes out) or EXPIRED. */
+  status: VerificationStatus;
   /** When the user last proved it. */
   verifiedAt: Scalars['DateTime']['output'];
 };
@@ -155,11 +193,22 @@ export type User = {
   __typename?: 'User';
   /** The user's id (UUID), owned by the users service. */
   id: Scalars['ID']['output'];
-  /** The user's verified 동네, only while the 동네인증 is active; null if never verified or expired. */
+  /** The user's primary 동네, only while its 동네인증 is active; null if never verified or expired. */
   neighborhood?: Maybe<Neighborhood>;
-  /** The user's latest 동네인증, even if it has expired (so the app can say "expired, verify again"); null if never verified. */
+  /** The 동네인증 of the user's primary 동네, even if it has expired (so the app can say "expired, verify again"); null if none. */
   neighborhoodVerification?: Maybe<NeighborhoodVerification>;
+  /** Every 동네 the user holds (at most two), primary first, each with its status. */
+  neighborhoods: Array<NeighborhoodVerification>;
 };
+
+/** Where a 동네인증 stands. */
+export type VerificationStatus =
+  /** Verified, and not lapsing within the reminder period. */
+  | 'ACTIVE'
+  /** Lapsed: the 동네 no longer counts as verified anywhere until the user verifies again. */
+  | 'EXPIRED'
+  /** Verified, but lapsing soon: the app should offer to verify again. */
+  | 'EXPIRING_SOON';
 
 
 
@@ -264,17 +313,19 @@ export type ResolversTypes = {
   Latitude: ResolverTypeWrapper<Scalars['Latitude']['output']>;
   Longitude: ResolverTypeWrapper<Scalars['Longitude']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Neighborhood: ResolverTypeWrapper<NeighborhoodModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  NeighborhoodConnection: ResolverTypeWrapper<NeighborhoodPageModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  NeighborhoodConnection: ResolverTypeWrapper<NeighborhoodPageModel>;
   NeighborhoodEdge: ResolverTypeWrapper<Omit<NeighborhoodEdge, 'node'> & { node: ResolversTypes['Neighborhood'] }>;
   NeighborhoodVerification: ResolverTypeWrapper<NeighborhoodVerificationModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserReferenceModel>;
+  VerificationStatus: VerificationStatus;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -284,14 +335,15 @@ export type ResolversParentTypes = {
   Latitude: Scalars['Latitude']['output'];
   Longitude: Scalars['Longitude']['output'];
   Mutation: Record<PropertyKey, never>;
+  ID: Scalars['ID']['output'];
+  Float: Scalars['Float']['output'];
+  Boolean: Scalars['Boolean']['output'];
   Neighborhood: NeighborhoodModel;
   String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
-  NeighborhoodConnection: NeighborhoodPageModel;
   Int: Scalars['Int']['output'];
+  NeighborhoodConnection: NeighborhoodPageModel;
   NeighborhoodEdge: Omit<NeighborhoodEdge, 'node'> & { node: ResolversParentTypes['Neighborhood'] };
   NeighborhoodVerification: NeighborhoodVerificationModel;
-  Boolean: Scalars['Boolean']['output'];
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   User: UserReferenceModel;
@@ -315,7 +367,9 @@ export interface LongitudeScalarConfig extends GraphQLScalarTypeConfig<Resolvers
 }
 
 export type MutationResolvers<ContextType = NeighborhoodsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
-  verifyNeighborhood?: Resolver<ResolversTypes['NeighborhoodVerification'], ParentType, ContextType, RequireFields<MutationVerifyNeighborhoodArgs, 'latitude' | 'longitude'>>;
+  removeNeighborhoodVerification?: Resolver<Array<ResolversTypes['NeighborhoodVerification']>, ParentType, ContextType, RequireFields<MutationRemoveNeighborhoodVerificationArgs, 'code'>>;
+  setPrimaryNeighborhood?: Resolver<ResolversTypes['NeighborhoodVerification'], ParentType, ContextType, RequireFields<MutationSetPrimaryNeighborhoodArgs, 'code'>>;
+  verifyNeighborhood?: Resolver<ResolversTypes['NeighborhoodVerification'], ParentType, ContextType, RequireFields<MutationVerifyNeighborhoodArgs, 'latitude' | 'longitude' | 'makePrimary'>>;
 };
 
 export type NeighborhoodResolvers<ContextType = NeighborhoodsContext, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood'], FederationReferenceType extends FederationReferenceTypes['Neighborhood'] = FederationReferenceTypes['Neighborhood']> = {
@@ -327,6 +381,7 @@ export type NeighborhoodResolvers<ContextType = NeighborhoodsContext, ParentType
   district?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fullName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  verifiedUserCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type NeighborhoodConnectionResolvers<ContextType = NeighborhoodsContext, ParentType extends ResolversParentTypes['NeighborhoodConnection'] = ResolversParentTypes['NeighborhoodConnection']> = {
@@ -341,9 +396,12 @@ export type NeighborhoodEdgeResolvers<ContextType = NeighborhoodsContext, Parent
 };
 
 export type NeighborhoodVerificationResolvers<ContextType = NeighborhoodsContext, ParentType extends ResolversParentTypes['NeighborhoodVerification'] = ResolversParentTypes['NeighborhoodVerification']> = {
+  accuracyMeters?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   isActive?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  isPrimary?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   neighborhood?: Resolver<ResolversTypes['Neighborhood'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['VerificationStatus'], ParentType, ContextType>;
   verifiedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
@@ -364,6 +422,7 @@ export type UserResolvers<ContextType = NeighborhoodsContext, ParentType extends
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   neighborhood?: Resolver<Maybe<ResolversTypes['Neighborhood']>, ParentType, ContextType>;
   neighborhoodVerification?: Resolver<Maybe<ResolversTypes['NeighborhoodVerification']>, ParentType, ContextType>;
+  neighborhoods?: Resolver<Array<ResolversTypes['NeighborhoodVerification']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = NeighborhoodsContext> = {

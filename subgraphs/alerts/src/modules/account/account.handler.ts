@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { defineReaction } from '@petcare/cdc-consumer';
 import { createAlert } from '../alert/alert.repository.ts';
+import { recordErased } from './erased-user.repository.ts';
 
 /**
  * Reacts to accounts: a new one (op `c`, not a snapshot read of an old one) gets a welcome alert, once
- * (deduplicated by user); a deleted one loses its alerts here, in the same transaction that records the
- * delete as applied. Its devices and 동네인증 leave the copies through their own topics (each copy has one writer).
+ * (deduplicated by user); a deleted one loses its alerts here and is remembered as erased, in the same
+ * transaction that records the delete as applied. Its devices and 동네인증 leave the copies through their own topics (each copy has one writer).
  */
 export const accountHandler = (topic: string) =>
   defineReaction({
@@ -25,5 +26,6 @@ export const accountHandler = (topic: string) =>
     },
     remove: async (em, { id }) => {
       await em.execute('delete from alert where user_id = ?', [id]);
+      await recordErased(em, id);
     },
   });

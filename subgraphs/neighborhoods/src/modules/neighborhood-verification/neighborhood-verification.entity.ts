@@ -5,14 +5,18 @@ const NeighborhoodVerificationSchema = defineEntity({
   name: 'NeighborhoodVerification',
   tableName: 'neighborhood_verification',
   properties: {
-    /** The users service's id; no foreign key, users live in another database. One row per user. */
+    /** The users service's id; no foreign key, users live in another database. */
     userId: p.uuid().primary(),
-    neighborhood: () => p.manyToOne(Neighborhood).fieldName('neighborhood_code'),
+    neighborhood: () => p.manyToOne(Neighborhood).fieldName('neighborhood_code').primary(),
     verifiedAt: p.datetime(),
     expiresAt: p.datetime(),
+    /** The accuracy radius of the GPS fix that proved it, as the phone reported it; null when the app sent none. */
+    accuracyMeters: p.float().columnType('real').nullable(),
+    /** The 동네 the user chose as their home screen's; exactly one of a user's 동네 is primary. */
+    isPrimary: p.boolean(),
   },
 });
 
-/** A user's current 동네인증: where they last proved by GPS to be, and until when that counts. */
+/** A user's 동네인증 in one 행정동: where they proved by GPS to be, and until when that counts. A user holds at most two. */
 export class NeighborhoodVerification extends NeighborhoodVerificationSchema.class {}
 NeighborhoodVerificationSchema.setClass(NeighborhoodVerification);

@@ -18,6 +18,19 @@ export function findNeighborhoodAt(em: EntityManager, latitude: number, longitud
   );
 }
 
+/**
+ * How far a point lies from the edge of a 행정동, in metres on the WGS84 ellipsoid: a GPS fix whose accuracy
+ * radius is larger than this may really be on the other side.
+ */
+export async function distanceToEdgeMeters(em: EntityManager, code: string, latitude: number, longitude: number): Promise<number> {
+  const [row] = await em.execute<{ meters: number }[]>(
+    'select ST_Distance(ST_Boundary(geom)::geography, ST_SetSRID(ST_MakePoint(?, ?), 4326)::geography) as meters from neighborhood where code = ?',
+    [longitude, latitude, code],
+  );
+  if (!row) throw new Error(`행정동 ${code} vanished while verifying`);
+  return row.meters;
+}
+
 /** Boundaries as GeoJSON MultiPolygon strings by code, in one query; 7 decimals is about 1 cm, plenty for a border. */
 export async function loadBoundaries(em: EntityManager, codes: readonly string[]): Promise<Map<string, string>> {
   if (codes.length === 0) return new Map();

@@ -25,6 +25,7 @@ export function neighborhoodResolvers(): Resolvers {
     Neighborhood: {
       __resolveReference: (ref, ctx) => ctx.loaders.neighborhoodByCode.load(ref.code),
       center: (n) => ({ latitude: n.centerLatitude, longitude: n.centerLongitude }),
+      verifiedUserCount: (n, _args, ctx) => ctx.loaders.verifiedUserCountByCode.load(n.code),
       boundary: async (n, _args, ctx) => {
         const boundary = await ctx.loaders.boundaryByCode.load(n.code);
         if (boundary === null) throw new Error(`행정동 ${n.code} vanished between loading it and its boundary`);

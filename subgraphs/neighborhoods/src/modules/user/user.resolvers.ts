@@ -7,11 +7,12 @@ export function userResolvers(): Resolvers {
     User: {
       // Nothing to load: this subgraph keeps no user row, only verifications keyed by the id, which the fields batch.
       __resolveReference: (ref) => ({ id: ref.id }),
-      neighborhoodVerification: (user, _args, ctx) => ctx.loaders.verificationByUserId.load(user.id),
+      neighborhoods: (user, _args, ctx) => ctx.loaders.verificationsByUserId.load(user.id),
+      neighborhoodVerification: async (user, _args, ctx) => (await ctx.loaders.verificationsByUserId.load(user.id)).find((v) => v.isPrimary) ?? null,
       neighborhood: async (user, _args, ctx) => {
-        const verification = await ctx.loaders.verificationByUserId.load(user.id);
-        if (!verification || !isVerificationActive(verification)) return null;
-        return ctx.loaders.neighborhoodByCode.load(verification.neighborhood.code);
+        const primary = (await ctx.loaders.verificationsByUserId.load(user.id)).find((v) => v.isPrimary);
+        if (!primary || !isVerificationActive(primary)) return null;
+        return ctx.loaders.neighborhoodByCode.load(primary.neighborhood.code);
       },
     },
   };
