@@ -1,7 +1,7 @@
 /**
  * WebSocket close codes the gateway ends a subscription connection with, chosen by what graphql-ws clients do
- * with them (client.ts `shouldRetryConnectOrThrow`): 4401 and 4400 are fatal (no retry, the app is told), 1013 and
- * 1001 are retried with backoff.
+ * with them (client.ts `shouldRetryConnectOrThrow`): 4401 is fatal (no retry, the app is told), 1013 is retried with
+ * backoff. (Shutting down, graphql-ws itself closes with 1001 Going Away, which clients retry too.)
  */
 export const SubscriptionCloseCode = {
   /**
@@ -14,6 +14,4 @@ export const SubscriptionCloseCode = {
    * clients retry this code by themselves. Resubscribe with `after` so nothing in between is missed.
    */
   TryAgainLater: 1013,
-  /** The gateway is shutting down; clients retry and reach another instance. */
-  GoingAway: 1001,
 } as const;
