@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { defineConfig } from 'vitest/config';
 
 // One project per kind of test, told apart by suffix: `*.test.ts` pure logic, `*.int.test.ts` against
@@ -5,9 +6,11 @@ import { defineConfig } from 'vitest/config';
 const everywhere = ['packages', 'subgraphs', 'gateway', 'cdc', 'streams', 'schema', 'scripts', 'e2e'].map((d) => `${d}/**/`);
 
 export default defineConfig({
+  resolve: { alias: [{ find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') }] },
   test: {
     projects: [
       {
+        extends: true,
         test: {
           name: 'unit',
           sequence: { groupOrder: 0 },
@@ -16,6 +19,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'int',
           sequence: { groupOrder: 1 },
@@ -28,6 +32,7 @@ export default defineConfig({
         },
       },
       {
+        extends: true,
         test: {
           name: 'e2e',
           sequence: { groupOrder: 2 },

@@ -21,6 +21,11 @@ export function systemTopics(namespace = '') {
     /** neighborhoods' 행정동 (key `{code}`): names, 구, centre and the boundary as PostGIS WKB. */
     neighborhoods: `${namespace}neighborhoods.public.neighborhood`,
     /**
+     * alerts' own alerts (key `{id}`): each insert (`op: c`) is a new alert; the gateway reads it to push the alert
+     * to its owner's open `alertAdded` subscriptions.
+     */
+    alerts: `${namespace}alerts.public.alert`,
+    /**
      * VERIFICATION_EXPIRING / VERIFICATION_EXPIRED reminders from the verification-timers Kafka Streams app
      * (streams/verification-timers), key = user id, value JSON with a deterministic `id` (also header `id`).
      */

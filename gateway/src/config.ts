@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { configLoader, serviceConfigShape } from '@petcare/service-kit';
+import { cdcConfigShape } from '@petcare/cdc-consumer';
 import { supergraphPath } from '@petcare/schema';
 
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
@@ -23,6 +24,20 @@ const schema = z.object({
   ALERTS_URL: subgraphUrl(4004),
   /** The composed supergraph SDL to serve; defaults to the repo's committed schema/supergraph.graphql. */
   SUPERGRAPH_PATH: z.string().default(supergraphPath),
+  /**
+   * Kafka brokers, comma separated, where the gateway reads new alerts (the alerts database's CDC topic) for the
+   * `alertAdded` subscription. Unset: HTTP works, and every subscription is refused with SERVICE_UNAVAILABLE.
+   */
+  KAFKA_BROKERS: cdcConfigShape.KAFKA_BROKERS,
+  /** Prefix of the CDC topics and of the gateway's consumer group (see systemTopics); empty except in tests. */
+  CDC_TOPIC_NAMESPACE: cdcConfigShape.CDC_TOPIC_NAMESPACE,
+  /**
+   * Alerts one subscription may have waiting to be sent; a client that falls this far behind (it stopped reading) is
+   * closed with 1013 and resumes with `after`. Each waiting alert is a few dozen bytes (its key), not its payload.
+   */
+  SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100),
+  /** Subscriptions one WebSocket connection may hold at once. */
+  SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(100).default(10),
   /** pino log level. */
   LOG_LEVEL: serviceConfigShape.LOG_LEVEL,
   /**

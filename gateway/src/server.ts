@@ -1,4 +1,6 @@
 import http from 'node:http';
+import { hostname } from 'node:os';
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
@@ -10,16 +12,22 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
-import { callerMiddleware, closeHttp, listenHttp, type Logger } from '@petcare/service-kit';
+import type { GraphQLSchema } from 'graphql';
+import { systemTopics } from '@petcare/cdc';
+import { callerMiddleware, closeHttp, listenHttp, type Caller, type Logger } from '@petcare/service-kit';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
-import { AccessTokenError, callerFromAuthorization } from './identity/caller-from-authorization.ts';
+import { AccessTokenError, callerFromAuthorization, verifyAuthorization } from './identity/caller-from-authorization.ts';
 import { SignedDataSource } from './subgraphs/signed-data-source.ts';
 import { subgraphUrls } from './subgraphs/subgraph-urls.ts';
 import { checkSubgraphs } from './health/check-subgraphs.ts';
 import { graphiqlPage } from './graphiql/graphiql-page.ts';
 import { depthLimit } from './validation/depth-limit.ts';
 import { requestLogPlugin } from './logging/request-log-plugin.ts';
+import { subscriptionsOverWebSocket } from './validation/subscriptions-over-websocket.ts';
+import { AlertFeed } from './subscriptions/alert-feed.ts';
+import { attachSubscriptionServer } from './subscriptions/subscription-server.ts';
+import type { PlannedQuery } from './subscriptions/alert-subscription-plan.ts';
 
 /** Deepest field nesting an operation may have; the app's deepest screen (HomeScreen) needs 5. */
 export const MAX_QUERY_DEPTH = 12;
@@ -28,13 +36,16 @@ export const MAX_QUERY_DEPTH = 12;
 export interface Gateway {
   app: express.Express;
   httpServer: http.Server;
+  /** How many alertAdded subscriptions this process is serving (listening to its alerts feed). */
+  subscriptionCount(): number;
   listen(port: number, host?: string): Promise<string>;
   close(): Promise<void>;
 }
 
 /**
  * Builds the gateway over the committed supergraph: verifies the app's bearer token, signs the caller for
- * every subgraph fetch, serves GraphiQL to browsers and `GET /health` for the four subgraphs.
+ * every subgraph fetch, serves GraphiQL to browsers and `GET /health` for the four subgraphs, and serves the
+ * `alertAdded` subscription over graphql-ws on the same port and path (see subscriptions/).
  */
 export async function buildGateway(config: GatewayConfig, log: Logger): Promise<Gateway> {
   // @apollo/gateway otherwise starts exporting host metrics to Apollo's servers at construction. This system
@@ -42,6 +53,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
 
   const urls = subgraphUrls(config);
+  const validationRules = [depthLimit(MAX_QUERY_DEPTH)];
   const gateway = new ApolloGateway({
     // A static SDL: no uplink, no polling. A new supergraph ships as a commit and a restart.
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
@@ -53,9 +65,15 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     },
   });
 
+  let apiSchema: GraphQLSchema | undefined;
+  gateway.onSchemaLoadOrUpdate((loaded) => {
+    apiSchema = loaded.apiSchema;
+  });
+
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const feed = alertFeed(config, log);
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -63,7 +81,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     includeStacktraceInErrorResponses: false,
     // GraphiQL and the app's codegen read the schema through it in development; production answers only the app.
     introspection: config.NODE_ENV !== 'production',
-    validationRules: [depthLimit(MAX_QUERY_DEPTH)],
+    validationRules,
     formatError: (formatted, error) => {
       // Subgraph errors carry serviceName and arrive already masked by their subgraph: pass them through as
       // written. An unexpected error of the gateway's own is logged with its stack and shown only as a code.
@@ -80,9 +98,40 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
       // Apollo's landing page loads Sandbox from a CDN; browsers get the self-contained GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(),
+      subscriptionsOverWebSocket(),
+      {
+        // Stopping Apollo (close(), or its own signal handlers) also ends the WebSocket side and the Kafka consumer.
+        serverWillStart: async () => ({
+          drainServer: async () => {
+            await subscriptions.dispose();
+            await feed?.stop();
+          },
+        }),
+      },
     ],
   });
   await apollo.start();
+
+  // Each live alert is resolved for the subscriber by a query through this same executor: the query planner and
+  // SignedDataSource (with the subscriber as the signed caller) fetch fields across subgraphs as over HTTP.
+  const execute = async (caller: Caller, { query, variables, operationName }: PlannedQuery) => {
+    const response = await apollo.executeOperation({ query, variables, operationName }, { contextValue: { caller, log } });
+    if (response.body.kind !== 'single') throw new Error('the gateway answered a subscription\'s query incrementally; it never defers');
+    return response.body.singleResult;
+  };
+  const subscriptions = attachSubscriptionServer({
+    httpServer,
+    path: '/graphql',
+    schema: () => apiSchema,
+    validationRules,
+    verify: (authorization) => verifyAuthorization(config.ACCESS_TOKEN_SECRET, authorization),
+    feed,
+    execute,
+    queueLimit: config.SUBSCRIPTION_QUEUE_LIMIT,
+    perConnection: config.SUBSCRIPTIONS_PER_CONNECTION,
+    log: log.child({ component: 'subscriptions' }),
+  });
+  feed?.start();
 
   app.get('/health', async (_req, res) => {
     const health = await checkSubgraphs(urls);
@@ -116,10 +165,30 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   return {
     app,
     httpServer,
+    subscriptionCount: () => feed?.listenerCount ?? 0,
     listen: (port, host) => listenHttp(httpServer, port, host),
     close: async () => {
       await apollo.stop();
       await closeHttp(httpServer);
     },
   };
+}
+
+/**
+ * The process's live alerts feed, in a consumer group of its own (host, pid and a random part), or null without
+ * KAFKA_BROKERS: then subscriptions are refused, which is said loudly at start.
+ */
+function alertFeed(config: GatewayConfig, log: Logger): AlertFeed | null {
+  if (!config.KAFKA_BROKERS) {
+    log.warn('KAFKA_BROKERS is not set: the gateway serves HTTP, but refuses every alertAdded subscription (no live alerts)');
+    return null;
+  }
+  const topics = systemTopics(config.CDC_TOPIC_NAMESPACE);
+  const instance = `${hostname()}.${process.pid}.${randomBytes(3).toString('hex')}`;
+  return new AlertFeed({
+    brokers: config.KAFKA_BROKERS,
+    topic: topics.alerts,
+    groupId: topics.consumer(`gateway.${instance}`).groupId,
+    log: log.child({ component: 'alert-feed' }),
+  });
 }

@@ -4,6 +4,7 @@ import { Writable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pino } from 'pino';
+import { createClient } from 'graphql-ws';
 import { CALLER_HEADER, createLogger, issueAccessToken, signCallerToken } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
 import { loadConfig as loadUsersConfig } from '@petcare/users/config';
@@ -240,6 +241,27 @@ describe('gateway over the real users subgraph', () => {
     const api = await fetch(get, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
     expect((await rawGet(get, { accept: 'text/html' })).headers['content-type']).toMatch(/^application\/json/);
+  });
+
+  it('refuses a subscription over HTTP, saying it is served over WebSocket', async () => {
+    const res = await gql(`subscription { alertAdded { id } }`);
+    expect(res.status).toBe(400);
+    expect(res.errors?.[0]?.extensions?.code).toBe('BAD_REQUEST');
+    expect(res.errors?.[0]?.message).toMatch(/served over WebSocket \(graphql-ws/);
+  });
+
+  it('without KAFKA_BROKERS says so at start and refuses alertAdded over graphql-ws with SERVICE_UNAVAILABLE', async () => {
+    expect(logLines.some((l) => String(l['msg']).startsWith('KAFKA_BROKERS is not set: the gateway serves HTTP, but refuses every alertAdded subscription'))).toBe(true);
+    const up = await gql(SIGN_UP, { input: { email: 'live@example.com', password: 'long enough pw', displayName: '라이브' } });
+    const client = createClient({ url: url.replace(/^http/, 'ws'), connectionParams: { Authorization: `Bearer ${up.data.signUp.token}` }, retryAttempts: 0 });
+    try {
+      const refused = await new Promise<unknown>((resolve) => {
+        client.subscribe({ query: 'subscription { alertAdded { id } }' }, { next: () => undefined, error: resolve, complete: () => resolve('completed') });
+      });
+      expect(refused).toEqual([expect.objectContaining({ message: expect.stringContaining('without KAFKA_BROKERS'), extensions: { code: 'SERVICE_UNAVAILABLE' } })]);
+    } finally {
+      await client.dispose();
+    }
   });
 
   it('in production serves neither GraphiQL nor introspection: they are development features', async () => {

@@ -7,8 +7,8 @@ import { readOperationFiles } from '../src/operation-files.ts';
 // What the app sends; a renamed or dropped operation is a breaking change for released app versions.
 const EXPECTED = [
   'SignUp', 'SignIn', 'Me', 'UpdateProfile', 'RegisterDevice', 'RemoveDevice', 'DeleteAccount', 'HomeScreen',
-  'NeighborhoodAt', 'VerifyNeighborhood', 'Neighborhoods', 'HospitalsNear', 'Hospital', 'Alerts', 'MarkAlertRead',
-  'MarkAllAlertsRead', 'MyNeighborhoods', 'RemoveNeighborhoodVerification', 'SetPrimaryNeighborhood',
+  'NeighborhoodAt', 'VerifyNeighborhood', 'Neighborhoods', 'HospitalsNear', 'Hospital', 'Alerts', 'Alert', 'AlertAdded',
+  'MarkAlertRead', 'MarkAllAlertsRead', 'MyNeighborhoods', 'RemoveNeighborhoodVerification', 'SetPrimaryNeighborhood',
 ];
 
 // Rebuilt from its printed SDL: federation-internals holds a CommonJS graphql-js while vitest hands this file the ESM

@@ -53,6 +53,15 @@ describe('query plans', () => {
     expect(printed.indexOf('Fetch(service: "hospitals")')).toBeGreaterThan(printed.indexOf('Fetch(service: "neighborhoods")'));
   });
 
+  it('plans Alert (what each live alert is resolved with) from alerts, then neighborhoods and hospitals by key', () => {
+    const plan = planFor('alert.graphql');
+    const [root, ...entityFetches] = fetches(plan.node);
+    const printed = prettyFormatQueryPlan(plan);
+    expect(root?.serviceName, printed).toBe('alerts');
+    expect(entityFetches.map((f) => f.serviceName).sort(), printed).toEqual(['hospitals', 'neighborhoods']);
+    expect(entityFetches.every((f) => f.operation.includes('_entities')), printed).toBe(true);
+  });
+
   it('plans every app operation', () => {
     for (const { file } of readOperationFiles()) {
       expect(() => planFor(file), file).not.toThrow();

@@ -71,7 +71,15 @@ export function stackLayout(options: StackOptions): { subgraphs: StackProcess[];
     dir: resolve(repoRoot, 'gateway'),
     port: options.basePort,
     healthUrl: `http://127.0.0.1:${options.basePort}/health`,
-    env: { ...common, ...urls, PORT: String(options.basePort), ACCESS_TOKEN_SECRET: options.secrets.ACCESS_TOKEN_SECRET },
+    env: {
+      ...common,
+      ...urls,
+      PORT: String(options.basePort),
+      ACCESS_TOKEN_SECRET: options.secrets.ACCESS_TOKEN_SECRET,
+      // The live alerts of alertAdded come from the alerts database's CDC topic.
+      KAFKA_BROKERS: options.kafkaBrokers,
+      CDC_TOPIC_NAMESPACE: options.cdcNamespace ?? '',
+    },
   };
   // One instance: no standby replica to place (the app would warn at every rebalance). Its RocksDB stores live
   // under .data/, one directory per stack, so a test stack never opens the developer's.

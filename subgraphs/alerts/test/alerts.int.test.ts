@@ -228,6 +228,51 @@ describe('alerts subgraph', () => {
     expect((await call(PAGE, { first: 100 }, user)).errors).toBeUndefined();
   });
 
+  it('answers alert(id) with the caller\'s own alert only, and names the neighbourhood and hospital it is about', async () => {
+    const owner = randomUUID();
+    const snoop = randomUUID();
+    const [id] = await addAlerts(owner, 1, { kind: 'HOSPITAL_UPDATE', data: { neighborhoodCode: '1168064000', hospitalId: '3220000-101-2020-00042' } });
+    const [bare] = await addAlerts(owner, 1, { kind: 'SYSTEM', data: null });
+    const ALERT = `query ($id: ID!) { alert(id: $id) { id kind neighborhood { code } hospital { id } } }`;
+
+    expect((await call(ALERT, { id }, owner)).data.alert).toEqual({
+      id,
+      kind: 'HOSPITAL_UPDATE',
+      neighborhood: { code: '1168064000' },
+      hospital: { id: '3220000-101-2020-00042' },
+    });
+    expect((await call(ALERT, { id: bare }, owner)).data.alert).toMatchObject({ neighborhood: null, hospital: null });
+    // Someone else's alert looks exactly like a missing one.
+    expect(await call(ALERT, { id }, snoop)).toMatchObject({ data: { alert: null } });
+    expect((await call(ALERT, { id: randomUUID() }, owner)).data.alert).toBeNull();
+    expect((await call(ALERT, { id })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect((await call(ALERT, { id: 'nope' }, owner)).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+  });
+
+  it('answers alertsAfter with the caller\'s alerts after one of theirs, oldest first, across equal createdAt', async () => {
+    const user = randomUUID();
+    await addAlerts(user, 10);
+    await addAlerts(randomUUID(), 3);
+    const oldestFirst = (await sql<{ id: string }>('select id from alert where user_id = ? order by created_at, id', [user])).map((r) => r.id);
+    const AFTER = `query ($id: ID!, $first: Int) { alertsAfter(id: $id, first: $first) { id } }`;
+    const after = async (id: string, first?: number) => ((await call(AFTER, { id, first }, user)).data.alertsAfter as { id: string }[]).map((a) => a.id);
+
+    // The 4th alert shares its createdAt with the 5th and 6th: keyset on (createdAt, id) keeps both.
+    expect(await after(oldestFirst[3]!)).toEqual(oldestFirst.slice(4));
+    expect(await after(oldestFirst[3]!, 2)).toEqual(oldestFirst.slice(4, 6));
+    expect(await after(oldestFirst[5]!, 2)).toEqual(oldestFirst.slice(6, 8));
+    expect(await after(oldestFirst.at(-1)!)).toEqual([]);
+
+    const foreign = (await sql<{ id: string }>('select id from alert where user_id <> ? limit 1', [user]))[0]!.id;
+    for (const id of [foreign, randomUUID()]) {
+      const res = await call(AFTER, { id }, user);
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
+      expect(JSON.stringify(res)).not.toContain('역삼1동');
+    }
+    expect((await call(AFTER, { id: oldestFirst[0], first: 101 }, user)).errors?.[0]?.extensions).toMatchObject({ field: 'first' });
+    expect((await call(AFTER, { id: oldestFirst[0] })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
   it('creates an alert once per dedupe key', async () => {
     const user = randomUUID();
     const em = alerts.service.orm.em.fork();

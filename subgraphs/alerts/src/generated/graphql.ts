@@ -29,12 +29,16 @@ export type Alert = {
   createdAt: Scalars['DateTime']['output'];
   /** Extra payload for the app, e.g. {neighborhoodCode} or {hospitalId} to open on tap; null when there is none. */
   data?: Maybe<Scalars['JSONObject']['output']>;
+  /** The hospital the alert is about (its data.hospitalId), resolved by the hospitals service; null when it names none. */
+  hospital?: Maybe<Hospital>;
   /** Stable id (UUID). */
   id: Scalars['ID']['output'];
   /** Whether the user has read it (readAt is set). */
   isRead: Scalars['Boolean']['output'];
   /** What the alert is about; the app picks its icon and where a tap leads from this. */
   kind: AlertKind;
+  /** The 행정동 the alert is about (its data.neighborhoodCode), resolved by the neighborhoods service; null when it names none. */
+  neighborhood?: Maybe<Neighborhood>;
   /** When the user first read it; null while unread. */
   readAt?: Maybe<Scalars['DateTime']['output']>;
   /** One-line headline, in Korean, as shown in the inbox and the push. */
@@ -65,6 +69,13 @@ export type AlertKind =
   /** The user's 동네인증 (neighbourhood verification) runs out soon. */
   | 'VERIFICATION_EXPIRING';
 
+/** An animal hospital (동물병원) licence from the 행정안전부 LOCALDATA register. */
+export type Hospital = {
+  __typename?: 'Hospital';
+  /** 관리번호: the licence's permanent number, stable across the publisher's daily refreshes. */
+  id: Scalars['ID']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -81,6 +92,13 @@ export type MutationMarkAlertReadArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** A 행정동 (administrative neighbourhood), the unit of 동네인증. */
+export type Neighborhood = {
+  __typename?: 'Neighborhood';
+  /** adm_cd2, the 10-digit 행정동 code, e.g. "1168064000". */
+  code: Scalars['ID']['output'];
+};
+
 /** Forward pagination state of a list. */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -93,10 +111,28 @@ export type PageInfo = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * One of the signed-in user's alerts, e.g. the one a tapped push notification names; null when the caller has no
+   * alert with this id (someone else's alert looks exactly like a missing one).
+   * Errors: UNAUTHENTICATED without a signed-in user; BAD_USER_INPUT naming `id` when it is not a UUID.
+   */
+  alert?: Maybe<Alert>;
+  /**
    * The signed-in user's alerts, newest first; the same list as `me { alerts }`.
    * Errors: UNAUTHENTICATED without a signed-in user; BAD_USER_INPUT naming `first` or `after`.
    */
   alerts: AlertConnection;
+  /**
+   * The signed-in user's alerts created after one of theirs, OLDEST first: what was missed since the app last saw
+   * that alert (a reconnecting `alertAdded(after:)` subscription reads its backlog here). Ordered by (createdAt, id),
+   * the same order as `alerts` reversed; ask again with the last id while a full page comes back.
+   * Errors: UNAUTHENTICATED; BAD_USER_INPUT naming `id` when it is not one of the caller's alerts, or `first` outside 1..100.
+   */
+  alertsAfter: Array<Alert>;
+};
+
+
+export type QueryAlertArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -104,6 +140,34 @@ export type QueryAlertsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   unreadOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryAlertsAfterArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  id: Scalars['ID']['input'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The signed-in user's new alerts as they are stored, each delivered once per subscription; only ever the caller's
+   * own. Served by the gateway over graphql-ws (`ws://<gateway>/graphql`, the bearer token in the connection_init
+   * payload as `{"Authorization": "Bearer <token>"}`); every field of Alert can be selected, those of other services
+   * (neighborhood, hospital) included.
+   * `after` resumes: pass the id of the newest alert the app already holds and the alerts created after it come first,
+   * oldest first, then the live ones, without duplicates. Without `after`, delivery starts after the newest alert the
+   * caller has when subscribing.
+   * Errors: UNAUTHENTICATED without a signed-in user; BAD_USER_INPUT naming `after` when it is not one of the caller's
+   * alerts. The socket closes with 4401 when the access token expires (sign in again, then resume with `after`) and
+   * with 1013 when the app falls too far behind or the live feed is interrupted (reconnect with `after`).
+   */
+  alertAdded: Alert;
+};
+
+
+export type SubscriptionAlertAddedArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** A user, as the alerts service adds to it; only the user themself may read these fields (FORBIDDEN otherwise). */
@@ -234,10 +298,13 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   AlertKind: AlertKind;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Hospital: ResolverTypeWrapper<Hospital>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Neighborhood: ResolverTypeWrapper<Neighborhood>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserReferenceModel>;
 };
 
@@ -250,10 +317,13 @@ export type ResolversParentTypes = {
   AlertConnection: AlertConnectionModel;
   Int: Scalars['Int']['output'];
   DateTime: Scalars['DateTime']['output'];
+  Hospital: Hospital;
   JSONObject: Scalars['JSONObject']['output'];
   Mutation: Record<PropertyKey, never>;
+  Neighborhood: Neighborhood;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  Subscription: Record<PropertyKey, never>;
   User: UserReferenceModel;
 };
 
@@ -262,9 +332,11 @@ export type AlertResolvers<ContextType = AlertsContext, ParentType extends Resol
   body?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   data?: Resolver<Maybe<ResolversTypes['JSONObject']>, ParentType, ContextType>;
+  hospital?: Resolver<Maybe<ResolversTypes['Hospital']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isRead?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['AlertKind'], ParentType, ContextType>;
+  neighborhood?: Resolver<Maybe<ResolversTypes['Neighborhood']>, ParentType, ContextType>;
   readAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -279,6 +351,10 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type HospitalResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['Hospital'] = ResolversParentTypes['Hospital']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSONObject'], any> {
   name: 'JSONObject';
 }
@@ -288,13 +364,23 @@ export type MutationResolvers<ContextType = AlertsContext, ParentType extends Re
   markAllAlertsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type NeighborhoodResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type PageInfoResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = {
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  alert?: Resolver<Maybe<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertArgs, 'id'>>;
   alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'first' | 'unreadOnly'>>;
+  alertsAfter?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsAfterArgs, 'first' | 'id'>>;
+};
+
+export type SubscriptionResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  alertAdded?: SubscriptionResolver<ResolversTypes['Alert'], "alertAdded", ParentType, ContextType, Partial<SubscriptionAlertAddedArgs>>;
 };
 
 export type UserResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User'], FederationReferenceType extends FederationReferenceTypes['User'] = FederationReferenceTypes['User']> = {
@@ -308,10 +394,13 @@ export type Resolvers<ContextType = AlertsContext> = {
   Alert?: AlertResolvers<ContextType>;
   AlertConnection?: AlertConnectionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Hospital?: HospitalResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  Neighborhood?: NeighborhoodResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
 };
 

@@ -97,3 +97,24 @@ export async function findAlertPages(em: EntityManager, requests: readonly Alert
     return { alerts: alerts.slice(0, first), hasNextPage: alerts.length > first };
   });
 }
+/**
+ * A user's alerts created after their alert `afterId`, oldest first, at most `first`: keyset on (created_at, id),
+ * the list order reversed, walking the same (user_id, created_at desc, id desc) index backwards. Null when
+ * `afterId` is not one of this user's alerts, so the caller can say which argument is wrong.
+ */
+export async function findAlertsAfter(em: EntityManager, userId: string, afterId: string, first: number): Promise<Alert[] | null> {
+  const rows = await em.getConnection().execute<Record<string, unknown>[]>(
+    `with anchor as (select created_at, id from alert where id = ? and user_id = ?)
+     select true as anchored, a.*
+       from anchor
+       left join lateral (
+         select * from alert
+          where alert.user_id = ? and (alert.created_at, alert.id) > (anchor.created_at, anchor.id)
+          order by alert.created_at, alert.id
+          limit ?
+       ) a on true`,
+    [afterId, userId, userId, first],
+  );
+  if (rows.length === 0) return null;
+  return rows.filter((row) => row['id'] != null).map(({ anchored: _anchored, ...row }) => em.map(Alert, row));
+}

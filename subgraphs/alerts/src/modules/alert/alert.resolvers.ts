@@ -1,14 +1,27 @@
-import { notFound, requireUserId } from '@petcare/service-kit';
+import { badUserInput, notFound, requireUserId } from '@petcare/service-kit';
 import type { Resolvers } from '../../generated/graphql.ts';
 import { loadAlertConnection } from './alert-connection.ts';
 import { Alert } from './alert.entity.ts';
-import { checkAlertId } from './alert.validation.ts';
+import { findAlertsAfter } from './alert.repository.ts';
+import { checkAlertId, checkAlertsAfterSize } from './alert.validation.ts';
 
 /** Listing and marking the signed-in user's alerts. */
 export function alertResolvers(): Resolvers {
   return {
     Query: {
       alerts: (_root, args, ctx) => loadAlertConnection(ctx, requireUserId(ctx), args),
+      alert: async (_root, args, ctx) => {
+        const userId = requireUserId(ctx);
+        const alert = await ctx.loaders.alertById.load(checkAlertId('id', args.id));
+        // Same answer for "missing" and "someone else's", so ids cannot be probed.
+        return alert && alert.userId === userId ? alert : null;
+      },
+      alertsAfter: async (_root, args, ctx) => {
+        const userId = requireUserId(ctx);
+        const alerts = await findAlertsAfter(ctx.em, userId, checkAlertId('id', args.id), checkAlertsAfterSize(args.first));
+        if (!alerts) throw badUserInput('id', 'is not the id of one of your alerts');
+        return alerts;
+      },
     },
     Mutation: {
       markAlertRead: async (_root, args, ctx) => {
@@ -31,10 +44,18 @@ export function alertResolvers(): Resolvers {
         return alert && alert.userId === ctx.caller.userId ? alert : null;
       },
       isRead: (alert) => alert.readAt != null,
+      // Other services own these; the gateway resolves the rest of each from the key named in the alert's data.
+      neighborhood: (alert) => reference(alert.data?.['neighborhoodCode'], (code) => ({ code })),
+      hospital: (alert) => reference(alert.data?.['hospitalId'], (id) => ({ id })),
     },
     AlertConnection: {
       totalCount: (connection, _args, ctx) =>
         (connection.unreadOnly ? ctx.loaders.unreadAlertCountByUserId : ctx.loaders.alertCountByUserId).load(connection.userId),
     },
   };
+}
+
+/** An entity reference from a key the alert's data holds, or null when the data names none (or something that is not a key). */
+function reference<T>(key: unknown, toReference: (key: string) => T): T | null {
+  return typeof key === 'string' && key !== '' ? toReference(key) : null;
 }

@@ -22,3 +22,8 @@ export function checkPageArgs(args: { first?: number | null; after?: string | nu
     unreadOnly: args.unreadOnly ?? false,
   };
 }
+
+/** Checks `alertsAfter`'s `first` (1..100, default 100); throws BAD_USER_INPUT naming `first`. */
+export function checkAlertsAfterSize(first: number | null | undefined): number {
+  return checkPageSize('first', first, { defaultSize: 100, max: 100 });
+}
