@@ -37,6 +37,7 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
     mappers: {
       Alert: 'modules/alert/alert.entity.ts#Alert',
       AlertConnection: 'modules/alert/alert-connection.ts#AlertConnection',
+      AlertDelivery: 'modules/push/delivery-progress.ts#DeliveryProgress',
       User: 'modules/user/user-reference.ts#UserReference',
     },
     scalars: { DateTime: 'Date', JSONObject: 'Record<string, unknown>' },

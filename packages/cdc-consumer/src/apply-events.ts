@@ -41,14 +41,16 @@ export async function applyEvents(em: EntityManager, handler: AnyEventHandler, b
     );
     const fresh = new Set(rows.map((r) => r.event_id));
     const outcomes: ApplyOutcome[] = [];
+    const toApply: unknown[] = [];
     for (const { id, event } of batch) {
       if (!fresh.delete(id)) {
         outcomes.push({ result: 'skipped', reason: `event ${id} already processed` });
         continue;
       }
-      await handler.apply(tx, event);
+      toApply.push(event);
       outcomes.push({ result: 'applied', sourceTsMs: null });
     }
+    if (toApply.length > 0) await handler.apply(tx, toApply);
     return outcomes;
   });
 }

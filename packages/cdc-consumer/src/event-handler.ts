@@ -9,14 +9,18 @@ export interface SystemEvent {
 /**
  * How a service reacts to an event topic (something that happened, published with a stable id: a reminder
  * from the Streams app, an outbox event), as opposed to a table's change stream. `event` validates the value;
- * `apply` runs inside the transaction that records the event's id as processed, so an event redelivered after
+ * `apply` runs inside the transaction that records the events' ids as processed, so an event redelivered after
  * any fault has no second effect.
  */
 export interface EventHandler<E extends SystemEvent> {
   kind: 'event';
   topic: string;
   event: z.ZodType<E>;
-  apply(em: EntityManager, event: E): Promise<void>;
+  /**
+   * Applies the events of one chunk not applied before, in order, in one call (so a handler can write them in
+   * bulk, e.g. one push job for a chunk of reminders).
+   */
+  apply(em: EntityManager, events: E[]): Promise<void>;
   /** Tables and columns the handler writes, checked when the consumer starts. */
   writes?: { table: string; columns: readonly string[] };
 }

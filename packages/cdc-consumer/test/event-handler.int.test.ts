@@ -34,8 +34,8 @@ const deadLettered: string[] = [];
 const greetings = defineEventHandler({
   topic,
   event: z.object({ id: z.string(), name: z.string().min(1) }),
-  apply: async (em, event) => {
-    await em.execute('insert into greeting (event_id, name) values (?, ?)', [event.id, event.name]);
+  apply: async (em, events) => {
+    for (const event of events) await em.execute('insert into greeting (event_id, name) values (?, ?)', [event.id, event.name]);
   },
   writes: { table: 'greeting', columns: ['event_id', 'name'] },
 });

@@ -4,7 +4,8 @@ import { pino } from 'pino';
 import { waitUntil } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildAlertsService } from '../src/server.ts';
-import { enqueuePush, type PushRequest } from '../src/modules/push/push-request.ts';
+import { enqueuePush, enqueueStoredAlertPushes, type PushRequest } from '../src/modules/push/push-request.ts';
+import { createAlerts } from '../src/modules/alert/alert.repository.ts';
 import { getDeliveryProgress } from '../src/modules/push/delivery-progress.ts';
 import { muteAlertKind } from '../src/modules/push/alert-mute.ts';
 import type { PushDelivery } from '../src/modules/push/push-delivery.ts';
@@ -114,6 +115,25 @@ describe('pushing an alert to listed users', () => {
     // Another kind still reaches the muted user's phones.
     await pushAndWait(notice({ userIds: [muted.userId] }, { kind: 'SYSTEM' }));
     expect(receivedFor(muted.tokens)).toHaveLength(2);
+  });
+});
+
+describe('pushing alerts already stored', () => {
+  it("pushes each user's own alert with its own text, once, as reminders are", async () => {
+    const a = await h.addUser({ devices: 1 });
+    const b = await h.addUser({ devices: 2 });
+    const ids = await createAlerts(em(), [
+      { userId: a.userId, kind: 'VERIFICATION_EXPIRING', title: '역삼1동 동네인증이 3일 뒤 만료돼요', body: '다시 인증해 주세요.', data: { neighborhoodCode: '1168064000' } },
+      { userId: b.userId, kind: 'VERIFICATION_EXPIRED', title: '사직동 동네인증이 만료됐어요', body: '다시 인증해 주세요.', data: { neighborhoodCode: '1111053000' } },
+    ]);
+    const job = await enqueueStoredAlertPushes(em(), ids);
+    await waitUntil('the stored alerts are pushed', async () => (await getDeliveryProgress(em(), job!.jobId))?.state === 'DONE', 30_000);
+    expect(await getDeliveryProgress(em(), job!.jobId)).toMatchObject({ usersTargeted: 2, devicesTargeted: 3, sent: 3, kind: 'PER_ALERT' });
+    const titles = (tokens: string[]) => receivedFor(tokens).map((m) => (m.message['notification'] as { title?: string } | undefined)?.title);
+    expect(titles(a.tokens)).toEqual(['역삼1동 동네인증이 3일 뒤 만료돼요']);
+    expect(titles(b.tokens)).toEqual(['사직동 동네인증이 만료됐어요', '사직동 동네인증이 만료됐어요']);
+    // No second alert was made for them: the job pushed the stored ones.
+    expect(await h.sql('select count(*)::int as n from alert where user_id = any(?::uuid[])', [`{${a.userId},${b.userId}}`])).toEqual([{ n: 2 }]);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { Alert as AlertModel } from '../modules/alert/alert.entity.ts';
 import type { AlertConnection as AlertConnectionModel } from '../modules/alert/alert-connection.ts';
+import type { DeliveryProgress as DeliveryProgressModel } from '../modules/push/delivery-progress.ts';
 import type { UserReference as UserReferenceModel } from '../modules/user/user-reference.ts';
 import type { AlertsContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -56,6 +57,36 @@ export type AlertConnection = {
   totalCount: Scalars['Int']['output'];
 };
 
+/** Where an operator's alert stands: how many it reached, how many phones took the push. */
+export type AlertDelivery = {
+  __typename?: 'AlertDelivery';
+  createdAt: Scalars['DateTime']['output'];
+  /** Phones a push was attempted to. */
+  devicesTargeted: Scalars['Int']['output'];
+  /** Pushes that failed for good. */
+  failed: Scalars['Int']['output'];
+  finishedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The delivery's id, for `alertDelivery(id)`. */
+  id: Scalars['ID']['output'];
+  /** Pushes waiting for a retry or in flight. */
+  pending: Scalars['Int']['output'];
+  /** True when the alerts were stored but nothing was pushed (the service has no FCM credentials). */
+  pushesOff: Scalars['Boolean']['output'];
+  /** Pushes FCM accepted. */
+  sent: Scalars['Int']['output'];
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** PENDING until a worker takes it, RUNNING while it is delivered, DONE when every phone has answered or given up. */
+  state: DeliveryState;
+  /** Phones whose token FCM rejected: removed from the user's devices. */
+  tokensRemoved: Scalars['Int']['output'];
+  /** Pushes in flight when a worker died: maybe delivered, never sent twice. */
+  unknown: Scalars['Int']['output'];
+  /** Of those, users who muted this kind: stored, not pushed. */
+  usersMuted: Scalars['Int']['output'];
+  /** Users the alert was stored for so far. */
+  usersTargeted: Scalars['Int']['output'];
+};
+
 /** What an alert is about. */
 export type AlertKind =
   /** News from a hospital near the user (hours, closures, new services). */
@@ -68,6 +99,12 @@ export type AlertKind =
   | 'VERIFICATION_EXPIRED'
   /** The user's 동네인증 (neighbourhood verification) runs out soon. */
   | 'VERIFICATION_EXPIRING';
+
+/** Where a delivery stands. */
+export type DeliveryState =
+  | 'DONE'
+  | 'PENDING'
+  | 'RUNNING';
 
 /** An animal hospital (동물병원) licence from the 행정안전부 LOCALDATA register. */
 export type Hospital = {
@@ -85,11 +122,40 @@ export type Mutation = {
   markAlertRead: Alert;
   /** Marks every unread alert of the signed-in user read; returns how many changed. Error: UNAUTHENTICATED. */
   markAllAlertsRead: Scalars['Int']['output'];
+  /**
+   * Stops pushes of one kind of alert to the signed-in user's phones; alerts of that kind still reach the inbox.
+   * Returns the kinds now muted. Idempotent. Error: UNAUTHENTICATED.
+   */
+  muteAlertKind: Array<AlertKind>;
+  /**
+   * Operators only: stores an alert for chosen users, or for everyone verified in a 행정동 right now, and pushes it to
+   * their phones. Returns at once; the delivery runs in the background and `alertDelivery(id)` follows it.
+   * Sending again with the same `idempotencyKey` returns the first delivery instead of sending twice.
+   * Errors: UNAUTHENTICATED; FORBIDDEN without the operator role; BAD_USER_INPUT naming the input field.
+   */
+  sendAlert: AlertDelivery;
+  /** Pushes a muted kind again; returns the kinds still muted. Idempotent. Error: UNAUTHENTICATED. */
+  unmuteAlertKind: Array<AlertKind>;
 };
 
 
 export type MutationMarkAlertReadArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationMuteAlertKindArgs = {
+  kind: AlertKind;
+};
+
+
+export type MutationSendAlertArgs = {
+  input: SendAlertInput;
+};
+
+
+export type MutationUnmuteAlertKindArgs = {
+  kind: AlertKind;
 };
 
 /** A 행정동 (administrative neighbourhood), the unit of 동네인증. */
@@ -116,6 +182,8 @@ export type Query = {
    * Errors: UNAUTHENTICATED without a signed-in user; BAD_USER_INPUT naming `id` when it is not a UUID.
    */
   alert?: Maybe<Alert>;
+  /** Operators only: how an alert sent with `sendAlert` is being delivered; null for an unknown id. Errors: UNAUTHENTICATED; FORBIDDEN; BAD_USER_INPUT naming `id`. */
+  alertDelivery?: Maybe<AlertDelivery>;
   /**
    * The signed-in user's alerts, newest first; the same list as `me { alerts }`.
    * Errors: UNAUTHENTICATED without a signed-in user; BAD_USER_INPUT naming `first` or `after`.
@@ -136,6 +204,11 @@ export type QueryAlertArgs = {
 };
 
 
+export type QueryAlertDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type QueryAlertsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
@@ -146,6 +219,24 @@ export type QueryAlertsArgs = {
 export type QueryAlertsAfterArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
+};
+
+/** An alert an operator sends: to listed users, or to a 행정동. */
+export type SendAlertInput = {
+  /** The text under the headline, up to 1,000 characters. */
+  body: Scalars['String']['input'];
+  /** Extra payload the app receives on tap, e.g. {hospitalId}. */
+  data?: InputMaybe<Scalars['JSONObject']['input']>;
+  /** A key of your own (1 to 200 characters): sending again with it returns the first delivery, so a retry sends nothing twice. */
+  idempotencyKey?: InputMaybe<Scalars['String']['input']>;
+  /** What the alert is about (NEIGHBORHOOD_NOTICE unless said otherwise). */
+  kind?: InputMaybe<AlertKind>;
+  /** Everyone whose 동네인증 in this 행정동 is active when the alert is sent; give this or `userIds`. */
+  neighborhoodCode?: InputMaybe<Scalars['ID']['input']>;
+  /** One-line headline, 1 to 100 characters. */
+  title: Scalars['String']['input'];
+  /** The users to send to (1 to 10,000 ids); give this or `neighborhoodCode`. */
+  userIds?: InputMaybe<Array<Scalars['ID']['input']>>;
 };
 
 export type Subscription = {
@@ -180,6 +271,8 @@ export type User = {
   alerts: AlertConnection;
   /** The user's id (UUID), owned by the users service. */
   id: Scalars['ID']['output'];
+  /** The kinds of alert this user does not want pushed (they still reach the inbox). Errors: UNAUTHENTICATED, FORBIDDEN. */
+  mutedAlertKinds: Array<AlertKind>;
   /** How many of this user's alerts are unread (the badge on the app's bell). Errors: UNAUTHENTICATED, FORBIDDEN. */
   unreadAlertCount: Scalars['Int']['output'];
 };
@@ -296,14 +389,17 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AlertConnection: ResolverTypeWrapper<AlertConnectionModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AlertDelivery: ResolverTypeWrapper<DeliveryProgressModel>;
   AlertKind: AlertKind;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DeliveryState: DeliveryState;
   Hospital: ResolverTypeWrapper<Hospital>;
   JSONObject: ResolverTypeWrapper<Scalars['JSONObject']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Neighborhood: ResolverTypeWrapper<Neighborhood>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SendAlertInput: SendAlertInput;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserReferenceModel>;
 };
@@ -316,6 +412,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   AlertConnection: AlertConnectionModel;
   Int: Scalars['Int']['output'];
+  AlertDelivery: DeliveryProgressModel;
   DateTime: Scalars['DateTime']['output'];
   Hospital: Hospital;
   JSONObject: Scalars['JSONObject']['output'];
@@ -323,6 +420,7 @@ export type ResolversParentTypes = {
   Neighborhood: Neighborhood;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
+  SendAlertInput: SendAlertInput;
   Subscription: Record<PropertyKey, never>;
   User: UserReferenceModel;
 };
@@ -347,6 +445,23 @@ export type AlertConnectionResolvers<ContextType = AlertsContext, ParentType ext
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type AlertDeliveryResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['AlertDelivery'] = ResolversParentTypes['AlertDelivery']> = {
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  devicesTargeted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  failed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  pending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pushesOff?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  state?: Resolver<ResolversTypes['DeliveryState'], ParentType, ContextType>;
+  tokensRemoved?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unknown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usersMuted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  usersTargeted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
@@ -362,6 +477,9 @@ export interface JsonObjectScalarConfig extends GraphQLScalarTypeConfig<Resolver
 export type MutationResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
   markAlertRead?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationMarkAlertReadArgs, 'id'>>;
   markAllAlertsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  muteAlertKind?: Resolver<Array<ResolversTypes['AlertKind']>, ParentType, ContextType, RequireFields<MutationMuteAlertKindArgs, 'kind'>>;
+  sendAlert?: Resolver<ResolversTypes['AlertDelivery'], ParentType, ContextType, RequireFields<MutationSendAlertArgs, 'input'>>;
+  unmuteAlertKind?: Resolver<Array<ResolversTypes['AlertKind']>, ParentType, ContextType, RequireFields<MutationUnmuteAlertKindArgs, 'kind'>>;
 };
 
 export type NeighborhoodResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['Neighborhood'] = ResolversParentTypes['Neighborhood']> = {
@@ -375,6 +493,7 @@ export type PageInfoResolvers<ContextType = AlertsContext, ParentType extends Re
 
 export type QueryResolvers<ContextType = AlertsContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   alert?: Resolver<Maybe<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertArgs, 'id'>>;
+  alertDelivery?: Resolver<Maybe<ResolversTypes['AlertDelivery']>, ParentType, ContextType, RequireFields<QueryAlertDeliveryArgs, 'id'>>;
   alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<QueryAlertsArgs, 'first' | 'unreadOnly'>>;
   alertsAfter?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType, RequireFields<QueryAlertsAfterArgs, 'first' | 'id'>>;
 };
@@ -387,12 +506,14 @@ export type UserResolvers<ContextType = AlertsContext, ParentType extends Resolv
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['User']> | FederationReferenceType, FederationReferenceType, ContextType>;
   alerts?: Resolver<ResolversTypes['AlertConnection'], ParentType, ContextType, RequireFields<UserAlertsArgs, 'first' | 'unreadOnly'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mutedAlertKinds?: Resolver<Array<ResolversTypes['AlertKind']>, ParentType, ContextType>;
   unreadAlertCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = AlertsContext> = {
   Alert?: AlertResolvers<ContextType>;
   AlertConnection?: AlertConnectionResolvers<ContextType>;
+  AlertDelivery?: AlertDeliveryResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Hospital?: HospitalResolvers<ContextType>;
   JSONObject?: GraphQLScalarType;

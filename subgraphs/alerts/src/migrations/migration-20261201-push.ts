@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
 /**
- * Pushing alerts through FCM. A `push_job` is one push request (an audience, the alert's content, where the
- * fan-out has reached, who holds it); `push_attempt` is one (job, device) with its outcome, and its primary
+ * Pushing alerts through FCM. A `push_job` is one push request (an audience and the alert's content, or alerts
+ * already stored, each with its own content; where the fan-out has reached, who holds it); `push_attempt` is one (job, device) with its outcome, and its primary
  * key is what makes a second send of one job to one device impossible. Dead tokens, per-kind mutes, the
  * shared FCM rate limit and the outbox that tells the users service about rejected tokens live beside them.
  */
@@ -13,12 +13,14 @@ export class Migration20261201Push extends Migration {
     this.addSql(`create table push_job (
       id uuid primary key,
       dedupe_key text null unique,
-      kind text not null,
-      title text not null check (length(title) > 0),
-      body text not null,
+      kind text null,
+      title text null check (length(title) > 0),
+      body text null,
       data jsonb null check (data is null or jsonb_typeof(data) = 'object'),
       audience_user_ids uuid[] null,
       audience_neighborhood_code char(10) null,
+      alert_ids uuid[] null,
+      pushes_off boolean not null default false,
       state text not null default 'PENDING' check (state in ('PENDING', 'RUNNING', 'DONE')),
       users_cursor uuid null,
       users_done boolean not null default false,
@@ -37,7 +39,9 @@ export class Migration20261201Push extends Migration {
       created_at timestamptz(3) not null default now(),
       started_at timestamptz(3) null,
       finished_at timestamptz(3) null,
-      check ((audience_user_ids is null) <> (audience_neighborhood_code is null))
+      check (num_nonnulls(audience_user_ids, audience_neighborhood_code, alert_ids) = 1),
+      -- A job either creates one alert per targeted user from its own content, or pushes alerts that exist.
+      check ((alert_ids is null) = (kind is not null and title is not null and body is not null))
     )`);
     // Workers look for unfinished jobs oldest first; finished ones drop out of this index.
     this.addSql(`create index push_job_open_idx on push_job (created_at) where state <> 'DONE'`);

@@ -5,7 +5,9 @@ export async function recordErased(em: EntityManager, userId: string): Promise<v
   await em.execute('insert into erased_user (user_id) values (?) on conflict do nothing', [userId]);
 }
 
-/** Whether this service has erased the account (its own copy says it no longer exists). */
-export async function isErased(em: EntityManager, userId: string): Promise<boolean> {
-  return (await em.execute('select 1 from erased_user where user_id = ?', [userId])).length > 0;
+/** Which of these accounts this service has erased. */
+export async function erasedAmong(em: EntityManager, userIds: readonly string[]): Promise<Set<string>> {
+  if (userIds.length === 0) return new Set();
+  const rows = await em.execute<{ user_id: string }[]>('select user_id from erased_user where user_id = any(?::uuid[])', [`{${userIds.join(',')}}`]);
+  return new Set(rows.map((r) => r.user_id));
 }

@@ -46,6 +46,33 @@ export async function createAlert(em: EntityManager, input: NewAlert): Promise<C
   return { created: true, alert: em.map(Alert, row, { mapped: true }) };
 }
 
+/**
+ * Stores many alerts in ONE statement, each unless its dedupe key is taken, and returns the ids of those
+ * stored. For consumers applying a chunk of events: one round trip instead of one per event.
+ */
+export async function createAlerts(em: EntityManager, inputs: readonly NewAlert[]): Promise<string[]> {
+  if (inputs.length === 0) return [];
+  const now = new Date().toISOString();
+  const rows = inputs.map((input) => ({
+    id: randomUUID(),
+    user_id: input.userId,
+    kind: input.kind,
+    title: input.title,
+    body: input.body,
+    data: input.data ?? null,
+    dedupe_key: input.dedupeKey ?? null,
+    created_at: (input.createdAt ?? null)?.toISOString() ?? now,
+  }));
+  const stored = await em.execute<{ id: string }[]>(
+    `insert into alert (id, user_id, kind, title, body, data, dedupe_key, created_at)
+     select id, user_id, kind, title, body, data, dedupe_key, created_at
+       from jsonb_to_recordset(?::jsonb) as r(id uuid, user_id uuid, kind text, title text, body text, data jsonb, dedupe_key text, created_at timestamptz)
+     on conflict (dedupe_key) do nothing returning id`,
+    [JSON.stringify(rows)],
+  );
+  return stored.map((r) => r.id);
+}
+
 /** One page asked for: whose alerts, from where, how many. */
 export interface AlertPageRequest extends PageArgs {
   userId: string;

@@ -4,6 +4,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 export interface DeliveryProgress {
   jobId: string;
   state: 'PENDING' | 'RUNNING' | 'DONE';
+  /** The alert kind the job sends; PER_ALERT for a job pushing stored alerts of their own kinds. */
   kind: string;
   /** Users who got the alert in their inbox so far. */
   usersTargeted: number;
@@ -20,6 +21,8 @@ export interface DeliveryProgress {
   unknown: number;
   /** Waiting for a retry or in flight now. */
   pending: number;
+  /** The alerts were stored but nothing was pushed: the instance that ran the job had no FCM credentials. */
+  pushesOff: boolean;
   createdAt: Date;
   startedAt: Date | null;
   finishedAt: Date | null;
@@ -28,7 +31,7 @@ export interface DeliveryProgress {
 /** The job's progress, or null for an unknown id. One row read: cheap enough to poll. */
 export async function getDeliveryProgress(em: EntityManager, jobId: string): Promise<DeliveryProgress | null> {
   const [r] = await em.execute<Record<string, unknown>[]>(
-    `select id, state, kind, users_targeted, users_muted, devices_targeted, sent, failed, tokens_removed, unknown, created_at, started_at, finished_at
+    `select id, state, kind, pushes_off, users_targeted, users_muted, devices_targeted, sent, failed, tokens_removed, unknown, created_at, started_at, finished_at
        from push_job where id = ?`,
     [jobId],
   );
@@ -37,7 +40,7 @@ export async function getDeliveryProgress(em: EntityManager, jobId: string): Pro
   return {
     jobId: r['id'] as string,
     state: r['state'] as DeliveryProgress['state'],
-    kind: r['kind'] as string,
+    kind: (r['kind'] as string | null) ?? 'PER_ALERT',
     usersTargeted: n('users_targeted'),
     usersMuted: n('users_muted'),
     devicesTargeted: n('devices_targeted'),
@@ -46,6 +49,7 @@ export async function getDeliveryProgress(em: EntityManager, jobId: string): Pro
     tokensRemoved: n('tokens_removed'),
     unknown: n('unknown'),
     pending: n('devices_targeted') - n('sent') - n('failed') - n('tokens_removed') - n('unknown'),
+    pushesOff: r['pushes_off'] as boolean,
     createdAt: new Date(r['created_at'] as string),
     startedAt: r['started_at'] ? new Date(r['started_at'] as string) : null,
     finishedAt: r['finished_at'] ? new Date(r['finished_at'] as string) : null,

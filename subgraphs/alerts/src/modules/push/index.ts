@@ -1,4 +1,4 @@
 export { buildPushDelivery } from './push-delivery.ts';
 export { createFcmAgent } from './fcm-agent.ts';
-export { enqueuePush } from './push-request.ts';
+export { enqueuePush, enqueueStoredAlertPushes } from './push-request.ts';
 export { getDeliveryProgress } from './delivery-progress.ts';

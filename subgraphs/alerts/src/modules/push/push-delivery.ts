@@ -10,14 +10,17 @@ export type PushStatus = { pushes: 'on'; projectId: string } | { pushes: 'off'; 
 
 /** The push worker as background work of the service, and what /health says about it. */
 export interface PushDelivery {
-  background: BackgroundWork | null;
+  background: BackgroundWork;
   status: PushStatus;
 }
 
+const PUSHES_OFF = 'FCM_SERVICE_ACCOUNT_FILE is not set: PUSHES ARE OFF — alerts are stored but no phone is notified';
+
 /**
- * Builds the push worker from the configuration, or, without a service-account key, says once and
- * loudly that nothing will be pushed (alerts are still stored and listed). `connect` routes FCM's hosts
- * elsewhere (the local FCM of tests); production passes nothing.
+ * Builds the push worker from the configuration. Without a service-account key it says once and loudly that
+ * nothing will be pushed, and the worker still runs every job's inbox part: alerts are stored and listed,
+ * whoever asked for them. `connect` routes FCM's hosts elsewhere (the local FCM of tests); production passes
+ * nothing.
  */
 export function buildPushDelivery(
   config: AlertsConfig,
@@ -25,13 +28,9 @@ export function buildPushDelivery(
   connect: Pick<FcmAgentOptions, 'connectTo' | 'ca'> = {},
 ): PushDelivery {
   const account = config.FCM_SERVICE_ACCOUNT_FILE;
-  if (!account) {
-    const reason = 'FCM_SERVICE_ACCOUNT_FILE is not set: PUSHES ARE OFF — alerts are stored but no phone is notified';
-    log.warn(reason);
-    return { background: null, status: { pushes: 'off', reason } };
-  }
-  const agent = createFcmAgent({ maxSockets: config.FCM_CONCURRENCY, ...connect });
-  const fcm = openFcmMessaging(account, agent);
+  if (!account) log.warn(PUSHES_OFF);
+  const agent = account ? createFcmAgent({ maxSockets: config.FCM_CONCURRENCY, ...connect }) : null;
+  const fcm = account && agent ? openFcmMessaging(account, agent) : null;
   // One connection per lane, one for claiming and leases, one spare.
   const db = pushDb(config.DATABASE_URL, config.FCM_LANES + 2);
   const worker = new PushWorker({
@@ -48,15 +47,15 @@ export function buildPushDelivery(
   });
   let closed: Promise<void> | null = null;
   return {
-    status: { pushes: 'on', projectId: fcm.projectId },
+    status: fcm ? { pushes: 'on', projectId: fcm.projectId } : { pushes: 'off', reason: PUSHES_OFF },
     background: {
       start: () => worker.start(),
       stop: () =>
         (closed ??= (async () => {
           await worker.stop();
           await db.close();
-          await fcm.close();
-          agent.destroy();
+          await fcm?.close();
+          agent?.destroy();
         })()),
     },
   };

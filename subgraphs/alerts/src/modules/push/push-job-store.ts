@@ -10,25 +10,27 @@ const ZERO_UUID = '00000000-0000-0000-0000-000000000000';
 /** A push job as a worker holds it. */
 export interface ClaimedJob {
   id: string;
-  kind: string;
-  title: string;
-  body: string;
-  data: Record<string, unknown> | null;
   audienceUserIds: string[] | null;
   audienceNeighborhoodCode: string | null;
+  /** Alerts already stored that the job pushes (each with its own content); null when it creates them. */
+  alertIds: string[] | null;
   usersDone: boolean;
   devicesDone: boolean;
   /** In-flight attempts of a previous holder, now recorded as unknown (not resent). */
   orphaned: number;
 }
 
-/** One (job, device) about to be sent. */
+/** One (job, device) about to be sent, with the content of the user's alert it carries. */
 export interface ReservedDevice {
   device_id: string;
   user_id: string;
   alert_id: string;
   token: string;
   attempts: number;
+  kind: string;
+  title: string;
+  body: string;
+  data: Record<string, unknown> | null;
 }
 
 /** An attempt's recorded outcome. */
@@ -50,7 +52,7 @@ export async function claimJob(db: PushDb, owner: string, leaseMs: number): Prom
        update push_job j set lease_owner = $1, lease_until = clock_timestamp() + make_interval(secs => $2), state = 'RUNNING', resume_at = null,
               started_at = coalesce(j.started_at, now())
          from next where j.id = next.id
-       returning j.id, j.kind, j.title, j.body, j.data, j.audience_user_ids, j.audience_neighborhood_code, j.users_done, j.devices_done`,
+       returning j.id, j.audience_user_ids, j.audience_neighborhood_code, j.alert_ids, j.users_done, j.devices_done`,
       [owner, leaseMs / 1000],
     );
     if (!job) return null;
@@ -61,11 +63,8 @@ export async function claimJob(db: PushDb, owner: string, leaseMs: number): Prom
     );
     return {
       id: job['id'] as string,
-      kind: job['kind'] as string,
-      title: job['title'] as string,
-      body: job['body'] as string,
-      data: job['data'] as Record<string, unknown> | null,
       audienceUserIds: job['audience_user_ids'] as string[] | null,
+      alertIds: job['alert_ids'] as string[] | null,
       audienceNeighborhoodCode: job['audience_neighborhood_code'] as string | null,
       usersDone: job['users_done'] as boolean,
       devicesDone: job['devices_done'] as boolean,
@@ -149,7 +148,8 @@ export async function createAlertsChunk(
 /**
  * Reserves the next `limit` devices of the job's users, walking `device_copy` by id from the job's cursor:
  * each becomes an `in_flight` attempt (its primary key forbids a second one) in the same statement that
- * moves the cursor. Muted users and dead tokens are skipped; the alert id comes from the user's alert.
+ * moves the cursor. Muted users and dead tokens are skipped. Each device carries its user's alert: the one the
+ * job created (`push:<job>:<user>`), or the one of the job's stored alerts that is that user's.
  */
 export async function reserveDevices(
   db: PushDb,
@@ -157,28 +157,33 @@ export async function reserveDevices(
   owner: string,
   limit: number,
 ): Promise<{ rows: ReservedDevice[]; done: boolean; owned: boolean }> {
+  const alertOfDevice = job.alertIds
+    ? 'a.id = any(j.alert_ids) and a.user_id = d.user_id'
+    : `a.dedupe_key = 'push:' || j.id::text || ':' || d.user_id::text`;
   const [row] = await db.rows<{ owned: number; done: boolean; rows: ReservedDevice[] }>(
-    `with j as (select id, kind, devices_cursor, audience_user_ids from push_job where id = $1 and lease_owner = $2 for update),
+    `with j as (select id, devices_cursor, audience_user_ids, alert_ids from push_job where id = $1 and lease_owner = $2 for update),
      picked as (
        select p.* from j cross join lateral (
-         select d.id as device_id, d.user_id, d.token, d.platform, a.id as alert_id
+         select d.id as device_id, d.user_id, d.token, d.platform, a.id as alert_id, a.kind, a.title, a.body, a.data
            from device_copy d
-           join alert a on a.dedupe_key = 'push:' || j.id::text || ':' || d.user_id::text
+           join alert a on ${alertOfDevice}
           where d.id > coalesce(j.devices_cursor, $3::uuid)
             ${job.audienceUserIds ? 'and d.user_id = any(j.audience_user_ids)' : ''}
-            and not exists (select 1 from alert_mute m where m.user_id = d.user_id and m.kind = j.kind)
+            and not exists (select 1 from alert_mute m where m.user_id = d.user_id and m.kind = a.kind)
             and not exists (select 1 from push_dead_token x where x.device_id = d.id and x.token = d.token)
           order by d.id limit $4) p),
      ins as (
        insert into push_attempt (job_id, device_id, user_id, alert_id, token, platform, state)
        select j.id, p.device_id, p.user_id, p.alert_id, p.token, p.platform, 'in_flight' from picked p, j
-       on conflict do nothing returning device_id, user_id, alert_id, token, attempts),
+       on conflict do nothing returning device_id, attempts),
      adv as (
        update push_job pj set devices_cursor = coalesce((select max(device_id::text)::uuid from picked), pj.devices_cursor),
               devices_done = (select count(*) from picked) < $5, devices_targeted = pj.devices_targeted + (select count(*) from ins)
          from j where pj.id = j.id returning pj.devices_done)
      select (select count(*) from adv)::int as owned, coalesce((select devices_done from adv), false) as done,
-            coalesce((select jsonb_agg(ins) from ins), '[]'::jsonb) as rows`,
+            coalesce((select jsonb_agg(jsonb_build_object('device_id', p.device_id, 'user_id', p.user_id, 'alert_id', p.alert_id,
+                       'token', p.token, 'attempts', ins.attempts, 'kind', p.kind, 'title', p.title, 'body', p.body, 'data', p.data))
+                        from ins join picked p using (device_id)), '[]'::jsonb) as rows`,
     [job.id, owner, ZERO_UUID, limit, limit],
   );
   return { rows: row?.rows ?? [], done: row?.done ?? false, owned: (row?.owned ?? 0) > 0 };
@@ -193,8 +198,8 @@ export async function reserveRetries(db: PushDb, jobId: string, owner: string, l
         where a.job_id = j.id and a.state = 'retry' and a.next_attempt_at <= clock_timestamp()
         order by a.next_attempt_at limit $3 for update of a skip locked)
      update push_attempt a set state = 'in_flight', attempts = a.attempts + 1, updated_at = now()
-       from due where a.job_id = $4 and a.device_id = due.device_id
-     returning a.device_id, a.user_id, a.alert_id, a.token, a.attempts`,
+       from due, alert al where a.job_id = $4 and a.device_id = due.device_id and al.id = a.alert_id
+     returning a.device_id, a.user_id, a.alert_id, a.token, a.attempts, al.kind, al.title, al.body, al.data`,
     [jobId, owner, limit, jobId],
   );
 }
@@ -245,6 +250,16 @@ export async function finishIfDone(db: PushDb, jobId: string, owner: string): Pr
       where p.id = $1 and p.lease_owner = $2 and p.users_done and p.devices_done
         and not exists (select 1 from push_attempt a where a.job_id = p.id and a.state in ('retry', 'in_flight'))
      returning 1`,
+    [jobId, owner],
+  );
+  return rows.length > 0;
+}
+
+/** Closes a job whose alerts are stored but which pushes nothing: this instance has no FCM credentials. */
+export async function finishWithoutPushes(db: PushDb, jobId: string, owner: string): Promise<boolean> {
+  const rows = await db.rows(
+    `update push_job set state = 'DONE', devices_done = true, pushes_off = true, finished_at = now(), lease_owner = null, lease_until = null
+      where id = $1 and lease_owner = $2 and users_done returning 1`,
     [jobId, owner],
   );
   return rows.length > 0;

@@ -93,3 +93,19 @@ function checkAudience(audience: PushAudience): { userIds?: string[]; neighborho
   }
   return { neighborhoodCode: audience.neighborhoodCode };
 }
+
+/**
+ * Records a job that pushes alerts already stored (each user's own, each with its own content, like the
+ * 동네인증 reminders a consumer stores in bulk) in the caller's transaction; null when there is nothing to push.
+ * The caller's transaction makes it once: the job carries no dedupe key.
+ */
+export async function enqueueStoredAlertPushes(em: EntityManager, alertIds: readonly string[]): Promise<EnqueuedPush | null> {
+  if (alertIds.length === 0) return null;
+  const id = randomUUID();
+  await em.execute(
+    `insert into push_job (id, alert_ids, users_done, users_targeted)
+     select ?, array_agg(a.id), true, count(distinct a.user_id) from alert a where a.id = any(?::uuid[]) having count(*) > 0`,
+    [id, `{${alertIds.join(',')}}`],
+  );
+  return { jobId: id, created: true };
+}

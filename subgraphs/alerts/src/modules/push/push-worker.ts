@@ -12,6 +12,7 @@ import {
   claimJob,
   createAlertsChunk,
   finishIfDone,
+  finishWithoutPushes,
   nextRetryAt,
   recordOutcomes,
   releaseJob,
@@ -30,7 +31,8 @@ const PARK_AFTER_MS = 2000;
 export interface PushWorkerOptions {
   /** The worker's own pool (see push-db.ts); the API side uses the ORM. */
   db: PushDb;
-  fcm: FcmMessaging;
+  /** FCM through firebase-admin; null when this instance has no credentials: jobs still store their alerts. */
+  fcm: FcmMessaging | null;
   log: Logger;
   /** The Firebase project's quota, shared by every instance (600,000 per minute for FCM). */
   messagesPerMinute: number;
@@ -51,7 +53,8 @@ export interface PushWorkerOptions {
 }
 
 /**
- * Fans push jobs out through FCM: claims a job (lease), creates each targeted user's alert, then walks
+ * Fans push jobs out through FCM: claims a job (lease), creates each targeted user's alert (unless the job
+ * pushes alerts already stored), then walks
  * the users' devices by id in batches — reserve (`in_flight`), `sendEach`, record outcomes — with several
  * batches in flight, under the shared rate limit; retries what FCM says to retry, when it is due; marks the
  * job done. Run one per instance beside the API: `start()` returns at once, `stop()` waits for the batches
@@ -122,13 +125,19 @@ export class PushWorker {
       );
     }, leaseMs / 3);
     try {
-      const template = pushTemplate({ ...job, androidChannelId: this.options.androidChannelId });
       let usersDone = job.usersDone;
       while (!usersDone && !signal.aborted) {
         const step = await createAlertsChunk(this.options.db, job, this.owner, this.options.alertsChunk ?? 2000);
         if (!step.owned) return lost.abort();
         usersDone = step.done;
       }
+      if (signal.aborted) return;
+      if (!this.options.fcm) {
+        if (!(await finishWithoutPushes(this.options.db, job.id, this.owner))) return lost.abort();
+        log.info({ jobId: job.id }, 'push job done: alerts stored, nothing pushed (no FCM credentials)');
+        return;
+      }
+      const templates = new TemplateCache(this.options.androidChannelId);
       // A job taken over or resumed may have retries waiting: look once.
       const state: LaneState = { devicesDone: job.devicesDone, retryDueAt: Date.now(), retryEpoch: 0 };
       while (!signal.aborted) {
@@ -136,7 +145,7 @@ export class PushWorker {
         let failure: unknown = null;
         await Promise.all(
           Array.from({ length: this.options.lanes }, () =>
-            this.lane(job, template, state, signal, lost).catch((error: unknown) => {
+            this.lane(job, templates, state, signal, lost).catch((error: unknown) => {
               failure ??= error;
               lost.abort();
             }),
@@ -168,7 +177,7 @@ export class PushWorker {
    * rate-limit slot is taken while the current batch is on the wire, and a batch's outcomes are recorded
    * while the next one is reserved and sent, so a lane waits on PostgreSQL only to reserve.
    */
-  private async lane(job: ClaimedJob, template: PushTemplate, state: LaneState, signal: AbortSignal, lost: AbortController): Promise<void> {
+  private async lane(job: ClaimedJob, templates: TemplateCache, state: LaneState, signal: AbortSignal, lost: AbortController): Promise<void> {
     const db = this.options.db;
     let budget = settle(this.limiter.take(db, this.batch, signal));
     let recording = settle(Promise.resolve());
@@ -180,7 +189,7 @@ export class PushWorker {
         if (rows === null) return;
         budget = settle(this.limiter.take(db, this.batch, signal));
         if (rows.length === 0) continue;
-        const outcomes = await this.send(job.id, template, rows);
+        const outcomes = await this.send(job.id, templates, rows);
         (await recording).unwrap();
         recording = settle(this.record(job.id, outcomes, state));
       }
@@ -218,13 +227,14 @@ export class PushWorker {
   /** Sends a batch and says what each answer means; a QUOTA_EXCEEDED pauses every instance first. */
   private async send(
     jobId: string,
-    template: PushTemplate,
+    templates: TemplateCache,
     rows: ReservedDevice[],
   ): Promise<{ deviceId: string; outcome: RecordedOutcome }[]> {
-    const { fcm, backoff, log } = this.options;
+    const { backoff, log } = this.options;
+    const fcm = this.options.fcm!;
     let responses: SendResponse[];
     try {
-      responses = (await fcm.messaging.sendEach(rows.map((r) => pushMessage(template, r.token, r.alert_id)))).responses;
+      responses = (await fcm.messaging.sendEach(rows.map((r) => pushMessage(templates.of(r), r.token, r.alert_id)))).responses;
     } catch (error) {
       // The whole call failed before any message went out (e.g. the OAuth token could not be fetched).
       log.error({ err: error, jobId }, 'FCM sendEach failed as a whole; the batch is retried');
@@ -256,6 +266,25 @@ export class PushWorker {
       state.retryEpoch++;
       state.retryDueAt = Math.min(state.retryDueAt ?? due, due);
     }
+  }
+}
+
+/**
+ * The push template of each distinct alert content a job sends: one for a job that created its users' alerts
+ * from its own content, one per alert for a job pushing stored alerts (reminders, each naming its 동네).
+ */
+class TemplateCache {
+  private readonly byContent = new Map<string, PushTemplate>();
+  constructor(private readonly androidChannelId: string) {}
+
+  of(row: ReservedDevice): PushTemplate {
+    const key = `${row.kind}\u0000${row.title}\u0000${row.body}\u0000${JSON.stringify(row.data)}`;
+    let template = this.byContent.get(key);
+    if (!template) {
+      template = pushTemplate({ kind: row.kind, title: row.title, body: row.body, data: row.data, androidChannelId: this.androidChannelId });
+      this.byContent.set(key, template);
+    }
+    return template;
   }
 }
 

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { defineEventHandler } from '@petcare/cdc-consumer';
-import { createAlert } from '../alert/alert.repository.ts';
-import { isErased } from '../account/erased-user.repository.ts';
+import { createAlerts } from '../alert/alert.repository.ts';
+import { erasedAmong } from '../account/erased-user.repository.ts';
+import { enqueueStoredAlertPushes } from '../push/push-request.ts';
 
 const reminder = z.object({
   id: z.string().min(1),
@@ -18,14 +19,15 @@ export type VerificationReminder = z.infer<typeof reminder>;
 
 const DAY_MS = 24 * 3600 * 1000;
 
-async function nameOf(em: EntityManager, code: string): Promise<string> {
-  const [row] = await em.execute<{ name: string }[]>('select name from neighborhood_copy where code = ?', [code]);
-  return row?.name ?? '우리 동네';
+async function namesOf(em: EntityManager, codes: readonly string[]): Promise<Map<string, string>> {
+  const rows = await em.execute<{ code: string; name: string }[]>('select code, name from neighborhood_copy where code = any(?::text[])', [
+    `{${[...new Set(codes)].join(',')}}`,
+  ]);
+  return new Map(rows.map((r) => [r.code, r.name]));
 }
 
-/** The alert a reminder becomes, in the words the app shows (and pushes). */
-export async function reminderText(em: EntityManager, event: VerificationReminder): Promise<{ title: string; body: string }> {
-  const name = await nameOf(em, event.neighborhoodCode);
+/** The alert a reminder becomes, in the words the app shows (and pushes); `name` is its 동네's, if known. */
+export function reminderText(event: VerificationReminder, name = '우리 동네'): { title: string; body: string } {
   if (event.kind === 'VERIFICATION_EXPIRED') {
     return { title: `${name} 동네인증이 만료됐어요`, body: `${name} 이웃 소식과 동네 알림을 계속 받으려면 ${name}에서 다시 인증해 주세요.` };
   }
@@ -36,22 +38,30 @@ export async function reminderText(em: EntityManager, event: VerificationReminde
 /**
  * Turns each 동네인증 reminder into the user's alert, once: the event's deterministic id is the alert's dedupe key
  * (and the consumer records it as processed), so a redelivered or re-emitted reminder never makes a second one.
- * An account erased here gets nothing, even when its reminder was already on its way. The alert is stamped when
- * it is stored, not backdated to the due moment: a page cursor or a live subscription already past that moment
- * would never see a backdated alert.
+ * The alerts a chunk stored are pushed by one job, each with its own text. An account erased here gets
+ * nothing, even when its reminder was already on its way. The alert is stamped when it is stored, not
+ * backdated to the due moment: a page cursor or a live subscription already past that moment would never see
+ * a backdated alert.
  */
 export const reminderHandler = (topic: string) =>
   defineEventHandler({
     topic,
     event: reminder,
-    apply: async (em, event) => {
-      if (await isErased(em, event.userId)) return;
-      await createAlert(em, {
-        userId: event.userId,
-        kind: event.kind,
-        ...(await reminderText(em, event)),
-        data: { neighborhoodCode: event.neighborhoodCode, expiresAt: event.expiresAt },
-        dedupeKey: event.id,
-      });
+    apply: async (em, events) => {
+      const erased = await erasedAmong(em, events.map((e) => e.userId));
+      const names = await namesOf(em, events.map((e) => e.neighborhoodCode));
+      const stored = await createAlerts(
+        em,
+        events
+          .filter((e) => !erased.has(e.userId))
+          .map((event) => ({
+            userId: event.userId,
+            kind: event.kind,
+            ...reminderText(event, names.get(event.neighborhoodCode)),
+            data: { neighborhoodCode: event.neighborhoodCode, expiresAt: event.expiresAt },
+            dedupeKey: event.id,
+          })),
+      );
+      await enqueueStoredAlertPushes(em, stored);
     },
   });
