@@ -13,6 +13,13 @@ export function systemTopics(namespace = '') {
     devices: `${namespace}users.public.device`,
     /** neighborhoods' 동네인증 rows. */
     verifications: `${namespace}neighborhoods.public.neighborhood_verification`,
+    /** neighborhoods' 행정동 (key `{code}`): names and boundaries (PostGIS `{wkb, srid}`). */
+    neighborhoods: `${namespace}neighborhoods.public.neighborhood`,
+    /**
+     * News about hospitals for their neighbours (key: the hospital id as a JSON string; value: a HospitalNewsEvent,
+     * header `id` = the event id): routed by Debezium's outbox EventRouter from the hospitals database.
+     */
+    hospitalNews: `${namespace}outbox.event.hospital`,
     /** Consumer group of a consuming service. */
     group: (service: string) => `${namespace}${service}`,
     /** Dead-letter topic of a consuming service's group. */
