@@ -2,10 +2,13 @@ import { buildSubgraphService, type Logger, type ServiceHandle } from '@petcare/
 import type { HospitalsConfig } from './config.ts';
 import { database } from './database.ts';
 import { hospitalResolvers } from './modules/hospital/hospital.resolvers.ts';
+import { searchResolvers } from './modules/search/search.resolvers.ts';
+import { curationResolvers } from './modules/curation/curation.resolvers.ts';
 import { neighborhoodResolvers } from './modules/neighborhood/neighborhood.resolvers.ts';
 import { createLoaders } from './loaders.ts';
+import { buildCdcConsumer } from './cdc.ts';
 
-/** A built hospitals subgraph with its open database. */
+/** A built hospitals subgraph with its open database and its CDC consumer. */
 export type HospitalsService = ServiceHandle;
 
 /** Opens the database (applying migrations) and builds the hospitals subgraph, without listening. */
@@ -14,8 +17,8 @@ export function buildHospitalsService(config: HospitalsConfig, log: Logger): Pro
     name: 'hospitals',
     schema: new URL('./schema.graphql', import.meta.url),
     database,
-    resolvers: [hospitalResolvers(), neighborhoodResolvers()],
+    resolvers: [hospitalResolvers(), searchResolvers(), curationResolvers(), neighborhoodResolvers()],
     createLoaders,
   };
-  return buildSubgraphService(subgraph, config, log);
+  return buildSubgraphService(subgraph, config, log, (orm) => buildCdcConsumer(config, orm, log));
 }
