@@ -1,6 +1,7 @@
 // `npm run bench` runs every benchmark; `npm run bench -- <name>` runs one.
 const benchmarks: Record<string, () => Promise<unknown>> = {
   cdc: async () => (await import('./cdc.ts')).runCdcBenchmark(),
+  hospitals: async () => (await import('./hospitals.ts')).runHospitalsBenchmark(),
 };
 
 const asked = process.argv.slice(2).filter((a) => a !== '--');

@@ -36,7 +36,6 @@ const idsOf = (edges: any[]) => edges.map((e) => e.node.id).sort();
 
 beforeAll(async () => {
   api = await startHospitals([HOSPITALS_2023]);
-  await api.sql('analyze hospital');
 }, 120_000);
 
 afterAll(async () => {

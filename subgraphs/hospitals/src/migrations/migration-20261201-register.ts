@@ -48,7 +48,6 @@ export class Migration20261201Register extends Migration {
     this.addSql('create index hospital_search_name_prefix_idx on hospital (search_name text_pattern_ops)');
     // Re-tagging hospitals when a boundary changes finds them through the geography index; this one is not needed.
     this.addSql('drop index hospital_location_geometry_idx');
-    this.addSql('create index hospital_district_idx on hospital (district)');
 
     this.addSql(`create table hospital_24_hours_review (
       id uuid primary key,
@@ -81,7 +80,6 @@ export class Migration20261201Register extends Migration {
   override down(): void {
     this.addSql('drop table hospital_import');
     this.addSql('drop table hospital_24_hours_review');
-    this.addSql('drop index hospital_district_idx');
     this.addSql('create index hospital_location_geometry_idx on hospital using gist ((location::geometry))');
     this.addSql('drop index hospital_search_name_prefix_idx');
     this.addSql('drop index hospital_search_grams_idx');

@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { readLocalDataFile, type Rejection, type WarningGroup } from './localdata-file.ts';
-import { mergeExport } from './register-merge.ts';
+import type { HospitalRow } from './localdata-row.ts';
+import { beginImport, mergeStaged, stageRows, tidyIndexes, type MergeResult } from './register-merge.ts';
 import type { CsvEncoding } from './text-encoding.ts';
 
 /** Tuning and reporting of one import. */
@@ -37,32 +38,41 @@ export interface ImportSummary {
   seconds: number;
 }
 
+const NOTHING_MERGED: MergeResult = { inserted: 0, updated: 0, unchanged: 0, delisted: 0, events: 0, newest: false, previousExportVersion: null };
+
 /**
- * Imports a LOCALDATA 동물병원 export (CP949 or UTF-8, either header generation): reads the whole file first
- * (rejecting unusable rows with their line numbers; an unreadable path or a file that is not this dataset
- * throws before anything is written), then merges it in one transaction (register-merge.ts). Importing the same
- * file again writes nothing.
+ * Imports a LOCALDATA 동물병원 export (CP949 or UTF-8, either header generation) in ONE transaction: rows are
+ * staged as the file is read (a batch goes to PostgreSQL while the next one is parsed), rejected ones reported
+ * with their line numbers, then merged (register-merge.ts). An unreadable path or a file that is not this dataset
+ * throws before anything is written; importing the same file again writes nothing.
  */
 export async function importHospitals(em: EntityManager, file: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const started = performance.now();
   const startedAt = new Date();
-  const parsed = await readLocalDataFile(file, (read) => options.onProgress?.({ phase: 'reading', read }));
-  options.onProgress?.({ phase: 'writing', read: parsed.read });
-  const rejected = parsed.rejections.length;
-  const merged = parsed.exportVersion
-    ? await mergeExport(
-        em,
-        parsed.rows,
-        { file: resolve(file), exportVersion: parsed.exportVersion, read: parsed.read, rejected, startedAt },
-        { fullExport: options.fullExport ?? true },
-      )
-    : { inserted: 0, updated: 0, unchanged: 0, delisted: 0, events: 0, newest: false, previousExportVersion: null };
+  const { parsed, merged } = await em.fork().transactional(async (tx) => {
+    await beginImport(tx);
+    // One batch staging while the next is parsed; a failure surfaces at the next hand-over or at the end.
+    let staging: Promise<void> = Promise.resolve();
+    const onRows = (rows: HospitalRow[]) => {
+      const previous = staging;
+      staging = previous.then(() => stageRows(tx, rows));
+      staging.catch(() => undefined);
+      return previous;
+    };
+    const parsed = await readLocalDataFile(file, { onRows, onProgress: (read) => options.onProgress?.({ phase: 'reading', read }) });
+    await staging;
+    options.onProgress?.({ phase: 'writing', read: parsed.read });
+    if (!parsed.exportVersion) return { parsed, merged: NOTHING_MERGED };
+    const facts = { file: resolve(file), exportVersion: parsed.exportVersion, read: parsed.read, rejected: parsed.rejections.length, startedAt };
+    return { parsed, merged: await mergeStaged(tx, facts, { fullExport: options.fullExport ?? true }) };
+  });
+  await tidyIndexes(em.fork(), merged.inserted + merged.updated, parsed.usable);
   return {
     read: parsed.read,
     inserted: merged.inserted,
     updated: merged.updated,
     unchanged: merged.unchanged,
-    rejected,
+    rejected: parsed.rejections.length,
     delisted: merged.delisted,
     file,
     encoding: parsed.encoding,

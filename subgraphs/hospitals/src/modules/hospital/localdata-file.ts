@@ -22,13 +22,14 @@ export interface WarningGroup {
   examples: { line: number; detail: string }[];
 }
 
-/** A LOCALDATA export read into memory, nothing written yet. */
+/** What reading a LOCALDATA export found (its usable rows went to `onRows` as they were read). */
 export interface LocalDataExport {
   file: string;
   encoding: CsvEncoding;
   /** Data rows in the file (the header and blank lines excluded), rejected ones included. */
   read: number;
-  rows: HospitalRow[];
+  /** Rows handed to `onRows`. */
+  usable: number;
   /** In line order. */
   rejections: Rejection[];
   warnings: WarningGroup[];
@@ -36,6 +37,19 @@ export interface LocalDataExport {
   /** The export's own date: its latest 최종수정시점. Orders exports whatever order they are imported in. */
   exportVersion: Date | null;
 }
+
+/** Where the usable rows of an export go, and who hears of progress. */
+export interface ReadOptions {
+  /**
+   * Receives the usable rows in batches, in file order. Reading waits for the promise it returns, so a consumer
+   * that returns before its work is done (one batch in flight) lets the next batch be parsed meanwhile.
+   */
+  onRows: (rows: HospitalRow[]) => Promise<void>;
+  onProgress?: (read: number) => void;
+}
+
+/** Usable rows per `onRows` call. */
+const BATCH_ROWS = 2000;
 
 /** The file cannot be read at all (missing, a folder, no permission) or is empty; the message names the path. */
 export class ExportFileError extends Error {
@@ -74,10 +88,11 @@ async function sampleOf(file: string): Promise<{ bytes: Buffer; wholeFile: boole
  * every usable row, every rejected one with its line and reason. Throws ExportFileError for an unreadable path and
  * MissingColumnsError for a file that is not this dataset, both before anything is written anywhere.
  */
-export async function readLocalDataFile(file: string, onProgress?: (read: number) => void): Promise<LocalDataExport> {
+export async function readLocalDataFile(file: string, { onRows, onProgress }: ReadOptions): Promise<LocalDataExport> {
   const sample = await sampleOf(file);
   const encoding = detectEncoding(sample.bytes, sample.wholeFile);
-  const result: LocalDataExport = { file, encoding, read: 0, rows: [], rejections: [], warnings: [], withoutCoordinates: 0, exportVersion: null };
+  const result: LocalDataExport = { file, encoding, read: 0, usable: 0, rejections: [], warnings: [], withoutCoordinates: 0, exportVersion: null };
+  let batch: HospitalRow[] = [];
   const warnings = new Map<string, WarningGroup>();
   const firstLineOf = new Map<string, number>();
   const warn = (line: number, w: RowWarning) => {
@@ -110,7 +125,13 @@ export async function readLocalDataFile(file: string, onProgress?: (read: number
     for (const w of outcome.warnings) warn(line, w);
     if (outcome.missingLocation) result.withoutCoordinates += 1;
     if (!result.exportVersion || row.sourceUpdatedAt > result.exportVersion) result.exportVersion = row.sourceUpdatedAt;
-    result.rows.push(row);
+    result.usable += 1;
+    batch.push(row);
+  };
+  const handOver = (done: (error?: Error | null) => void) => {
+    const rows = batch;
+    batch = [];
+    onRows(rows).then(() => done(), done);
   };
 
   const quotes = new UnpairedQuoteFilter();
@@ -127,11 +148,14 @@ export async function readLocalDataFile(file: string, onProgress?: (read: number
     write: ({ record, info }: { record: string[]; info: { lines: number } }, _encoding, done) => {
       try {
         take(info.lines, record);
-        done();
       } catch (error) {
         done(error as Error);
+        return;
       }
+      if (batch.length >= BATCH_ROWS) handOver(done);
+      else done();
     },
+    final: (done) => (batch.length > 0 ? handOver(done) : done()),
   });
   await pipeline(createReadStream(file), iconv.decodeStream(encoding), quotes, parser, sink);
   if (!header) throw new ExportFileError(`${file} has no header row: expected a LOCALDATA 동물병원 CSV`);

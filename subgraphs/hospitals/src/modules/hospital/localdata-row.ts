@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { KOREA_BOUNDS } from '@petcare/service-kit';
 import { epsg5174ToWgs84, type LatLng } from './epsg5174.ts';
 import type { LocalDataRecord } from './localdata-columns.ts';
@@ -30,8 +29,6 @@ export interface HospitalRow {
   searchName: string;
   searchArea: string;
   searchGrams: string[];
-  /** Digest of every value above: equal digests mean an import has nothing to write. */
-  contentHash: string;
 }
 
 /** Why a stored row has no location: the register gave none, or gave a point outside Korea (or the 0,0 placeholder). */
@@ -86,12 +83,6 @@ function readDate(value: string | undefined, column: string, warnings: RowWarnin
   }
 }
 
-// The grams are left out: they follow from searchName and searchArea, which are in.
-function contentHash(row: Omit<HospitalRow, 'contentHash' | 'searchGrams'>): string {
-  const values = Object.values(row).map((v) => (v instanceof Date ? v.toISOString() : v && typeof v === 'object' ? `${v.latitude},${v.longitude}` : String(v)));
-  return createHash('sha1').update(values.join('\u001f')).digest('base64url');
-}
-
 /**
  * Turns one LOCALDATA record into a row to merge, or says why it cannot be one: no 관리번호 or 사업장명, a
  * 영업상태구분코드 that does not exist, coordinates that are not numbers, or no readable 최종수정시점 (without it
@@ -119,7 +110,7 @@ export function readHospitalRow(record: LocalDataRecord): RowOutcome {
   const roadAddress = text(record.roadAddress);
   const area = addressArea(address, roadAddress);
   const searchName = searchKey(name);
-  const fields = {
+  const row: HospitalRow = {
     id,
     name,
     status,
@@ -138,7 +129,7 @@ export function readHospitalRow(record: LocalDataRecord): RowOutcome {
     district: area.district,
     searchName,
     searchArea: area.areaKey,
+    searchGrams: [...new Set([...syllablePairs(searchName), ...syllablePairs(area.areaKey)])],
   };
-  const searchGrams = [...new Set([...syllablePairs(searchName), ...syllablePairs(area.areaKey)])];
-  return { kind: 'row', row: { ...fields, searchGrams, contentHash: contentHash(fields) }, missingLocation: located.missing, warnings };
+  return { kind: 'row', row, missingLocation: located.missing, warnings };
 }
