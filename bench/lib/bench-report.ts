@@ -26,7 +26,14 @@ export function writeBenchReport(name: string, rows: BenchRow[]): string {
     benchmark: name,
     ranAt: new Date().toISOString(),
     commit,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      // A shared machine's other work shows in every timing: the load when the figures were written, to read them by.
+      loadAverage1m: Math.round(os.loadavg()[0]! * 100) / 100,
+    },
     rows,
   };
   mkdirSync(resultsDir, { recursive: true });

@@ -22,11 +22,16 @@ const kst = (date: Date) => new Date(date.getTime() + 9 * 3600_000).toISOString(
 /** What an operator reads after an import: where the export stands, the counts, and every rejected row (up to `maxRejections`). */
 export function formatImportSummary(s: ImportSummary, maxRejections = 50): string[] {
   const lines: string[] = [];
+  const previous = s.previousExportVersion;
   const standing = !s.exportVersion
     ? 'no usable row'
-    : s.newest
-      ? s.previousExportVersion ? `newer than or as new as the last one, ${kst(s.previousExportVersion)}` : 'the first export imported'
-      : `OLDER than the export of ${kst(s.previousExportVersion!)} already imported: only licences it has newer data of were taken`;
+    : !previous
+      ? 'the first export imported'
+      : !s.newest
+        ? `OLDER than the export of ${kst(previous)} already imported: only licences it has newer data of were taken`
+        : s.exportVersion.getTime() === previous.getTime()
+          ? 'as new as the newest already imported'
+          : `newer than the last one, of ${kst(previous)}`;
   lines.push(`${basename(s.file)}: ${s.encoding}, export of ${s.exportVersion ? kst(s.exportVersion) : '—'} (${standing})`);
   lines.push(`  ${n(s.read)} read · ${n(s.inserted)} inserted · ${n(s.updated)} updated · ${n(s.unchanged)} unchanged · ${n(s.rejected)} rejected · ${n(s.delisted)} delisted`);
   if (s.events > 0) lines.push(`  ${n(s.events)} news event(s) for neighbours (openings, reopenings, closures)`);
