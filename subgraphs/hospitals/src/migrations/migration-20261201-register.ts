@@ -39,8 +39,8 @@ export class Migration20261201Register extends Migration {
     this.addSql(`create index hospital_open_location_idx on hospital using gist (location) where status_code = '01' and listed`);
     this.addSql('drop index hospital_open_24_hours_location_idx');
     this.addSql(`create index hospital_open_24_hours_location_idx on hospital using gist (location) where open_24_hours and status_code = '01' and listed`);
-    // Neighborhood.hospitals: one 행정동's hospitals in the order it lists them, straight from the index.
-    this.addSql('create index hospital_neighborhood_idx on hospital (neighborhood_code, open_24_hours desc, name, id)');
+    // Neighborhood.hospitals: one 행정동's few dozen hospitals (sorted after), and nothing to maintain for the untagged.
+    this.addSql('create index hospital_neighborhood_idx on hospital (neighborhood_code) where neighborhood_code is not null');
     // A bounded fast-update list (256 kB, not 4 MB): while entries wait there the planner prices the index so high
     // that searches scan the table instead (70 ms against 0.2 ms, measured); writers merge it (see tidyIndexes).
     this.addSql('create index hospital_search_grams_idx on hospital using gin (search_grams) with (gin_pending_list_limit = 256)');

@@ -84,8 +84,8 @@ export interface AreaSearch {
 }
 
 /**
- * Hospitals of each of many 행정동, in ONE query: a lateral subquery per 행정동 walks the (code, 24-hour first, name)
- * index. Returns one list per search, in order.
+ * Hospitals of each of many 행정동, in ONE query: a lateral subquery per 행정동 reads its hospitals through the code
+ * index and sorts those few. Returns one list per search, in order.
  */
 export async function findHospitalsInAreas(em: EntityManager, searches: readonly AreaSearch[]): Promise<Hospital[][]> {
   if (searches.length === 0) return [];
