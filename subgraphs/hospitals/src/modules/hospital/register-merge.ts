@@ -49,12 +49,8 @@ const STAGED = [
   ['search_name', 'text'], ['search_area', 'text'], ['search_grams', 'text[]'],
 ] as const;
 const stagedRecord = STAGED.map(([name, type]) => `${name} ${type === 'text[]' ? 'text' : type}`).join(', ');
-// The digest of everything an import writes (the grams follow from the search keys): equal digests, nothing to write.
-// Computed here rather than in JavaScript: PostgreSQL's md5 over the staged values costs nothing the parser waits for.
-// A row constructor's text tells NULL from '' and keeps every value in its place.
-const contentHash = `md5(row(${STAGED.filter(([name]) => name !== 'search_grams').map(([name]) => `j.${name}`).join(', ')})::text)`;
 const stagedTable = `${STAGED.map(([name, type]) => `${name} ${type}`).join(', ')}, content_hash text`;
-const stagedSelect = `${STAGED.map(([name, type]) => (type === 'text[]' ? `string_to_array(j.${name}, ' ')` : `j.${name}`)).join(', ')}, ${contentHash}`;
+const stagedSelect = STAGED.map(([name, type]) => (type === 'text[]' ? `string_to_array(j.${name}, ' ')` : `j.${name}`)).join(', ');
 
 function staged(r: HospitalRow) {
   return {
@@ -67,8 +63,12 @@ function staged(r: HospitalRow) {
 
 const point = (alias: string) => `st_setsrid(st_makepoint(${alias}.longitude, ${alias}.latitude), 4326)`;
 
-// Bound parameter ($1): a batch of the file travels as one JSON value (see executeBound).
-const stageSql = `insert into import_staged select ${stagedSelect} from json_to_recordset($1::json) as j(${stagedRecord})`;
+// Bound parameter ($1): a batch of the file travels as one JSON value (see executeBound). Each row's digest is the
+// MD5 of its JSON text as `staged` wrote it — everything an import writes, in a fixed order, independent of session
+// settings (time zone, date style) — so equal digests mean nothing to write; PostgreSQL computes it, not the parser.
+const stageSql = `insert into import_staged
+  select ${stagedSelect}, md5(e::text)
+  from json_array_elements($1::json) as e cross join lateral json_to_record(e) as j(${stagedRecord})`;
 
 // A row's data is taken when it is at least as new as the stored one, compared first by the licence's own
 // 최종수정시점 and then by the export's date (the publisher rewrites addresses and coordinates in bulk without
