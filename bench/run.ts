@@ -3,6 +3,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   cdc: async () => (await import('./cdc.ts')).runCdcBenchmark(),
   verification: async () => (await import('./verification.ts')).runVerificationBenchmark(),
   fcm: async () => (await import('./fcm.ts')).runFcmBenchmark(),
+  hospitals: async () => (await import('./hospitals.ts')).runHospitalsBenchmark(),
 };
 
 const asked = process.argv.slice(2).filter((a) => a !== '--');

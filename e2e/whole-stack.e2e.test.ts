@@ -51,11 +51,12 @@ describe('the mobile app against the whole stack', () => {
     const code = verified.data.verifyNeighborhood.neighborhood.code;
     expect(verified.data.verifyNeighborhood).toMatchObject({ status: 'ACTIVE', isPrimary: true, neighborhood: { fullName: expect.stringMatching(/^서울특별시 강남구 /) } });
 
-    // The welcome alert arrives through CDC (users → Kafka → alerts), not through any call.
+    // The welcome alert arrives through CDC (users → Kafka → alerts), not through any call; so do the 행정동
+    // boundaries the hospitals service tags its hospitals with (neighborhoods → Kafka → hospitals).
     const home = await eventually(
-      'the welcome alert reaches the badge',
+      'the welcome alert reaches the badge, and the 행정동 its hospitals',
       () => e2e.op('home-screen', {}, token),
-      (r) => r.data?.me?.unreadAlertCount === 1,
+      (r) => r.data?.me?.unreadAlertCount === 1 && r.data.me.neighborhood?.hospitals?.length > 0,
     );
     expect(home.errors).toBeUndefined();
     expect(home.data.me.displayName).toBe('미나');
@@ -177,15 +178,12 @@ describe('subgraph contracts', () => {
   async function representations(): Promise<Record<string, Record<string, Record<string, unknown>[]>>> {
     const users = (await e2e.sql('users', 'select id from app_user order by created_at limit 2')).map((r) => ({ __typename: 'User', id: r.id }));
     const codes = ['1168064000', '1168065000'];
-    const boundaries = await Promise.all(
-      codes.map(async (code) => (await subgraph('neighborhoods')('query ($c: ID!) { neighborhood(code: $c) { boundary } }', { c: code })).data.neighborhood.boundary),
-    );
     const hospitals = (await e2e.sql('hospitals', "select id from hospital where status = 'OPEN' order by id limit 2")).map((r) => ({ __typename: 'Hospital', id: r.id }));
     const alerts = (await e2e.sql('alerts', 'select id from alert where user_id = $1 order by created_at limit 2', [DEMO_ACCOUNT.userId])).map((r) => ({ __typename: 'Alert', id: r.id }));
     return {
       users: { User: users },
       neighborhoods: { User: users, Neighborhood: codes.map((code) => ({ __typename: 'Neighborhood', code })) },
-      hospitals: { Hospital: hospitals, Neighborhood: codes.map((code, i) => ({ __typename: 'Neighborhood', code, boundary: boundaries[i] })) },
+      hospitals: { Hospital: hospitals, Neighborhood: codes.map((code) => ({ __typename: 'Neighborhood', code })) },
       // Alerts are private: the caller below is their owner, so both representations are the demo user's.
       alerts: { User: [{ __typename: 'User', id: DEMO_ACCOUNT.userId }, { __typename: 'User', id: DEMO_ACCOUNT.userId }], Alert: alerts },
     };

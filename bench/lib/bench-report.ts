@@ -3,8 +3,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 
-/** One row of a benchmark: a subject (ours, or a peer) in a scenario, with camelCase metrics ending in their unit. */
-export type BenchRow = { subject: string; scenario: string } & Record<string, string | number>;
+/**
+ * One row of a benchmark: a subject (ours, or a peer) in a scenario, with camelCase metrics ending in their unit;
+ * null for a metric a subject was not measured on (a peer importer has no search).
+ */
+export type BenchRow = { subject: string; scenario: string } & Record<string, string | number | null>;
 
 const resultsDir = fileURLToPath(new URL('../results/', import.meta.url));
 
@@ -23,7 +26,14 @@ export function writeBenchReport(name: string, rows: BenchRow[]): string {
     benchmark: name,
     ranAt: new Date().toISOString(),
     commit,
-    machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    machine: {
+      cpus: os.cpus().length,
+      cpuModel: os.cpus()[0]?.model ?? 'unknown',
+      memGiB: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      // A shared machine's other work shows in every timing: the load when the figures were written, to read them by.
+      loadAverage1m: Math.round(os.loadavg()[0]! * 100) / 100,
+    },
     rows,
   };
   mkdirSync(resultsDir, { recursive: true });
@@ -31,7 +41,7 @@ export function writeBenchReport(name: string, rows: BenchRow[]): string {
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
   console.log(`\n| ${columns.join(' | ')} |\n| ${columns.map(() => '---').join(' | ')} |`);
-  for (const r of rows) console.log(`| ${columns.map((c) => r[c] ?? '').join(' | ')} |`);
+  for (const r of rows) console.log(`| ${columns.map((c) => r[c] ?? '—').join(' | ')} |`);
   console.log(`\nwritten to ${file}`);
   return file;
 }

@@ -1,1 +1,3 @@
 export { systemTopics, type SystemTopics } from './system-topics.ts';
+export { systemEvent, absentAsNull, type SystemEvent } from './events/system-event.ts';
+export { hospitalNewsEvent, hospitalNewsTypes, type HospitalNewsEvent } from './events/hospital-news-event.ts';

@@ -30,6 +30,11 @@ export function systemTopics(namespace = '') {
      * (streams/verification-timers), key = user id, value JSON with a deterministic `id` (also header `id`).
      */
     verificationReminders: `${namespace}verification.reminders`,
+    /**
+     * News about hospitals for their neighbours (key: the hospital id as a JSON string; value: a HospitalNewsEvent,
+     * header `id` = the event id): routed by Debezium's outbox EventRouter from the hospitals database.
+     */
+    hospitalNews: `${namespace}outbox.event.hospital`,
     /** A consuming service's consumer group (one per service, so each sees every message once) and its dead-letter topic. */
     consumer: (service: string) => ({ groupId: `${namespace}${service}`, deadLetterTopic: `${namespace}${service}.cdc.dlq` }),
   };

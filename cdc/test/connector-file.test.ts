@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectorTemplate, readConnectorFile, readConnectorFiles } from '@petcare/cdc/connect';
+import { connectorTemplate, readConnectorFile, readConnectorFiles, testConnectorConfig } from '@petcare/cdc/connect';
 
 let dir: string | undefined;
 const folder = (files: Record<string, unknown>) => {
@@ -42,5 +42,22 @@ describe('connector files', () => {
   it('refuses two files that name the same connector', () => {
     const d = folder({ 'a.json': { name: 'same', 'database.dbname': 'a' }, 'b.json': { name: 'same', 'database.dbname': 'b' } });
     expect(() => readConnectorFiles(d)).toThrow(/b\.json and a\.json both name the connector "same"/);
+  });
+});
+
+describe('test connectors', () => {
+  it('put the outbox router\'s topic in the test\'s namespace, as every other topic of the connector', () => {
+    const config = testConnectorConfig({ name: 'ns1-hospitals-cdc', template: 'hospitals-cdc', database: 'test_h', topicPrefix: 'ns1_hospitals' });
+    expect(config).toMatchObject({
+      'topic.prefix': 'ns1_hospitals',
+      'slot.name': 'ns1_hospitals_cdc',
+      'transforms.outbox.route.topic.replacement': 'ns1_outbox.event.${routedByValue}',
+    });
+    // the committed file routes to the system's own topic
+    expect(connectorTemplate('hospitals-cdc')['transforms.outbox.route.topic.replacement']).toBe('outbox.event.${routedByValue}');
+    // the router applies to the outbox table's records only, whatever the namespace
+    const pattern = new RegExp(`^${config['predicates.isOutboxEvent.pattern']}$`);
+    expect(['ns1_hospitals.public.outbox_event', 'hospitals.public.outbox_event'].every((t) => pattern.test(t))).toBe(true);
+    expect(pattern.test('ns1_hospitals.public.hospital')).toBe(false);
   });
 });

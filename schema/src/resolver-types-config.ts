@@ -28,6 +28,9 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
     context: 'HospitalsContext',
     mappers: {
       Hospital: 'modules/hospital/hospital.entity.ts#Hospital',
+      NearbyHospital: 'modules/hospital/hospital.repository.ts#HospitalAtDistance',
+      HospitalSearchConnection: 'modules/search/hospital-search.repository.ts#HospitalSearchPage',
+      HospitalSearchEdge: 'modules/search/hospital-search.repository.ts#HospitalSearchHit',
       Neighborhood: 'modules/neighborhood/neighborhood-reference.ts#NeighborhoodReference',
     },
     scalars: { DateTime: 'Date', Latitude: 'number', Longitude: 'number' },

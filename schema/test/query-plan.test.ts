@@ -45,11 +45,13 @@ describe('query plans', () => {
     expect(root?.requires, 'the root fetch needs no representations').toBeUndefined();
     expect(entityFetches.every((f) => f.requires !== undefined && f.operation.includes('_entities')), printed).toBe(true);
 
-    // hospitals runs after neighborhoods: Neighborhood.hospitals @requires the boundary neighborhoods resolves.
+    // hospitals runs after neighborhoods, which names the user's 행정동; it needs only its code (hospitals keeps its own
+    // copy of the boundaries), so no boundary polygon travels through the gateway for the home screen.
     const neighborhoods = all.find((f) => f.serviceName === 'neighborhoods');
     const hospitals = all.find((f) => f.serviceName === 'hospitals');
-    expect(neighborhoods?.operation, printed).toContain('boundary');
-    expect(JSON.stringify(hospitals?.requires), printed).toContain('"boundary"');
+    expect(neighborhoods?.operation, printed).not.toContain('boundary');
+    expect(JSON.stringify(hospitals?.requires), printed).toContain('"code"');
+    expect(JSON.stringify(hospitals?.requires), printed).not.toContain('"boundary"');
     expect(printed.indexOf('Fetch(service: "hospitals")')).toBeGreaterThan(printed.indexOf('Fetch(service: "neighborhoods")'));
   });
 

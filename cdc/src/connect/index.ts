@@ -7,4 +7,4 @@ export { registerConnectors, type RegisterOptions } from './register-connectors.
 export { unregisterConnectors, type UnregisterOptions } from './unregister-connectors.ts';
 export { SourceDatabase } from './source-database.ts';
 export { ConnectorFailedError, ConnectorTimeoutError, waitForConnectorRunning, type WaitOptions } from './wait-for-connector-running.ts';
-export { deleteConnector, registerTestConnector, removeTestConnector, type TestConnector } from './test-connector.ts';
+export { deleteConnector, registerTestConnector, removeTestConnector, testConnectorConfig, type TestConnector } from './test-connector.ts';

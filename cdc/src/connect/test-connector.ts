@@ -1,10 +1,14 @@
-import { ConnectClient } from './connect-client.ts';
+import { ConnectClient, type ConnectorConfig } from './connect-client.ts';
 import { connectUrl } from './connect-settings.ts';
 import { connectorTemplate } from './connector-file.ts';
 import { SourceDatabase } from './source-database.ts';
 import { waitForConnectorRunning } from './wait-for-connector-running.ts';
 
-/** What a test connector captures: its own database, topic prefix, slot and publication. */
+/**
+ * What a test connector captures: its own database, topic prefix, slot and publication. A `topicPrefix` that ends
+ * with the template's (`t1a2b3_hospitals` for `hospitals`) puts the connector in a topic namespace (`t1a2b3_`):
+ * the topics an outbox router names (`route.topic.replacement`) get the same prefix, as every CDC topic does.
+ */
 export interface TestConnector {
   name: string;
   /** Which cdc/connectors file to start from (default `users-cdc`). */
@@ -20,23 +24,33 @@ export interface TestConnector {
 const client = () => new ConnectClient(connectUrl);
 const slotOf = (connector: string) => connector.replace(/[^a-z0-9_]/g, '_');
 
-/** Registers (or reconfigures) a connector from a cdc/connectors template and waits until it and its task run. */
-export async function registerTestConnector(c: TestConnector, timeoutMs = 90_000): Promise<void> {
-  const { name: _name, ...template } = connectorTemplate(c.template ?? 'users-cdc');
+const ROUTED_TOPIC = /^transforms\.[^.]+\.route\.topic\.replacement$/;
+
+/** The config a test connector is registered with: the template, pointed at the test's database and topic namespace. */
+export function testConnectorConfig(c: TestConnector, template: ConnectorConfig = connectorTemplate(c.template ?? 'users-cdc')): ConnectorConfig {
+  const { name: _name, ...rest } = template;
   const slot = slotOf(c.name);
+  const prefix = rest['topic.prefix'] ?? '';
+  const namespace = prefix && c.topicPrefix.endsWith(prefix) ? c.topicPrefix.slice(0, -prefix.length) : '';
   const config: Record<string, string> = {
-    ...template,
+    ...rest,
     'database.dbname': c.database,
     'topic.prefix': c.topicPrefix,
     'slot.name': slot,
     'publication.name': slot,
     ...(c.tables ? { 'table.include.list': c.tables } : {}),
   };
+  for (const key of Object.keys(config)) if (ROUTED_TOPIC.test(key)) config[key] = `${namespace}${config[key]}`;
   for (const [k, v] of Object.entries(c.overrides ?? {})) {
     if (v === null) delete config[k];
     else config[k] = v;
   }
-  await client().putConfig(c.name, config);
+  return config;
+}
+
+/** Registers (or reconfigures) a connector from a cdc/connectors template and waits until it and its task run. */
+export async function registerTestConnector(c: TestConnector, timeoutMs = 90_000): Promise<void> {
+  await client().putConfig(c.name, testConnectorConfig(c));
   await waitForConnectorRunning(c.name, timeoutMs);
 }
 

@@ -1,14 +1,19 @@
 import { z } from 'zod';
 import { configLoader, serviceConfigShape } from '@petcare/service-kit';
+import { cdcConfigShape } from '@petcare/cdc-consumer';
+
+const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/petcare_hospitals';
 
 const schema = z.object({
   ...serviceConfigShape,
+  ...cdcConfigShape,
   PORT: serviceConfigShape.PORT.default(4003),
+  DATABASE_URL: serviceConfigShape.DATABASE_URL.default(DEFAULT_DATABASE_URL),
 });
 
-// The seed talks only to the database, so it must not demand the server's port or the gateway's secret.
+// The seed and `npm run import:hospitals` talk only to the database: no port, no gateway secret.
 const seedSchema = z.object({
-  DATABASE_URL: serviceConfigShape.DATABASE_URL,
+  DATABASE_URL: serviceConfigShape.DATABASE_URL.default(DEFAULT_DATABASE_URL),
   LOG_LEVEL: serviceConfigShape.LOG_LEVEL,
   /** Directory laid out like the shared public data (holding `hospitals/`); unset means "nothing to import". */
   DATA_DIR: z.string().min(1).optional(),
@@ -19,7 +24,7 @@ const seedSchema = z.object({
 /** The hospitals service's configuration, validated once at start. */
 export type HospitalsConfig = z.infer<typeof schema>;
 
-/** What `npm run seed -w @petcare/hospitals` reads. */
+/** What `npm run seed -w @petcare/hospitals` and `npm run import:hospitals` read. */
 export type HospitalsSeedConfig = z.infer<typeof seedSchema>;
 
 /** Parses the hospitals service's environment; throws a ConfigError naming each bad variable. */

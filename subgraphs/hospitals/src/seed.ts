@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { createLogger, openDatabase } from '@petcare/service-kit';
 import { loadSeedConfig } from './config.ts';
 import { importHospitals } from './modules/hospital/hospital.importer.ts';
+import { formatImportSummary } from './modules/hospital/import-report.ts';
 import { database } from './database.ts';
 
 /** The dump the seed loads when not told otherwise: the register as of 2023-07-01. */
@@ -23,11 +24,14 @@ if (!existsSync(file)) {
   process.exit(1);
 }
 
+// The same importer as `npm run import:hospitals`: re-seeding the same file on every start writes nothing.
 const orm = await openDatabase({ url: config.DATABASE_URL, ...database, log });
 try {
-  const { problems, ...summary } = await importHospitals(orm.em, file);
-  log.info(summary, `imported hospitals: ${summary.rowsRead} rows read, ${summary.upserted} upserted (${summary.inserted} new, ${summary.updated} changed, ${summary.unchanged} unchanged), ${summary.withoutCoordinates} without coordinates, ${summary.skipped} skipped, ${summary.seconds} s`);
-  for (const problem of problems) log.warn(problem, `${problem.count} × ${problem.reason}`);
+  const summary = await importHospitals(orm.em, file);
+  log.info(
+    { read: summary.read, inserted: summary.inserted, updated: summary.updated, unchanged: summary.unchanged, rejected: summary.rejected, delisted: summary.delisted },
+    formatImportSummary(summary, 10).join('\n'),
+  );
 } catch (error) {
   log.error({ err: error, file }, 'hospital import failed; the previous data is unchanged');
   process.exitCode = 1;

@@ -19,53 +19,70 @@ const record: LocalDataRecord = {
   y: '443740.045139197',
 };
 
+const rowOf = (r: LocalDataRecord) => {
+  const outcome = readHospitalRow(r);
+  if (outcome.kind !== 'row') throw new Error(`expected a row, got: ${outcome.reason}`);
+  return outcome;
+};
+
 describe('readHospitalRow', () => {
-  it('turns a licence into a row, converting the point and the dates', () => {
-    const outcome = readHospitalRow(record);
+  it('turns a licence into a row, converting the point and the dates, with its search keys', () => {
+    const outcome = rowOf(record);
     expect(outcome).toMatchObject({
-      kind: 'row',
       missingLocation: null,
-      problems: [],
+      warnings: [],
       row: {
         id: '322000001020220002',
         name: '동물치과병원메이',
         status: 'OPEN',
         statusCode: '01',
-        open24Hours: false,
+        nameSays24Hours: false,
         postalCode: '06236',
         licensedAt: '2022-04-27',
         closedAt: null,
         sourceUpdatedAt: new Date('2022-04-27T05:02:11Z'),
+        city: '서울특별시',
+        district: '강남구',
+        searchName: '동물치과병원메이',
+        searchArea: '서울특별시강남구역삼동',
       },
     });
-    if (outcome.kind !== 'row') throw new Error('expected a row');
     expect(outcome.row.location?.latitude).toBeCloseTo(37.49586, 4);
+    expect(outcome.row.searchGrams).toEqual(expect.arrayContaining(['동물', '병원', '메이', '강남', '역삼']));
   });
 
-  it('skips rows it cannot identify or classify, saying why', () => {
-    expect(readHospitalRow({ ...record, id: ' ' })).toMatchObject({ kind: 'skipped', problem: { reason: 'no 관리번호: skipped' } });
-    expect(readHospitalRow({ ...record, name: '' })).toMatchObject({ kind: 'skipped', problem: { reason: 'no 사업장명: skipped' } });
-    expect(readHospitalRow({ ...record, statusCode: '09' })).toMatchObject({
-      kind: 'skipped',
-      problem: { reason: 'unknown 영업상태구분코드: skipped', detail: '관리번호 322000001020220002 has code "09"' },
+  it('rejects rows it cannot identify, classify, place or order, saying why', () => {
+    expect(readHospitalRow({ ...record, id: ' ' })).toEqual({ kind: 'rejected', reason: 'no 관리번호' });
+    expect(readHospitalRow({ ...record, name: '' })).toEqual({ kind: 'rejected', reason: '관리번호 322000001020220002: no 사업장명' });
+    expect(readHospitalRow({ ...record, statusCode: '09' })).toEqual({
+      kind: 'rejected',
+      reason: '관리번호 322000001020220002: 영업상태구분코드 "09" does not exist (01..04)',
     });
+    expect(readHospitalRow({ ...record, x: '12a.5' })).toEqual({
+      kind: 'rejected',
+      reason: '관리번호 322000001020220002: coordinates are not numbers (좌표정보 x="12a.5", y="443740.045139197")',
+    });
+    expect(readHospitalRow({ ...record, y: '' })).toMatchObject({ kind: 'rejected' });
+    expect(readHospitalRow({ ...record, lastModifiedAt: '' })).toEqual({ kind: 'rejected', reason: '관리번호 322000001020220002: no 최종수정시점' });
+    expect(readHospitalRow({ ...record, lastModifiedAt: 'yesterday' })).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('최종수정시점 unreadable') });
   });
 
-  it('keeps a licence whose coordinates are missing, garbled or abroad, without a location', () => {
-    expect(readHospitalRow({ ...record, x: '', y: '' })).toMatchObject({ kind: 'row', missingLocation: 'no coordinates', problems: [], row: { location: null } });
-    expect(readHospitalRow({ ...record, x: '12a.5' })).toMatchObject({ kind: 'row', missingLocation: 'unparsable coordinates', row: { location: null } });
-    expect(readHospitalRow({ ...record, x: '0', y: '0' })).toMatchObject({ missingLocation: 'unparsable coordinates' });
-    expect(readHospitalRow({ ...record, y: '-900000' })).toMatchObject({ kind: 'row', missingLocation: 'outside Korea', row: { location: null } });
+  it('keeps a licence without coordinates, or placed abroad or at the 0,0 placeholder, without a location', () => {
+    expect(rowOf({ ...record, x: '', y: '' })).toMatchObject({ missingLocation: 'no coordinates', warnings: [], row: { location: null } });
+    expect(rowOf({ ...record, x: '0', y: '0' })).toMatchObject({ missingLocation: 'outside Korea', row: { location: null } });
+    expect(rowOf({ ...record, y: '-900000' })).toMatchObject({
+      missingLocation: 'outside Korea',
+      warnings: [{ reason: 'coordinates outside Korea: stored without location' }],
+    });
   });
 
   it('keeps a licence with an unreadable date, nulling only that date', () => {
-    const outcome = readHospitalRow({ ...record, licensedAt: '2023-13-45' });
-    expect(outcome).toMatchObject({ kind: 'row', row: { licensedAt: null }, problems: [{ reason: 'unparsable 인허가일자: stored as null' }] });
+    expect(rowOf({ ...record, licensedAt: '2023-13-45' })).toMatchObject({ row: { licensedAt: null }, warnings: [{ reason: 'unparsable 인허가일자: stored as null' }] });
   });
 
-  it('maps every status code and derives open24Hours from the name', () => {
-    const statuses = ['01', '02', '03', '04'].map((statusCode) => readHospitalRow({ ...record, statusCode }));
-    expect(statuses.map((o) => (o.kind === 'row' ? o.row.status : o.kind))).toEqual(['OPEN', 'SUSPENDED', 'CLOSED', 'REVOKED']);
-    expect(readHospitalRow({ ...record, name: '강남24동물메디컬센터' })).toMatchObject({ row: { open24Hours: true } });
+  it('maps every status code and reads the 24-hour signal from the name', () => {
+    const statuses = ['01', '02', '03', '04'].map((statusCode) => rowOf({ ...record, statusCode }).row.status);
+    expect(statuses).toEqual(['OPEN', 'SUSPENDED', 'CLOSED', 'REVOKED']);
+    expect(rowOf({ ...record, name: '강남24동물메디컬센터' }).row.nameSays24Hours).toBe(true);
   });
 });

@@ -10,8 +10,20 @@ const schema = z.object({
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
 });
 
+// `npm run operator` talks only to the database: no port, no secrets. Same default database as the stack's.
+const operatorCliSchema = z.object({
+  DATABASE_URL: serviceConfigShape.DATABASE_URL.default('postgres://postgres@127.0.0.1:5432/petcare_users'),
+  LOG_LEVEL: serviceConfigShape.LOG_LEVEL.default('warn'),
+});
+
 /** The users service's configuration, validated once at start. */
 export type UsersConfig = z.infer<typeof schema>;
+
+/** What `npm run operator` reads. */
+export type OperatorCliConfig = z.infer<typeof operatorCliSchema>;
+
+/** Parses the operator tool's environment; throws a ConfigError naming each bad variable. */
+export const loadOperatorCliConfig = configLoader(operatorCliSchema);
 
 /** Parses the users service's environment; throws a ConfigError naming each bad variable. */
 export const loadConfig = configLoader(schema);

@@ -1,4 +1,5 @@
 import { Migration20261125Initial } from './migration-20261125-initial.ts';
+import { Migration20261201Roles } from './migration-20261201-roles.ts';
 
 /** Every migration of the users database, oldest first. */
-export const migrations = [Migration20261125Initial];
+export const migrations = [Migration20261125Initial, Migration20261201Roles];

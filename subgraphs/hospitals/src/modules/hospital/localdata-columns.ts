@@ -37,8 +37,11 @@ const aliases: Record<LocalDataField, string[]> = {
   y: ['좌표정보(y)', '좌표정보y', '좌표정보y(epsg5174)', '좌표정보(y)(epsg5174)'],
 };
 
-/** Without these a row cannot become a Hospital, so a file lacking them is not this dataset. */
-export const requiredFields: readonly LocalDataField[] = ['id', 'name', 'statusCode'];
+/**
+ * Without these a row cannot become a Hospital, so a file lacking them is not this dataset. 최종수정시점 is among
+ * them: it is what tells newer data from older, licence by licence and export by export.
+ */
+export const requiredFields: readonly LocalDataField[] = ['id', 'name', 'statusCode', 'lastModifiedAt'];
 
 const fieldByHeader = new Map(
   Object.entries(aliases).flatMap(([field, names]) => names.map((name) => [normalizeHeader(name), field as LocalDataField])),
@@ -56,8 +59,8 @@ export class MissingColumnsError extends Error {
 
 /**
  * Maps a header row to the importer's fields, position by position; `false` drops a column (unknown ones, the
- * empty one the trailing comma makes, and a repeat of a column already seen). csv-parse takes this array as
- * its `columns`. Throws MissingColumnsError naming every required column the header lacks.
+ * empty one the trailing comma makes, and a repeat of a column already seen). Throws MissingColumnsError naming
+ * every required column the header lacks.
  */
 export function mapHeader(header: readonly string[]): (LocalDataField | false)[] {
   const seen = new Set<LocalDataField>();
@@ -73,4 +76,13 @@ export function mapHeader(header: readonly string[]): (LocalDataField | false)[]
     throw new MissingColumnsError(`not a LOCALDATA 동물병원 file: the header has no ${names} column`);
   }
   return mapped;
+}
+
+/** Picks a data row's values by the positions `mapHeader` found. */
+export function recordOf(values: readonly string[], header: readonly (LocalDataField | false)[]): LocalDataRecord {
+  const record: LocalDataRecord = {};
+  header.forEach((field, i) => {
+    if (field) record[field] = values[i];
+  });
+  return record;
 }

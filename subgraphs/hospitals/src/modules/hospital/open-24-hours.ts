@@ -1,3 +1,6 @@
+/** Where a hospital's 24-hour status comes from: its name, or an operator who checked. */
+export const open24HoursSources = ['NAME', 'OPERATOR'] as const;
+
 // "24" standing as a number of its own: not a piece of "2424" (read 이사이사, a pun on moving house),
 // "124" or "240". Whatever follows (시, 시간, h, a space, a letter) does not matter: names shorten
 // "24시간" every way they can ("24시", "24h", "강남24동물메디컬센터").

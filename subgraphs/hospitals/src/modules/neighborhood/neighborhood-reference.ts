@@ -1,6 +1,4 @@
-/** A Neighborhood as this service sees it: the key, plus the boundary the gateway fetches for `@requires`. */
+/** A Neighborhood as this service sees it: only its key; the neighborhoods service resolves the rest. */
 export interface NeighborhoodReference {
   code: string;
-  /** GeoJSON (Multi)Polygon, WGS84, as a JSON string; absent only when a query skipped the `@requires` path. */
-  boundary?: string;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { defineEntity, p } from '@mikro-orm/postgresql';
+import { roles } from '@petcare/service-kit';
 
 const UserSchema = defineEntity({
   name: 'User',
@@ -10,6 +11,8 @@ const UserSchema = defineEntity({
     email: p.string().length(254).unique(),
     passwordHash: p.string().length(200).hidden(),
     displayName: p.string().length(40),
+    /** Granted from the command line only (`npm run operator`); stated in the access token at sign-in. */
+    roles: p.enum([...roles]).array().columnType('text[]').onCreate(() => []),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()).onUpdate(() => new Date()),
   },

@@ -20,7 +20,7 @@ export async function requireUser(ctx: UsersContext): Promise<User> {
 /** Account and sign-in resolvers. */
 export function userResolvers(config: Pick<UsersConfig, 'ACCESS_TOKEN_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS'>): Resolvers {
   const authPayload = async (user: User) => {
-    const { token, expiresAt } = await issueAccessToken(config.ACCESS_TOKEN_SECRET, user.id, config.ACCESS_TOKEN_TTL_SECONDS);
+    const { token, expiresAt } = await issueAccessToken(config.ACCESS_TOKEN_SECRET, user.id, config.ACCESS_TOKEN_TTL_SECONDS, user.roles);
     return { token, expiresAt, user };
   };
 

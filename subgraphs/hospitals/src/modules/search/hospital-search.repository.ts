@@ -1,0 +1,132 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+import { Hospital } from '../hospital/hospital.entity.ts';
+import { hospitalColumns, OPEN_AND_LISTED } from '../hospital/hospital.repository.ts';
+import type { TermMatcher } from './search-terms.ts';
+
+/** Where a result stands in the ranking: what a cursor carries. */
+export interface SearchPosition {
+  /** Summed match quality of the words (higher first). */
+  score: number;
+  /** Metres from `near`; null without a point. */
+  distance: number | null;
+  /** Syllables of the folded name: among equal matches, the shorter (more exact) name first. */
+  length: number;
+  id: string;
+}
+
+/** A search, validated. */
+export interface HospitalSearch {
+  terms: TermMatcher[];
+  district: string | null;
+  near: { latitude: number; longitude: number; radiusMeters: number } | null;
+  includeClosed: boolean;
+  first: number;
+  after: SearchPosition | null;
+}
+
+/** One result: the hospital, its distance from `near`, and its place in the ranking. */
+export interface HospitalSearchHit {
+  hospital: Hospital;
+  distanceMeters: number | null;
+  position: SearchPosition;
+}
+
+/** A page of results, before cursors are encoded. */
+export interface HospitalSearchPage {
+  hits: HospitalSearchHit[];
+  hasNextPage: boolean;
+}
+
+// Scores of one word: it starts the name (4), occurs in it (3), occurs in the area (2), or matches the name with one
+// syllable wrong (1, the only way left once the word's condition held). Exact occurrences are tested with strpos
+// (no wildcards to escape, and cheaper than LIKE on multibyte text); only typo patterns need LIKE's `_`.
+function termSql(t: TermMatcher, where: unknown[], score: unknown[]): { where: string; score: string } {
+  if (!t.exact) {
+    where.push(t.prefixPattern);
+    return { where: 'h.search_name like ?', score: '4' };
+  }
+  const alternatives = [`(h.search_grams @> array[?]::text[] and (strpos(h.search_name, ?) > 0 or strpos(h.search_area, ?) > 0))`];
+  where.push(t.exact.grams, t.term, t.term);
+  // Variants that look up the same pairs share one index condition.
+  const byGrams = new Map<string, { grams: string[]; patterns: string[] }>();
+  for (const typo of t.typos) {
+    const key = [...typo.grams].sort().join(' ');
+    const group = byGrams.get(key) ?? { grams: typo.grams, patterns: [] };
+    group.patterns.push(typo.pattern);
+    byGrams.set(key, group);
+  }
+  for (const { grams, patterns } of byGrams.values()) {
+    alternatives.push(`(h.search_grams @> array[?]::text[] and (${patterns.map(() => 'h.search_name like ?').join(' or ')}))`);
+    where.push(grams, ...patterns);
+  }
+  score.push(t.term, t.term);
+  return {
+    where: `(${alternatives.join(' or ')})`,
+    score: 'case strpos(h.search_name, ?) when 1 then 4 when 0 then case when strpos(h.search_area, ?) > 0 then 2 else 1 end else 3 end',
+  };
+}
+
+/**
+ * Ranked name search, one page (keyset: score, distance, name length, id). The SQL's shape depends only on how
+ * many words and variants there are; every value typed by the user travels as a parameter. Every word's
+ * condition leads with a containment on the syllable-pair GIN index (or a prefix range of the name index).
+ */
+export async function searchHospitalPage(em: EntityManager, search: HospitalSearch): Promise<HospitalSearchPage> {
+  const whereParams: unknown[] = [];
+  const scoreParams: unknown[] = [];
+  const conditions: string[] = [];
+  const scores: string[] = [];
+  for (const t of search.terms) {
+    const { where, score } = termSql(t, whereParams, scoreParams);
+    conditions.push(where);
+    scores.push(score);
+  }
+  if (!search.includeClosed) conditions.push(OPEN_AND_LISTED);
+  if (search.district) {
+    conditions.push(`(h.district = ? or h.city || ' ' || h.district = ?)`);
+    whereParams.push(search.district, search.district);
+  }
+  const pointParams: unknown[] = [];
+  let distance = 'null::float8';
+  if (search.near) {
+    const { longitude, latitude, radiusMeters } = search.near;
+    conditions.push('st_dwithin(h.location, st_setsrid(st_makepoint(?, ?), 4326)::geography, ?)');
+    whereParams.push(longitude, latitude, radiusMeters);
+    distance = 'st_distance(h.location, st_setsrid(st_makepoint(?, ?), 4326)::geography)';
+    pointParams.push(longitude, latitude);
+  }
+  const keyset: string[] = [];
+  const keysetParams: unknown[] = [];
+  if (search.after) {
+    const a = search.after;
+    const tail = `(m.name_length > ? or (m.name_length = ? and m.id > ?))`;
+    const afterDistance = search.near && a.distance !== null ? `(m.distance_meters > ? or (m.distance_meters = ? and ${tail}))` : tail;
+    keyset.push(`where m.score < ? or (m.score = ? and ${afterDistance})`);
+    keysetParams.push(a.score, a.score, ...(search.near && a.distance !== null ? [a.distance, a.distance] : []), a.length, a.length, a.id);
+  }
+  // Ranked on the narrow columns first; the page's 21 rows only are then read whole (points unpacked and all).
+  const rows = await em.getConnection().execute<(Record<string, unknown> & { score: number; distance_meters: number | null; name_length: number })[]>(
+    `with ranked as (
+       select * from (
+         select h.id, (${scores.join(' + ')}) as score, ${distance} as distance_meters, char_length(h.search_name) as name_length
+         from hospital h
+         where ${conditions.join(' and ')}
+       ) m
+       ${keyset.join('')}
+       order by m.score desc, ${search.near ? 'm.distance_meters, ' : ''}m.name_length, m.id
+       limit ?
+     )
+     select ${hospitalColumns}, ranked.score, ranked.distance_meters, ranked.name_length
+     from ranked join hospital h on h.id = ranked.id
+     order by ranked.score desc, ${search.near ? 'ranked.distance_meters, ' : ''}ranked.name_length, ranked.id`,
+    [...scoreParams, ...pointParams, ...whereParams, ...keysetParams, search.first + 1],
+    'all',
+    em.getTransactionContext(),
+  );
+  const hits = rows.slice(0, search.first).map((row) => ({
+    hospital: em.map(Hospital, row),
+    distanceMeters: row.distance_meters,
+    position: { score: Number(row.score), distance: row.distance_meters, length: Number(row.name_length), id: String(row['id']) },
+  }));
+  return { hits, hasNextPage: rows.length > search.first };
+}
