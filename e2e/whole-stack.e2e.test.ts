@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Kind, parse, print, type DefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
+import { Kind, parse, print, type ConstDirectiveNode, type DefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { gatewaySignedRequest } from '@petcare/service-kit/testing';
 import { repoRoot } from '../scripts/stack/stack-layout.ts';
@@ -174,7 +174,7 @@ describe('subgraph contracts', () => {
       gatewaySignedRequest<any>(`http://127.0.0.1:${s.port}/graphql`, e2e.options.secrets.GATEWAY_SIGNING_SECRET, query, variables, userId);
   };
 
-  /** Two representations of every entity type each subgraph declares with @key, built from live data. */
+  /** Two representations of every entity type each subgraph declares with a resolvable @key, built from live data. */
   async function representations(): Promise<Record<string, Record<string, Record<string, unknown>[]>>> {
     const users = (await e2e.sql('users', 'select id from app_user order by created_at limit 2')).map((r) => ({ __typename: 'User', id: r.id }));
     const codes = ['1168064000', '1168065000'];
@@ -195,8 +195,11 @@ describe('subgraph contracts', () => {
       const served = await subgraph(name)('{ _service { sdl } }');
       expect(withoutFederationMachinery(served.data._service.sdl)).toBe(print(parse(committed)));
 
+      // A stub declared `@key(..., resolvable: false)` only lets this subgraph name another's entity.
+      const resolvableKey = (x: ConstDirectiveNode) =>
+        x.name.value === 'key' && !x.arguments?.some((a) => a.name.value === 'resolvable' && a.value.kind === Kind.BOOLEAN && !a.value.value);
       const keyed = parse(committed).definitions.filter(
-        (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && !!d.directives?.some((x) => x.name.value === 'key'),
+        (d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION && !!d.directives?.some(resolvableKey),
       );
       const reps = (await representations())[name]!;
       expect(Object.keys(reps).sort()).toEqual(keyed.map((d) => d.name.value).sort());
