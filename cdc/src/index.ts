@@ -1,3 +1,4 @@
 export { systemTopics, type SystemTopics } from './system-topics.ts';
 export { systemEvent, absentAsNull, type SystemEvent } from './events/system-event.ts';
 export { hospitalNewsEvent, hospitalNewsTypes, type HospitalNewsEvent } from './events/hospital-news-event.ts';
+export { deviceTokenRejectedEvent, type DeviceTokenRejectedEvent } from './events/device-token-rejected-event.ts';

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { waitUntil } from '@petcare/service-kit/testing';
 import { enqueuePush, type PushRequest } from '../src/modules/push/push-request.ts';
 import { getDeliveryProgress } from '../src/modules/push/delivery-progress.ts';
+import { deviceTokenRejectedEvent } from '@petcare/cdc';
 import { startPushHarness, type PushHarness } from './support/push-harness.ts';
 
 let h: PushHarness;
@@ -66,7 +67,16 @@ describe('tokens FCM rejects', () => {
     for (const e of events) {
       const d = deviceOf.get(e.payload['token']!)!;
       expect(e).toMatchObject({ aggregatetype: 'device-token', aggregateid: d.id, type: 'DEVICE_TOKEN_REJECTED' });
-      expect(e.payload).toEqual({ deviceId: d.id, token: d.token, userId: d.user_id, reason: e.payload['reason'] });
+      expect(e.payload).toEqual({
+        id: expect.any(String),
+        type: 'DEVICE_TOKEN_REJECTED',
+        occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/),
+        deviceId: d.id,
+        token: d.token,
+        userId: d.user_id,
+        reason: e.payload['reason'],
+      });
+      expect(deviceTokenRejectedEvent.safeParse(e.payload).success).toBe(true);
     }
 
     // The device_copy rows are still here (the users service deletes them, CDC carries it back): a second

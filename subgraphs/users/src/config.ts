@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { configLoader, serviceConfigShape } from '@petcare/service-kit';
+import { cdcConfigShape } from '@petcare/cdc-consumer';
 
 const schema = z.object({
   ...serviceConfigShape,
+  ...cdcConfigShape,
   PORT: serviceConfigShape.PORT.default(4001),
   /** Secret (≥ 32 chars) the users service signs the app's bearer tokens with; the gateway verifies with the same one. */
   ACCESS_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),

@@ -206,8 +206,8 @@ export async function reserveRetries(db: PushDb, jobId: string, owner: string, l
 
 /**
  * Records a batch's outcomes in one statement: attempts, the job's counts, dead tokens, and for each token
- * newly found dead a DEVICE_TOKEN_REJECTED outbox row, which Debezium's EventRouter carries to the users
- * service, the devices' owner. Only `in_flight` attempts are updated: one already declared unknown by a
+ * newly found dead a DEVICE_TOKEN_REJECTED outbox row (a system event: id, type, occurredAt, then the device),
+ * which Debezium's EventRouter carries to the users service, the devices' owner. Only `in_flight` attempts are updated: one already declared unknown by a
  * worker that took over stays unknown.
  */
 export async function recordOutcomes(db: PushDb, jobId: string, outcomes: { deviceId: string; outcome: RecordedOutcome }[]): Promise<void> {
@@ -229,11 +229,13 @@ export async function recordOutcomes(db: PushDb, jobId: string, outcomes: { devi
        insert into push_dead_token (device_id, token, reason)
        select device_id, token, error_code from u where state = 'token_rejected'
        on conflict do nothing returning device_id),
+     rejected as (select gen_random_uuid() as id, u.* from u join dead on dead.device_id = u.device_id),
      outbox as (
        insert into outbox_event (id, aggregatetype, aggregateid, type, payload)
-       select gen_random_uuid(), 'device-token', u.device_id::text, 'DEVICE_TOKEN_REJECTED',
-              jsonb_build_object('deviceId', u.device_id, 'token', u.token, 'userId', u.user_id, 'reason', u.error_code)
-         from u join dead on dead.device_id = u.device_id
+       select r.id, 'device-token', r.device_id::text, 'DEVICE_TOKEN_REJECTED',
+              jsonb_build_object('id', r.id, 'type', 'DEVICE_TOKEN_REJECTED', 'occurredAt', to_char(now() at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                                 'deviceId', r.device_id, 'token', r.token, 'userId', r.user_id, 'reason', r.error_code)
+         from rejected r
        returning 1)
      update push_job set sent = sent + (select count(*) from u where state = 'sent'),
             failed = failed + (select count(*) from u where state = 'failed'),
@@ -272,4 +274,12 @@ export async function nextRetryAt(db: PushDb, jobId: string): Promise<Date | nul
     [jobId],
   );
   return row?.at ? new Date(row.at) : null;
+}
+
+/**
+ * Forgets outbox rows older than an hour: Debezium read each committed insert from the WAL long before (and its
+ * EventRouter ignores deletes); the last hour stays as a local record of what was reported.
+ */
+export async function pruneOutbox(db: PushDb): Promise<void> {
+  await db.rows(`delete from outbox_event where created_at < now() - interval '1 hour'`);
 }

@@ -11,6 +11,7 @@ import { PushRateLimiter, sleep } from './push-rate-limiter.ts';
 import {
   claimJob,
   createAlertsChunk,
+  pruneOutbox,
   finishIfDone,
   finishWithoutPushes,
   nextRetryAt,
@@ -260,6 +261,7 @@ export class PushWorker {
   private async record(jobId: string, outcomes: { deviceId: string; outcome: RecordedOutcome }[], state: LaneState): Promise<void> {
     const now = Date.now();
     await recordOutcomes(this.options.db, jobId, outcomes);
+    if (outcomes.some(({ outcome }) => outcome.state === 'token_rejected')) await pruneOutbox(this.options.db);
     let due = Number.POSITIVE_INFINITY;
     for (const { outcome } of outcomes) if (outcome.state === 'retry') due = Math.min(due, now + outcome.retryInMs);
     if (due < Number.POSITIVE_INFINITY) {
