@@ -43,7 +43,7 @@ export async function startE2eStack(basePort: number): Promise<E2eStack> {
     logLevel: 'warn',
   };
   await runSeeds(options, e2eDataDir());
-  const connectors = (['users', 'neighborhoods'] as const).map((service) => ({
+  const connectors = (['users', 'neighborhoods', 'hospitals', 'alerts'] as const).map((service) => ({
     name: `e2e-${tag}-${service}-cdc`,
     template: `${service}-cdc`,
     database: new URL(databaseUrl(options, service)).pathname.slice(1),
