@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient } from 'graphql-ws';
 import { Kind, parse, print, type ConstDirectiveNode, type DefinitionNode, type ObjectTypeDefinitionNode } from 'graphql';
 import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { gatewaySignedRequest } from '@petcare/service-kit/testing';
@@ -90,6 +91,40 @@ describe('the mobile app against the whole stack', () => {
     expect(left.data.removeNeighborhoodVerification).toEqual([expect.objectContaining({ isPrimary: true, neighborhood: { code: '1168064000', name: '역삼1동' } })]);
     const missing = await e2e.op('remove-neighborhood-verification', { code: '1111053000' }, token);
     expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'code' });
+  });
+
+  it("streams an operator's alert live to the open app, with its 행정동 from another subgraph", async () => {
+    const signUp = async (email: string) => (await e2e.op('sign-up', { input: { email, password: 'correct horse battery', displayName: '라이브' } })).data.signUp;
+    const operator = await signUp('e2e-operator@example.com');
+    await e2e.sql('users', "update app_user set roles = '{OPERATOR}' where id = $1", [operator.user.id]);
+    const operatorToken: string = (await e2e.op('sign-in', { input: { email: 'e2e-operator@example.com', password: 'correct horse battery' } })).data.signIn.token;
+    const listener = await signUp('e2e-live@example.com');
+
+    const received: any[] = [];
+    const client = createClient({
+      url: e2e.stack.gatewayUrl.replace(/^http/, 'ws'),
+      connectionParams: { Authorization: `Bearer ${listener.token}` },
+      webSocketImpl: WebSocket,
+    });
+    const query = readFileSync(resolve(repoRoot, 'schema/operations/alert-added.graphql'), 'utf8');
+    const unsubscribe = client.subscribe({ query, variables: {} }, { next: (m) => received.push(m), error: (e) => received.push({ error: e }), complete: () => undefined });
+    try {
+      await new Promise((r) => setTimeout(r, 2_000));
+      const input = { userIds: [listener.user.id], title: '역삼1동 반려견 산책 모임', body: '토요일 오전 10시, 역삼공원에서 만나요.', data: { neighborhoodCode: '1168064000' } };
+      const sent = await e2e.op('send-alert', { input }, operatorToken);
+      expect(sent.errors).toBeUndefined();
+      const live = await eventually('the alert reaches the open app', async () => received, (r) => r.some((m) => m.data?.alertAdded?.title === input.title));
+      const alert = live.find((m) => m.data?.alertAdded?.title === input.title).data.alertAdded;
+      expect(alert).toMatchObject({ kind: 'NEIGHBORHOOD_NOTICE', neighborhood: { code: '1168064000', name: '역삼1동' }, hospital: null, isRead: false });
+      expect(received.filter((m) => m.error)).toEqual([]);
+      const delivery = await eventually('the delivery is done', () => e2e.op('alert-delivery', { id: sent.data.sendAlert.id }, operatorToken), (r) => r.data?.alertDelivery?.state === 'DONE');
+      expect(delivery.data.alertDelivery).toMatchObject({ usersTargeted: 1, pushesOff: true });
+      // A plain user may not send.
+      expect((await e2e.op('send-alert', { input }, listener.token)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    } finally {
+      unsubscribe();
+      await client.dispose();
+    }
   });
 
   it('reads and marks alerts', async () => {
