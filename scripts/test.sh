@@ -8,33 +8,30 @@ set -euo pipefail
 source "$(dirname "$0")/lib/bootstrap.sh"
 cd "$repo_root"
 
-# True when the vitest arguments name projects (`--project unit`, `--project=unit`) and every one is `unit`.
-only_unit_tests() {
-  local projects=() arg want_value=0
+# The vitest projects the arguments name (`--project unit`, `--project=unit`), one per line.
+named_projects() {
+  local arg want_value=0
   for arg in "$@"; do
-    if (( want_value )); then projects+=("$arg"); want_value=0; continue; fi
+    if (( want_value )); then echo "$arg"; want_value=0; continue; fi
     case $arg in
       --project) want_value=1 ;;
-      --project=*) projects+=("${arg#--project=}") ;;
+      --project=*) echo "${arg#--project=}" ;;
     esac
   done
-  (( ${#projects[@]} )) || return 1
-  for arg in "${projects[@]}"; do [[ $arg == unit ]] || return 1; done
 }
 
-# True unless the vitest arguments name projects and none of them is `unit`: the JUnit tests are unit tests too.
+# True when the arguments name projects and every one is `unit`.
+only_unit_tests() {
+  local projects
+  projects=$(named_projects "$@")
+  [[ -n $projects ]] && ! grep -qvx unit <<<"$projects"
+}
+
+# True unless the arguments name projects and none of them is `unit`: the JUnit tests are unit tests too.
 selects_unit_tests() {
-  local projects=() arg want_value=0
-  for arg in "$@"; do
-    if (( want_value )); then projects+=("$arg"); want_value=0; continue; fi
-    case $arg in
-      --project) want_value=1 ;;
-      --project=*) projects+=("${arg#--project=}") ;;
-    esac
-  done
-  (( ${#projects[@]} )) || return 0
-  for arg in "${projects[@]}"; do [[ $arg == unit ]] && return 0; done
-  return 1
+  local projects
+  projects=$(named_projects "$@")
+  [[ -z $projects ]] || grep -qx unit <<<"$projects"
 }
 
 ensure_npm_dependencies

@@ -5,15 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.test.TestRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A record that is not a verification change goes to the dead-letter topic with its reason; the app carries on. */
 class MalformedInputTest {
@@ -21,18 +18,7 @@ class MalformedInputTest {
   private static final String USER = "0b3c5d7e-1f20-4a3b-8c4d-5e6f70819203";
   private static final String CODE = "1168064000";
 
-  @TempDir Path stateDir;
-  private TimersDriver timers;
-
-  @BeforeEach
-  void start() {
-    timers = new TimersDriver(stateDir);
-  }
-
-  @AfterEach
-  void stop() {
-    timers.close();
-  }
+  @RegisterExtension final TimersDriver timers = new TimersDriver();
 
   @Test
   void unreadableRecordsAreDeadLetteredWithTheirReasonAndTheNextOneIsProcessed() {

@@ -4,7 +4,6 @@ import static kr.petcare.timers.TimersDriver.LEAD;
 import static kr.petcare.timers.TimersDriver.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,10 +13,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import kr.petcare.timers.TimersDriver.Emitted;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Wall-clock punctuations that did not run (a long GC pause, a slow loop, the app down) are skipped, not
@@ -27,18 +24,7 @@ class MissedPunctuationTest {
 
   private static final String CODE = "1168064000";
 
-  @TempDir Path stateDir;
-  private TimersDriver timers;
-
-  @BeforeEach
-  void start() {
-    timers = new TimersDriver(stateDir);
-  }
-
-  @AfterEach
-  void stop() {
-    timers.close();
-  }
+  @RegisterExtension final TimersDriver timers = new TimersDriver();
 
   @Test
   void oneLatePunctuationFiresEverythingDueInDueOrder() {

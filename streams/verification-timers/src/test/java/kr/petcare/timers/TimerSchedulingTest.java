@@ -5,15 +5,12 @@ import static kr.petcare.timers.TimersDriver.START;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import kr.petcare.timers.TimersDriver.Emitted;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** When each reminder fires, and how re-verifying, deleting and redelivering change that. */
 class TimerSchedulingTest {
@@ -24,18 +21,7 @@ class TimerSchedulingTest {
   private static final String NONHYEON = "1168052100";
   private static final Duration SECOND = Duration.ofSeconds(1);
 
-  @TempDir Path stateDir;
-  private TimersDriver timers;
-
-  @BeforeEach
-  void start() {
-    timers = new TimersDriver(stateDir);
-  }
-
-  @AfterEach
-  void stop() {
-    timers.close();
-  }
+  @RegisterExtension final TimersDriver timers = new TimersDriver();
 
   @Test
   void firesExpiringAtExpiryMinusLeadAndExpiredAtExpiry() {

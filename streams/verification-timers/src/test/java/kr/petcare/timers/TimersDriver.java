@@ -3,8 +3,12 @@ package kr.petcare.timers;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,12 +22,18 @@ import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.test.TestRecord;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The real topology in a TopologyTestDriver with a wall clock the test moves, fed Debezium-shaped records
  * (JsonConverter, schemas disabled) and read back as parsed reminders.
+ *
+ * <p>As a field with {@code @RegisterExtension}, each test gets a fresh topology with its own state directory;
+ * {@link #TimersDriver(Path)} opens one on a directory the test chooses, to run a topology twice.
  */
-final class TimersDriver implements AutoCloseable {
+final class TimersDriver implements AutoCloseable, BeforeEachCallback, AfterEachCallback {
 
   static final Instant START = Instant.parse("2026-11-30T09:00:00Z");
   static final Duration LEAD = Duration.ofDays(3);
@@ -46,13 +56,42 @@ final class TimersDriver implements AutoCloseable {
     }
   }
 
-  final TopologyTestDriver driver;
-  final TestInputTopic<String, String> input;
-  final TestOutputTopic<String, String> reminders;
-  final TestOutputTopic<String, String> deadLetters;
+  TopologyTestDriver driver;
+  TestInputTopic<String, String> input;
+  TestOutputTopic<String, String> reminders;
+  TestOutputTopic<String, String> deadLetters;
   private long elapsed;
+  private Path ownStateDir;
+
+  /** Opens nothing yet: the extension opens a topology before each test. */
+  TimersDriver() {}
 
   TimersDriver(Path stateDir) {
+    open(stateDir);
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws IOException {
+    ownStateDir = Files.createTempDirectory("verification-timers-test");
+    elapsed = 0;
+    open(ownStateDir);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) throws IOException {
+    close();
+    try (var paths = Files.walk(ownStateDir)) {
+      paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+        try {
+          Files.delete(path);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+  }
+
+  private void open(Path stateDir) {
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "test_verification-timers");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -118,7 +157,7 @@ final class TimersDriver implements AutoCloseable {
       Header id = record.headers().lastHeader("id");
       try {
         out.add(new Emitted(record.key(), JSON.readTree(record.value()), id == null ? null : new String(id.value(), StandardCharsets.UTF_8)));
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         throw new AssertionError("reminder is not JSON: " + record.value(), e);
       }
     }
