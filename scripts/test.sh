@@ -34,6 +34,13 @@ selects_unit_tests() {
   [[ -z $projects ]] || grep -qx unit <<<"$projects"
 }
 
+# The vitest projects vitest.config.ts defines: a misspelt one fails now, not after minutes of set-up.
+known_projects=(unit int e2e)
+for project in $(named_projects "$@"); do
+  [[ " ${known_projects[*]} " == *" $project "* ]] ||
+    { echo "[test] no test project '$project': the projects are ${known_projects[*]} (vitest.config.ts)" >&2; exit 2; }
+done
+
 ensure_npm_dependencies
 if only_unit_tests "$@"; then
   echo "[test] unit tests only: PostgreSQL, Kafka and Connect are not needed, not prepared"

@@ -21,34 +21,20 @@ export interface NewAlert {
   createdAt?: Date;
 }
 
-/** `created` is false when an alert with the same dedupe key already existed (nothing was written). */
-export type CreateAlertResult = { created: true; alert: Alert } | { created: false };
-
 /**
- * Stores an alert unless its dedupe key is already taken (`on conflict (dedupe_key) do nothing`), in one
- * statement so concurrent deliveries of one event cannot race. Runs in whatever transaction `em` is in,
- * so a consumer can record the event as processed in the same one.
+ * Stores one alert unless its dedupe key is already taken, and returns its id, or null when nothing was written
+ * (an event delivered twice). Runs in whatever transaction `em` is in, so a consumer can record the event as
+ * processed in the same one.
  */
-export async function createAlert(em: EntityManager, input: NewAlert): Promise<CreateAlertResult> {
-  const row = {
-    id: randomUUID(),
-    userId: input.userId,
-    kind: input.kind,
-    title: input.title,
-    body: input.body,
-    data: input.data ?? null,
-    dedupeKey: input.dedupeKey ?? null,
-    createdAt: input.createdAt ?? new Date(),
-    readAt: null,
-  };
-  const result = await em.createQueryBuilder(Alert).insert(row).onConflict('dedupeKey').ignore().execute('run');
-  if (result.affectedRows === 0) return { created: false };
-  return { created: true, alert: em.map(Alert, row, { mapped: true }) };
+export async function createAlert(em: EntityManager, input: NewAlert): Promise<string | null> {
+  const [id] = await createAlerts(em, [input]);
+  return id ?? null;
 }
 
 /**
- * Stores many alerts in ONE statement, each unless its dedupe key is taken, and returns the ids of those
- * stored. For consumers applying a chunk of events: one round trip instead of one per event.
+ * Stores many alerts in ONE statement, each unless its dedupe key is taken (`on conflict do nothing`, so
+ * concurrent deliveries of one event cannot race), and returns the ids of those stored. For consumers applying
+ * a chunk of events: one round trip instead of one per event.
  */
 export async function createAlerts(em: EntityManager, inputs: readonly NewAlert[]): Promise<string[]> {
   if (inputs.length === 0) return [];

@@ -67,10 +67,10 @@ export async function seedDemoAlerts(em: EntityManager, now = new Date()): Promi
     let created = 0;
     for (const { hoursAgo, read, ...alert } of demoAlerts) {
       const createdAt = new Date(now.getTime() - hoursAgo * HOUR);
-      const result = await createAlert(tx, { ...alert, userId: DEMO_ACCOUNT.userId, createdAt });
-      if (!result.created) continue;
+      const id = await createAlert(tx, { ...alert, userId: DEMO_ACCOUNT.userId, createdAt });
+      if (!id) continue;
       created += 1;
-      if (read) await tx.nativeUpdate(Alert, { id: result.alert.id }, { readAt: new Date(createdAt.getTime() + HOUR) });
+      if (read) await tx.nativeUpdate(Alert, { id }, { readAt: new Date(createdAt.getTime() + HOUR) });
     }
     return { created, existing: demoAlerts.length - created };
   });

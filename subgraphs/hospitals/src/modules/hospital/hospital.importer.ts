@@ -14,8 +14,8 @@ export interface ImportOptions {
   onProgress?: (progress: { phase: 'reading' | 'writing'; read: number }) => void;
 }
 
-/** What an import did: the counts an operator reads (`--json` prints the first six), and the detail behind them. */
-export interface ImportSummary {
+/** The counts an import is judged by, in the order `--json` prints them. */
+export interface ImportCounts {
   /** Data rows in the file, rejected ones included. */
   read: number;
   inserted: number;
@@ -23,6 +23,10 @@ export interface ImportSummary {
   unchanged: number;
   rejected: number;
   delisted: number;
+}
+
+/** What an import did: the counts an operator reads, and the detail behind them. */
+export interface ImportSummary extends ImportCounts {
   file: string;
   encoding: CsvEncoding;
   /** The export's date (its latest 최종수정시점); null when no row was usable. */

@@ -1,15 +1,5 @@
 import { basename } from 'node:path';
-import type { ImportSummary } from './hospital.importer.ts';
-
-/** The counts an import is judged by, in the order `--json` prints them. */
-export interface ImportCounts {
-  read: number;
-  inserted: number;
-  updated: number;
-  unchanged: number;
-  rejected: number;
-  delisted: number;
-}
+import type { ImportCounts, ImportSummary } from './hospital.importer.ts';
 
 /** The six counts of a summary, for `--json`'s last line. */
 export function importCounts(s: ImportSummary): ImportCounts {
