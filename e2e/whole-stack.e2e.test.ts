@@ -25,7 +25,8 @@ async function eventually<T>(what: string, read: () => Promise<T>, ok: (value: T
 }
 
 beforeAll(async () => {
-  e2e = await startE2eStack(14_000);
+  // E2E_BASE_PORT lets two checkouts on one machine run their e2e tests side by side.
+  e2e = await startE2eStack(Number(process.env['E2E_BASE_PORT'] ?? 14_000));
 }, 300_000);
 
 afterAll(async () => {
