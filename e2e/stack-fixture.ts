@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
@@ -6,6 +6,14 @@ import { repoRoot, databaseUrl, stackLayout, type StackOptions, type SubgraphNam
 import { runSeeds } from '../scripts/stack/run-seeds.ts';
 import { startStack, type RunningStack } from '../scripts/stack/start-stack.ts';
 import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
+import { readOperationFiles } from '@petcare/schema';
+
+/** The document the app sends for `schema/operations/<name>.graphql`, its shared fragments included. */
+export function operationSource(name: string): string {
+  const operation = readOperationFiles().find((o) => o.file === `${name}.graphql`);
+  if (!operation) throw new Error(`schema/operations/${name}.graphql does not exist`);
+  return operation.source;
+}
 
 /** A whole stack started for one e2e file, on its own ports and throwaway databases. */
 export interface E2eStack {
@@ -52,7 +60,7 @@ export async function startE2eStack(basePort: number): Promise<E2eStack> {
   for (const c of connectors) await registerTestConnector(c);
   const stack = await startStack(options, 'quiet');
   const op: E2eStack['op'] = async (name, variables = {}, token) => {
-    const query = readFileSync(resolve(repoRoot, 'schema/operations', `${name}.graphql`), 'utf8');
+    const query = operationSource(name);
     const res = await fetch(stack.gatewayUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

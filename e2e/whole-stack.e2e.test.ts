@@ -6,7 +6,7 @@ import { Kind, parse, print, type ConstDirectiveNode, type DefinitionNode, type 
 import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { gatewaySignedRequest } from '@petcare/service-kit/testing';
 import { repoRoot } from '../scripts/stack/stack-layout.ts';
-import { startE2eStack, type E2eStack } from './stack-fixture.ts';
+import { operationSource, startE2eStack, type E2eStack } from './stack-fixture.ts';
 
 // The system as the mobile app uses it: the four subgraphs, the gateway, real data, real CDC, and
 // only the operations the app ships (schema/operations), sent over HTTP to the one endpoint.
@@ -107,7 +107,7 @@ describe('the mobile app against the whole stack', () => {
       connectionParams: { Authorization: `Bearer ${listener.token}` },
       webSocketImpl: WebSocket,
     });
-    const query = readFileSync(resolve(repoRoot, 'schema/operations/alert-added.graphql'), 'utf8');
+    const query = operationSource('alert-added');
     const unsubscribe = client.subscribe({ query, variables: {} }, { next: (m) => received.push(m), error: (e) => received.push({ error: e }), complete: () => undefined });
     try {
       await new Promise((r) => setTimeout(r, 2_000));

@@ -1,2 +1,2 @@
 export { supergraphPath } from './supergraph-path.ts';
-export { readOperationFiles, type OperationFile } from './operation-files.ts';
+export { readOperationFiles, readFragmentFiles, type OperationFile, type FragmentFile } from './operation-files.ts';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSchema, Kind, validate, type OperationDefinitionNode } from 'graphql';
 import { printSchema } from '@apollo/federation-internals';
 import { loadCommittedSupergraph } from '../src/committed-supergraph.ts';
-import { readOperationFiles } from '../src/operation-files.ts';
+import { readFragmentFiles, readOperationFiles } from '../src/operation-files.ts';
 
 // What the app sends; a renamed or dropped operation is a breaking change for released app versions.
 const EXPECTED = [
@@ -21,6 +21,24 @@ const pascal = (file: string) => file.replace(/\.graphql$/, '').replace(/(^|-)([
 describe('schema/operations', () => {
   it('holds exactly the operations the app sends', () => {
     expect(files.map((f) => pascal(f.file)).sort()).toEqual([...EXPECTED].sort());
+  });
+
+  it('shares each fragment of fragments/ with at least two operations, one fragment per file named after it', () => {
+    const kebab = (name: string) => name.replace(/[A-Z]/g, (c, i: number) => (i ? '-' : '') + c.toLowerCase());
+    for (const { file, definition } of readFragmentFiles()) {
+      expect(file, 'file name').toBe(`${kebab(definition.name.value)}.graphql`);
+      const users = files.filter((f) => f.document.definitions.some((d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === definition.name.value));
+      expect(users.length, `operations sending ${definition.name.value}`).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('sends each operation with exactly the fragments it spreads', () => {
+    const alert = files.find((f) => f.file === 'alert.graphql')!;
+    expect(alert.document.definitions.map((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? d.name.value : d.kind))).toEqual([
+      Kind.OPERATION_DEFINITION, 'AlertDetail', 'AlertFields',
+    ]);
+    const me = files.find((f) => f.file === 'me.graphql')!;
+    expect(me.document.definitions).toHaveLength(1);
   });
 
   it.each(files.map((f) => [f.file, f] as const))('%s validates against the supergraph API schema', (_file, { file, document }) => {

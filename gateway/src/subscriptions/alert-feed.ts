@@ -1,5 +1,5 @@
-import { Kafka, logLevel, type Consumer } from 'kafkajs';
-import { kafkaLogCreator } from '@petcare/cdc-consumer';
+import type { Consumer, Kafka } from 'kafkajs';
+import { serviceKafka } from '@petcare/cdc-consumer';
 import type { Logger } from '@petcare/service-kit';
 import { alertEventFrom, type AlertEvent } from './alert-event.ts';
 
@@ -46,13 +46,7 @@ export class AlertFeed {
 
   constructor(options: AlertFeedOptions) {
     this.#options = options;
-    this.#kafka = new Kafka({
-      clientId: options.groupId,
-      brokers: options.brokers,
-      logLevel: logLevel.WARN,
-      logCreator: kafkaLogCreator(options.log),
-      retry: { initialRetryTime: 300, retries: 10 },
-    });
+    this.#kafka = serviceKafka({ clientId: options.groupId, brokers: options.brokers, log: options.log });
     this.#resetReady();
   }
 

@@ -1,4 +1,4 @@
-import { Kafka, logLevel, type Consumer, type Producer, type KafkaMessage } from 'kafkajs';
+import type { Consumer, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { AnyChangeHandler } from './change-handler.ts';
@@ -6,7 +6,7 @@ import type { AnyEventHandler } from './event-handler.ts';
 import { applyParsed, parseMessage, type ApplyOutcome } from './apply-change.ts';
 import { applyEvents, parseEvent } from './apply-events.ts';
 import { isPermanentFailure } from './is-permanent-failure.ts';
-import { kafkaLogCreator } from './kafka-log-creator.ts';
+import { serviceKafka } from './service-kafka.ts';
 import { checkWrittenTables } from './check-written-tables.ts';
 
 /** How a service runs its CDC consumer. */
@@ -72,13 +72,7 @@ export class CdcConsumer {
   #running = false;
 
   constructor(private readonly options: CdcConsumerOptions) {
-    this.#kafka = new Kafka({
-      clientId: options.groupId,
-      brokers: options.brokers,
-      logLevel: logLevel.WARN,
-      logCreator: kafkaLogCreator(options.log),
-      retry: { initialRetryTime: 300, retries: 10 },
-    });
+    this.#kafka = serviceKafka({ clientId: options.groupId, brokers: options.brokers, log: options.log });
     // A fetch waits up to 20 ms for 16 KiB (~30 changes) before returning: under load that turns a trickle
     // of one-change transactions into chunks, for at most 20 ms of added latency when it is quiet.
     this.#consumer = this.#kafka.consumer({ groupId: options.groupId, minBytes: 16_384, maxWaitTimeInMs: 20, allowAutoTopicCreation: true });

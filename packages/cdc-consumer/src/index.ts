@@ -9,5 +9,5 @@ export { parseDebeziumChange, parseDebeziumKey, type DebeziumChange, type Change
 export { PoisonMessageError } from './poison-message-error.ts';
 export { isPermanentFailure } from './is-permanent-failure.ts';
 export { cdcConfigShape } from './cdc-config-shape.ts';
-export { kafkaLogCreator } from './kafka-log-creator.ts';
+export { serviceKafka } from './service-kafka.ts';
 export { buildServiceConsumer, type ServiceConsumerOptions } from './build-service-consumer.ts';

@@ -1,0 +1,18 @@
+import { Kafka, logLevel } from 'kafkajs';
+import type { Logger } from 'pino';
+import { kafkaLogCreator } from './kafka-log-creator.ts';
+
+/**
+ * The Kafka client of a long-running service process (a CDC consumer, the gateway's alert feed): kafkajs's logging
+ * in the service's logger, and retries that ride out a broker restart (~30 s of attempts, starting fast) instead of
+ * kafkajs's default of giving up after about 5 s.
+ */
+export function serviceKafka(options: { clientId: string; brokers: string[]; log: Logger }): Kafka {
+  return new Kafka({
+    clientId: options.clientId,
+    brokers: options.brokers,
+    logLevel: logLevel.WARN,
+    logCreator: kafkaLogCreator(options.log),
+    retry: { initialRetryTime: 300, retries: 10 },
+  });
+}
