@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { Logger } from '@petcare/service-kit';
 
 /** What the push worker needs of PostgreSQL: parameterised statements, and a transaction now and then. */
 export interface PushDb {
@@ -13,8 +14,11 @@ export interface PushDb {
  * character, which the fcm bench's profile showed at a tenth of the worker's CPU; a bind parameter goes
  * to PostgreSQL as it is.
  */
-export function pushDb(databaseUrl: string, max: number): PushDb {
+export function pushDb(databaseUrl: string, max: number, log: Logger): PushDb {
   const pool = new pg.Pool({ connectionString: databaseUrl, max, application_name: 'alerts-push' });
+  // An idle connection that PostgreSQL closes (a restart, an administrator) is an 'error' event on the pool; unheard, it
+  // would end the process. The pool opens another on the next query.
+  pool.on('error', (error) => log.warn({ err: error }, 'an idle PostgreSQL connection of the push worker was closed'));
   const over = (client: pg.Pool | pg.PoolClient): PushDb => ({
     rows: async <T>(sql: string, params: unknown[] = []) => (await client.query(sql, params)).rows as T[],
     transaction: async <T>(fn: (db: PushDb) => Promise<T>) => {

@@ -32,7 +32,7 @@ export function buildPushDelivery(
   const agent = account ? createFcmAgent({ maxSockets: config.FCM_CONCURRENCY, ...connect }) : null;
   const fcm = account && agent ? openFcmMessaging(account, agent) : null;
   // One connection per lane, one for claiming and leases, one spare.
-  const db = pushDb(config.DATABASE_URL, config.FCM_LANES + 2);
+  const db = pushDb(config.DATABASE_URL, config.FCM_LANES + 2, log);
   const worker = new PushWorker({
     db,
     fcm,
