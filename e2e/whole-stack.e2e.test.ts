@@ -12,6 +12,8 @@ import { operationSource, startE2eStack, type E2eStack } from './stack-fixture.t
 // only the operations the app ships (schema/operations), sent over HTTP to the one endpoint.
 // Then each subgraph's contract, checked on the same running stack.
 let e2e: E2eStack;
+// A point inside 역삼1동 (near Yeoksam station).
+const yeoksam1 = { latitude: 37.5006, longitude: 127.0364 };
 
 async function eventually<T>(what: string, read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
@@ -44,7 +46,7 @@ describe('the mobile app against the whole stack', () => {
     const device = await e2e.op('register-device', { input: { token: 'fcm-e2e-mina', platform: 'ANDROID' } }, token);
     expect(device.data.registerDevice.token).toBe('fcm-e2e-mina');
 
-    const here = await e2e.op('neighborhood-at', DEMO_ACCOUNT.location);
+    const here = await e2e.op('neighborhood-at', yeoksam1);
     expect(here.data.neighborhoodAt).toMatchObject({ code: '1168064000', name: '역삼1동', district: '강남구' });
     // Standing at the door of 24시SNC동물메디컬센터 (논현로 416, a 24-hour licence in the 2023-07 file).
     const atHospital = { latitude: 37.49742, longitude: 127.03892 };
@@ -74,7 +76,7 @@ describe('the mobile app against the whole stack', () => {
   it('keeps two 동네 with a primary one, refuses a third, and lets the user give one up', async () => {
     const signUp = await e2e.op('sign-up', { input: { email: 'e2e-two@example.com', password: 'correct horse battery', displayName: '두동네' } });
     const token: string = signUp.data.signUp.token;
-    const gangnam = await e2e.op('verify-neighborhood', { ...DEMO_ACCOUNT.location, accuracyMeters: 15 }, token);
+    const gangnam = await e2e.op('verify-neighborhood', { ...yeoksam1, accuracyMeters: 15 }, token);
     expect(gangnam.data.verifyNeighborhood).toMatchObject({ isPrimary: true, status: 'ACTIVE', neighborhood: { code: '1168064000' } });
     const jongno = await e2e.op('verify-neighborhood', { latitude: 37.5733, longitude: 126.9688, accuracyMeters: 20 }, token);
     expect(jongno.data.verifyNeighborhood).toMatchObject({ isPrimary: false, neighborhood: { code: '1111053000' } });
@@ -139,6 +141,19 @@ describe('the mobile app against the whole stack', () => {
     const all = await e2e.op('mark-all-alerts-read', {}, token);
     expect(all.data.markAllAlertsRead).toBe(unread.data.alerts.nodes.length - 1);
     expect((await e2e.op('home-screen', {}, token)).data.me.unreadAlertCount).toBe(0);
+  });
+
+  it('shows the demo account a home screen with its 동네 and the open 24-hour hospitals there', async () => {
+    const signIn = await e2e.op('sign-in', { input: { email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } });
+    const token: string = signIn.data.signIn.token;
+    // The hospitals learn the 행정동 boundaries through CDC after the stack starts.
+    const home = await eventually(
+      "the demo's 동네 lists hospitals",
+      () => e2e.op('home-screen', {}, token),
+      (r) => (r.data?.me?.neighborhood?.hospitals?.length ?? 0) > 0,
+    );
+    expect(home.data.me.neighborhood).toMatchObject({ code: DEMO_ACCOUNT.neighborhoodCode, name: '역삼2동', district: '강남구' });
+    expect(home.data.me.neighborhood.hospitals.map((h: { name: string }) => h.name).sort()).toEqual(['24시OK동물병원', '24시SNC동물메디컬센터']);
   });
 
   it('finds 24-hour hospitals near a point and opens one', async () => {

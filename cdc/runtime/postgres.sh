@@ -250,7 +250,9 @@ cmd_prepare_postgres() {
   else
     log "postgres: wal_level already logical"
   fi
-  local setting min=10
+  # Room for every service's connector, the tests' and a benchmark's at once (each holds a slot and a WAL sender);
+  # the same as the project's own cluster gets.
+  local setting min=32
   for setting in max_replication_slots max_wal_senders; do
     cur="$(psql_q "SHOW $setting")"
     if (( cur < min )); then

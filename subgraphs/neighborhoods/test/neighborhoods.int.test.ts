@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { callsWithoutGateway, recordQueries, startTestSubgraph, type TestSubgraph } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildNeighborhoodsService, type NeighborhoodsService } from '../src/server.ts';
@@ -8,7 +7,8 @@ import { importBoundaryFile } from '../src/modules/neighborhood/neighborhood.imp
 import { realBoundariesFile } from './real-boundaries.ts';
 
 const DAY_MS = 24 * 3600 * 1000;
-const yeoksam = DEMO_ACCOUNT.location;
+// A point inside 역삼1동 (near Yeoksam station).
+const yeoksam = { latitude: 37.5006, longitude: 127.0364 };
 const sajik = { latitude: 37.5733, longitude: 126.9688 };
 const busan = { latitude: 35.1796, longitude: 129.0756 };
 const jamsil = { latitude: 37.5133, longitude: 127.1001 };

@@ -7,8 +7,11 @@ export const DEMO_ACCOUNT = {
   email: 'demo@petcare.kr',
   password: 'petcare-demo-1234',
   displayName: '데모 집사',
-  /** 역삼1동, 강남구: where the demo user has verified (adm_cd2 of the 2021-04 boundaries). */
-  neighborhoodCode: '1168064000',
-  /** A point inside 역삼1동 (near Yeoksam station). */
-  location: { latitude: 37.5006, longitude: 127.0364 },
+  /**
+   * 역삼2동, 강남구: where the demo user has verified (adm_cd2 of the 2021-04 boundaries); two 24-hour hospitals of the
+   * 2023-07 register are open there, so the home screen's list is not empty.
+   */
+  neighborhoodCode: '1168065000',
+  /** A point inside 역삼2동 (near 24시OK동물병원, 도곡로51길). */
+  location: { latitude: 37.4955, longitude: 127.0451 },
 } as const;
