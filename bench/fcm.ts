@@ -155,32 +155,14 @@ async function nodeHttpsFloor(fcm: FcmContractProcess): Promise<Measured> {
       req.on('error', reject);
       req.end(body);
     });
-  const claims = Buffer.from(
-    JSON.stringify({ aud: 'https://oauth2.googleapis.com/token', iss: 'floor@petcare-bench.iam.gserviceaccount.com' }),
-  ).toString('base64url');
-  const form = new URLSearchParams({
-    grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-    assertion: `e30.${claims}.sig`,
-  }).toString();
-  const { access_token } = JSON.parse(
-    await post('oauth2.googleapis.com', '/token', form, { 'content-type': 'application/x-www-form-urlencoded' }),
-  ) as { access_token: string };
+  const token = await oauthTokenOverHttps(fcm);
   const alertId = randomUUID();
-  const message = (n: number) =>
-    JSON.stringify({
-      message: {
-        token: tokenOf(n),
-        notification: { title: '역삼1동 소식', body: '내일 오전 10시 공원에서 반려견 산책 모임이 있어요.' },
-        data: { alertId, kind: 'NEIGHBORHOOD_NOTICE', neighborhoodCode: CODE },
-        android: { priority: 'high', notification: { channel_id: 'alerts' } },
-      },
-    });
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${access_token}` };
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   let next = 0;
   const result = await measure(async () => {
     await Promise.all(
       Array.from({ length: sockets }, async () => {
-        while (next < TOKENS) await post('fcm.googleapis.com', '/v1/projects/petcare-bench/messages:send', message(next++), headers);
+        while (next < TOKENS) await post('fcm.googleapis.com', '/v1/projects/petcare-bench/messages:send', floorMessage(next++, alertId), headers);
       }),
     );
   });
@@ -189,9 +171,8 @@ async function nodeHttpsFloor(fcm: FcmContractProcess): Promise<Measured> {
 }
 
 /**
- * What HTTP/2 would cost instead: the same requests as the node:https floor over 3 HTTP/2 sessions of 100
- * streams each (FCM's concurrent-stream limit per connection) with node:http2 alone. No firebase-admin
- * here: its HTTP/2 path cannot be pointed at a local server (see the alerts README).
+ * The floor under firebase-admin's HTTP/2 transport: the same requests as the node:https floor over 3 HTTP/2
+ * sessions of 100 streams each (FCM's concurrent-stream limit per connection) with node:http2 alone.
  */
 async function nodeHttp2Floor(fcm: FcmContractProcess): Promise<Measured> {
   const sessions = Array.from({ length: 3 }, () =>
@@ -233,7 +214,7 @@ async function nodeHttp2Floor(fcm: FcmContractProcess): Promise<Measured> {
   return result;
 }
 
-async function ours(fcm: FcmContractProcess, keyFile: string): Promise<Measured & { pgSeconds: number }> {
+async function ours(fcm: FcmContractProcess, keyFile: string, transport: 'http2' | 'http1'): Promise<Measured & { pgSeconds: number }> {
   const databaseUrl = testDatabaseUrl('bench_fcm');
   const log = createLogger('bench-fcm', 'warn');
   const orm = await openDatabase({ url: databaseUrl, ...database, log });
@@ -258,8 +239,13 @@ async function ours(fcm: FcmContractProcess, keyFile: string): Promise<Measured 
       GATEWAY_SIGNING_SECRET: 'bench-gateway-signing-secret-0123456789',
       LOG_LEVEL: 'warn',
       FCM_SERVICE_ACCOUNT_FILE: keyFile,
+      FCM_TRANSPORT: transport,
     });
-    const delivery = buildPushDelivery(config, log, { connectTo: { host: '127.0.0.1', port: fcm.port }, ca: fcm.ca });
+    const delivery = buildPushDelivery(config, log, {
+      connectTo: { host: '127.0.0.1', port: fcm.port },
+      http2ConnectTo: { host: '127.0.0.1', port: fcm.http2Port },
+      ca: fcm.ca,
+    });
     await delivery.background!.start();
     // Warm-up: the OAuth token and the connections, not measured.
     const [warm] = (await sql('select user_id from device_copy limit 1')) as { user_id: string }[];
@@ -321,7 +307,8 @@ export async function runFcmBenchmark(): Promise<void> {
   try {
     const subjects: [string, string, () => Promise<Measured & { pgSeconds?: number }>][] = [
       ['baseline', 'sendEachForMulticast ×4, keep-alive agent, no bookkeeping', () => baseline(fcm, keyFile)],
-      ['ours', 'alerts push worker, 행정동 audience, outcomes in PostgreSQL', () => ours(fcm, keyFile)],
+      ['ours', 'alerts push worker over HTTP/2 (default), 행정동 audience, outcomes in PostgreSQL', () => ours(fcm, keyFile, 'http2')],
+      ['ours-http1', 'alerts push worker over HTTP/1.1, 행정동 audience, outcomes in PostgreSQL', () => ours(fcm, keyFile, 'http1')],
       ['node-https-floor', 'same requests over our agent with node:https alone: no SDK, no bookkeeping', () => nodeHttpsFloor(fcm)],
       [
         'node-http2-floor',

@@ -47,7 +47,7 @@ export interface ContractSummary {
 export interface FcmContractServer {
   /** HTTP/1.1 (what firebase-admin's legacy transport speaks). */
   port: number;
-  /** The same contract over HTTP/2 only, on its own port: for measuring what HTTP/2 would cost a sender. */
+  /** The same contract over HTTP/2 only (firebase-admin's default transport), on its own port. */
   http2Port: number;
   /** PEM of the self-signed certificate for fcm.googleapis.com and oauth2.googleapis.com; the CA a client trusts. */
   ca: string;
@@ -201,12 +201,19 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
 
   const server = https.createServer({ cert, key, keepAliveTimeout: 120_000, requestTimeout: 0 }, handle);
   server.keepAliveTimeout = 120_000;
-  const h2 = http2.createSecureServer({ cert, key, settings: { maxConcurrentStreams: 1000 } }, handle);
+  // FCM's front ends allow 100 concurrent streams per connection; a sender must live with the same.
+  const h2 = http2.createSecureServer({ cert, key, settings: { maxConcurrentStreams: 100 } }, handle);
   const listen = (s: https.Server | http2.Http2SecureServer, port: number) =>
     new Promise<void>((resolve, reject) => {
       s.once('error', reject);
       s.listen(port, '127.0.0.1', () => resolve());
     });
+  // Closing waits for open sessions; a sender that keeps one (or dies holding it) must not hold up a stop.
+  const sessions = new Set<http2.ServerHttp2Session>();
+  h2.on('session', (session) => {
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+  });
   await listen(server, options.port ?? 0);
   await listen(h2, 0);
   return {
@@ -223,7 +230,10 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
           server.close(() => resolve());
           server.closeAllConnections();
         }),
-        new Promise<void>((resolve) => h2.close(() => resolve())),
+        new Promise<void>((resolve) => {
+          h2.close(() => resolve());
+          for (const session of sessions) session.destroy();
+        }),
       ]).then(() => undefined),
   };
 }
