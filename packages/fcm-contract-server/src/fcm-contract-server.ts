@@ -28,6 +28,8 @@ export interface ReceivedMessage {
   message: Record<string, unknown>;
   payloadBytes: number;
   at: number;
+  /** `2.0` or `1.1`: which of firebase-admin's transports carried it. */
+  httpVersion: string;
 }
 
 /** Counts since start (or the last reset). */
@@ -141,6 +143,7 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
         message: (body as { message: Record<string, unknown> }).message,
         payloadBytes,
         at: now,
+        httpVersion: req.httpVersion,
       });
     }
     return result;
