@@ -1,7 +1,7 @@
 import https from 'node:https';
 import http2 from 'node:http2';
 import tls from 'node:tls';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -283,18 +283,18 @@ async function ours(fcm: FcmContractProcess, keyFile: string, transport: 'http2'
  */
 async function postgresCpuSeconds(sql: (q: string) => Promise<unknown>): Promise<number> {
   const rows = (await sql('select pid from pg_stat_activity where datname = current_database()')) as { pid: number }[];
-  const { readFileSync } = await import('node:fs');
-  let ticks = 0;
-  for (const { pid } of rows) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the backend ended while we read
-    }
+  return rows.reduce((sum, { pid }) => sum + processCpuSeconds(pid), 0);
+}
+
+/** CPU seconds (user + system) a process has used, from /proc; 0 when it has ended. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
   }
-  return ticks / 100;
 }
 
 /** Runs both subjects against one local FCM; fails (after writing the figures) on any 429, duplicate or loss. */
@@ -318,7 +318,9 @@ export async function runFcmBenchmark(): Promise<void> {
     ];
     for (const [subject, scenario, run] of subjects.filter(([s]) => !only || only.includes(s))) {
       await fcm.reset();
+      const fcmCpuBefore = processCpuSeconds(fcm.pid);
       const m = await run();
+      const fcmCpuSeconds = processCpuSeconds(fcm.pid) - fcmCpuBefore;
       const summary = await fcm.summary();
       rows.push({
         subject,
@@ -331,6 +333,8 @@ export async function runFcmBenchmark(): Promise<void> {
         cpuSeconds: Number(m.cpuSeconds.toFixed(2)),
         cpuMicrosPerMessage: Math.round((m.cpuSeconds / TOKENS) * 1e6),
         ...(m.pgSeconds !== undefined ? { postgresCpuSeconds: Number(m.pgSeconds.toFixed(2)) } : {}),
+        // The local FCM's CPU (its own process, on the same cores): not the sender's, but it shares the machine.
+        localFcmCpuSeconds: Number(fcmCpuSeconds.toFixed(2)),
         // The machine is shared: how busy it was tells how far these figures are from an idle one's.
         loadAverage1m: Number(os.loadavg()[0]!.toFixed(1)),
       });

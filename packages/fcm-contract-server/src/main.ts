@@ -17,5 +17,7 @@ const server = await startFcmContractServer({
 });
 process.stdout.write(`${JSON.stringify({ port: server.port, http2Port: server.http2Port, ca: server.ca })}\n`);
 process.once('SIGTERM', () => {
+  // A connection still in its TLS handshake would hold close() open: a stop must not outlive its parent.
+  setTimeout(() => process.exit(0), 2000).unref();
   server.close().then(() => process.exit(0));
 });
