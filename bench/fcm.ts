@@ -214,7 +214,11 @@ async function nodeHttp2Floor(fcm: FcmContractProcess): Promise<Measured> {
   return result;
 }
 
-async function ours(fcm: FcmContractProcess, keyFile: string, transport: 'http2' | 'http1'): Promise<Measured & { pgSeconds: number }> {
+async function ours(
+  fcm: FcmContractProcess,
+  keyFile: string,
+  transport: 'http2' | 'http1',
+): Promise<Measured & { pgSeconds: number; firstOutcomeSeconds: number }> {
   const databaseUrl = testDatabaseUrl('bench_fcm');
   const log = createLogger('bench-fcm', 'warn');
   const orm = await openDatabase({ url: databaseUrl, ...database, log });
@@ -267,10 +271,17 @@ async function ours(fcm: FcmContractProcess, keyFile: string, transport: 'http2'
       while ((await getDeliveryProgress(orm.em.fork(), jobId))?.state !== 'DONE') await new Promise((r) => setTimeout(r, 50));
     });
     const pgSeconds = (await postgresCpuSeconds(sql)) - pgBefore;
+    // How long the alert of each user took to store before the first outcome: the part of end to end
+    // that is not sending.
+    const [phase] = (await sql(
+      `select extract(epoch from (select min(updated_at) from push_attempt a where a.job_id = j.id) - started_at)::float8 as s
+         from push_job j where id = ?`,
+      [jobId],
+    )) as { s: number }[];
     await delivery.background!.stop();
     const progress = (await getDeliveryProgress(orm.em.fork(), jobId))!;
     if (progress.sent !== TOKENS) throw new Error(`ours: ${progress.sent} of ${TOKENS} sent: ${JSON.stringify(progress)}`);
-    return { ...result, pgSeconds };
+    return { ...result, pgSeconds, firstOutcomeSeconds: phase!.s };
   } finally {
     await orm.close();
     await dropTestDatabase(databaseUrl);
@@ -305,7 +316,7 @@ export async function runFcmBenchmark(): Promise<void> {
   const rows: BenchRow[] = [];
   const only = process.env['FCM_BENCH_SUBJECTS']?.split(',');
   try {
-    const subjects: [string, string, () => Promise<Measured & { pgSeconds?: number }>][] = [
+    const subjects: [string, string, () => Promise<Measured & { pgSeconds?: number; firstOutcomeSeconds?: number }>][] = [
       ['baseline', 'sendEachForMulticast ×4, keep-alive agent, no bookkeeping', () => baseline(fcm, keyFile)],
       ['ours', 'alerts push worker over HTTP/2 (default), 행정동 audience, outcomes in PostgreSQL', () => ours(fcm, keyFile, 'http2')],
       ['ours-http1', 'alerts push worker over HTTP/1.1, 행정동 audience, outcomes in PostgreSQL', () => ours(fcm, keyFile, 'http1')],
@@ -333,6 +344,7 @@ export async function runFcmBenchmark(): Promise<void> {
         cpuSeconds: Number(m.cpuSeconds.toFixed(2)),
         cpuMicrosPerMessage: Math.round((m.cpuSeconds / TOKENS) * 1e6),
         ...(m.pgSeconds !== undefined ? { postgresCpuSeconds: Number(m.pgSeconds.toFixed(2)) } : {}),
+        ...(m.firstOutcomeSeconds !== undefined ? { firstOutcomeSeconds: Number(m.firstOutcomeSeconds.toFixed(2)) } : {}),
         // The local FCM's CPU (its own process, on the same cores): not the sender's, but it shares the machine.
         localFcmCpuSeconds: Number(fcmCpuSeconds.toFixed(2)),
         // The machine is shared: how busy it was tells how far these figures are from an idle one's.
