@@ -16,6 +16,11 @@ export interface FcmContractServerOptions {
   retryAfterSeconds?: number;
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
+  /**
+   * Keep only the counts (summary, duplicates): no message bodies, no per-token attempts. For a process that
+   * takes 100,000 messages and only reports counts (the bench), so its heap and GC stay small. Default false.
+   */
+  countsOnly?: boolean;
 }
 
 /** One message FCM accepted: what the tests and the bench count duplicates and losses with. */
@@ -76,6 +81,9 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
   let seen = new Set<string>();
   let attempts = new Map<string, { status: number; at: number }[]>();
   let summary: ContractSummary = emptySummary();
+  // Message ids unique per server: a random prefix and a counter (no random bytes per message).
+  const messageIdPrefix = randomBytes(4).toString('hex');
+  let messageCount = 0;
 
   function answer(res: ServerResponse, a: ContractAnswer, counted = false): void {
     if (counted) summary.byStatus[a.status] = (summary.byStatus[a.status] ?? 0) + 1;
@@ -100,7 +108,10 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
     }
     const valid = validateSendBody(body);
     const token = valid.ok ? valid.send.token : undefined;
-    const tokenAttempts = token === undefined ? undefined : (attempts.get(token) ?? attempts.set(token, []).get(token)!);
+    const tokenAttempts =
+      token === undefined || (options.countsOnly && behaviourOf(token).kind !== 'first')
+        ? undefined
+        : (attempts.get(token) ?? attempts.set(token, []).get(token)!);
     const now = Date.now();
     const result = ((): ContractAnswer => {
       const q = quota.take(now);
@@ -127,7 +138,7 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
         );
         return transientAnswer;
       }
-      return { status: 200, body: { name: `projects/${projectOf(req.url!)}/messages/${randomBytes(8).toString('hex')}` } };
+      return { status: 200, body: { name: `projects/${projectOf(req.url!)}/messages/${messageIdPrefix}${(++messageCount).toString(16)}` } };
     })();
     tokenAttempts?.push({ status: result.status, at: now });
     if (result.status === 200 && valid.ok && !valid.send.validateOnly) {
@@ -136,15 +147,16 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
       if (seen.has(key)) summary.duplicates++;
       else seen.add(key);
       summary.accepted++;
-      received.push({
-        token: t,
-        alertId: data['alertId'],
-        data,
-        message: (body as { message: Record<string, unknown> }).message,
-        payloadBytes,
-        at: now,
-        httpVersion: req.httpVersion,
-      });
+      if (!options.countsOnly)
+        received.push({
+          token: t,
+          alertId: data['alertId'],
+          data,
+          message: (body as { message: Record<string, unknown> }).message,
+          payloadBytes,
+          at: now,
+          httpVersion: req.httpVersion,
+        });
     }
     return result;
   }

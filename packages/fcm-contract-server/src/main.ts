@@ -14,6 +14,8 @@ const server = await startFcmContractServer({
   latencyMs: Number(values['latency-ms']),
   ...(values['quota-per-minute'] ? { quotaPerMinute: Number(values['quota-per-minute']) } : {}),
   retryAfterSeconds: Number(values['retry-after-seconds']),
+  // The parent only ever asks for counts.
+  countsOnly: true,
 });
 process.stdout.write(`${JSON.stringify({ port: server.port, http2Port: server.http2Port, ca: server.ca })}\n`);
 process.once('SIGTERM', () => {
