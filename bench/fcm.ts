@@ -1,7 +1,7 @@
 import https from 'node:https';
 import http2 from 'node:http2';
 import tls from 'node:tls';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
@@ -155,32 +155,14 @@ async function nodeHttpsFloor(fcm: FcmContractProcess): Promise<Measured> {
       req.on('error', reject);
       req.end(body);
     });
-  const claims = Buffer.from(
-    JSON.stringify({ aud: 'https://oauth2.googleapis.com/token', iss: 'floor@petcare-bench.iam.gserviceaccount.com' }),
-  ).toString('base64url');
-  const form = new URLSearchParams({
-    grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer',
-    assertion: `e30.${claims}.sig`,
-  }).toString();
-  const { access_token } = JSON.parse(
-    await post('oauth2.googleapis.com', '/token', form, { 'content-type': 'application/x-www-form-urlencoded' }),
-  ) as { access_token: string };
+  const token = await oauthTokenOverHttps(fcm);
   const alertId = randomUUID();
-  const message = (n: number) =>
-    JSON.stringify({
-      message: {
-        token: tokenOf(n),
-        notification: { title: '역삼1동 소식', body: '내일 오전 10시 공원에서 반려견 산책 모임이 있어요.' },
-        data: { alertId, kind: 'NEIGHBORHOOD_NOTICE', neighborhoodCode: CODE },
-        android: { priority: 'high', notification: { channel_id: 'alerts' } },
-      },
-    });
-  const headers = { 'content-type': 'application/json', authorization: `Bearer ${access_token}` };
+  const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   let next = 0;
   const result = await measure(async () => {
     await Promise.all(
       Array.from({ length: sockets }, async () => {
-        while (next < TOKENS) await post('fcm.googleapis.com', '/v1/projects/petcare-bench/messages:send', message(next++), headers);
+        while (next < TOKENS) await post('fcm.googleapis.com', '/v1/projects/petcare-bench/messages:send', floorMessage(next++, alertId), headers);
       }),
     );
   });
@@ -189,9 +171,8 @@ async function nodeHttpsFloor(fcm: FcmContractProcess): Promise<Measured> {
 }
 
 /**
- * What HTTP/2 would cost instead: the same requests as the node:https floor over 3 HTTP/2 sessions of 100
- * streams each (FCM's concurrent-stream limit per connection) with node:http2 alone. No firebase-admin
- * here: its HTTP/2 path cannot be pointed at a local server (see the alerts README).
+ * The floor under firebase-admin's HTTP/2 transport: the same requests as the node:https floor over 3 HTTP/2
+ * sessions of 100 streams each (FCM's concurrent-stream limit per connection) with node:http2 alone.
  */
 async function nodeHttp2Floor(fcm: FcmContractProcess): Promise<Measured> {
   const sessions = Array.from({ length: 3 }, () =>
@@ -233,7 +214,11 @@ async function nodeHttp2Floor(fcm: FcmContractProcess): Promise<Measured> {
   return result;
 }
 
-async function ours(fcm: FcmContractProcess, keyFile: string): Promise<Measured & { pgSeconds: number }> {
+async function ours(
+  fcm: FcmContractProcess,
+  keyFile: string,
+  transport: 'http2' | 'http1',
+): Promise<Measured & { pgSeconds: number; firstOutcomeSeconds: number }> {
   const databaseUrl = testDatabaseUrl('bench_fcm');
   const log = createLogger('bench-fcm', 'warn');
   const orm = await openDatabase({ url: databaseUrl, ...database, log });
@@ -258,8 +243,13 @@ async function ours(fcm: FcmContractProcess, keyFile: string): Promise<Measured 
       GATEWAY_SIGNING_SECRET: 'bench-gateway-signing-secret-0123456789',
       LOG_LEVEL: 'warn',
       FCM_SERVICE_ACCOUNT_FILE: keyFile,
+      FCM_TRANSPORT: transport,
     });
-    const delivery = buildPushDelivery(config, log, { connectTo: { host: '127.0.0.1', port: fcm.port }, ca: fcm.ca });
+    const delivery = buildPushDelivery(config, log, {
+      connectTo: { host: '127.0.0.1', port: fcm.port },
+      http2ConnectTo: { host: '127.0.0.1', port: fcm.http2Port },
+      ca: fcm.ca,
+    });
     await delivery.background!.start();
     // Warm-up: the OAuth token and the connections, not measured.
     const [warm] = (await sql('select user_id from device_copy limit 1')) as { user_id: string }[];
@@ -281,10 +271,17 @@ async function ours(fcm: FcmContractProcess, keyFile: string): Promise<Measured 
       while ((await getDeliveryProgress(orm.em.fork(), jobId))?.state !== 'DONE') await new Promise((r) => setTimeout(r, 50));
     });
     const pgSeconds = (await postgresCpuSeconds(sql)) - pgBefore;
+    // How long the alert of each user took to store before the first outcome: the part of end to end
+    // that is not sending.
+    const [phase] = (await sql(
+      `select extract(epoch from (select min(updated_at) from push_attempt a where a.job_id = j.id) - started_at)::float8 as s
+         from push_job j where id = ?`,
+      [jobId],
+    )) as { s: number }[];
     await delivery.background!.stop();
     const progress = (await getDeliveryProgress(orm.em.fork(), jobId))!;
     if (progress.sent !== TOKENS) throw new Error(`ours: ${progress.sent} of ${TOKENS} sent: ${JSON.stringify(progress)}`);
-    return { ...result, pgSeconds };
+    return { ...result, pgSeconds, firstOutcomeSeconds: phase!.s };
   } finally {
     await orm.close();
     await dropTestDatabase(databaseUrl);
@@ -297,18 +294,18 @@ async function ours(fcm: FcmContractProcess, keyFile: string): Promise<Measured 
  */
 async function postgresCpuSeconds(sql: (q: string) => Promise<unknown>): Promise<number> {
   const rows = (await sql('select pid from pg_stat_activity where datname = current_database()')) as { pid: number }[];
-  const { readFileSync } = await import('node:fs');
-  let ticks = 0;
-  for (const { pid } of rows) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // the backend ended while we read
-    }
+  return rows.reduce((sum, { pid }) => sum + processCpuSeconds(pid), 0);
+}
+
+/** CPU seconds (user + system) a process has used, from /proc; 0 when it has ended. */
+function processCpuSeconds(pid: number): number {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
   }
-  return ticks / 100;
 }
 
 /** Runs both subjects against one local FCM; fails (after writing the figures) on any 429, duplicate or loss. */
@@ -319,9 +316,10 @@ export async function runFcmBenchmark(): Promise<void> {
   const rows: BenchRow[] = [];
   const only = process.env['FCM_BENCH_SUBJECTS']?.split(',');
   try {
-    const subjects: [string, string, () => Promise<Measured & { pgSeconds?: number }>][] = [
+    const subjects: [string, string, () => Promise<Measured & { pgSeconds?: number; firstOutcomeSeconds?: number }>][] = [
       ['baseline', 'sendEachForMulticast ×4, keep-alive agent, no bookkeeping', () => baseline(fcm, keyFile)],
-      ['ours', 'alerts push worker, 행정동 audience, outcomes in PostgreSQL', () => ours(fcm, keyFile)],
+      ['ours', 'alerts push worker over HTTP/2 (default), 행정동 audience, outcomes in PostgreSQL', () => ours(fcm, keyFile, 'http2')],
+      ['ours-http1', 'alerts push worker over HTTP/1.1, 행정동 audience, outcomes in PostgreSQL', () => ours(fcm, keyFile, 'http1')],
       ['node-https-floor', 'same requests over our agent with node:https alone: no SDK, no bookkeeping', () => nodeHttpsFloor(fcm)],
       [
         'node-http2-floor',
@@ -331,7 +329,9 @@ export async function runFcmBenchmark(): Promise<void> {
     ];
     for (const [subject, scenario, run] of subjects.filter(([s]) => !only || only.includes(s))) {
       await fcm.reset();
+      const fcmCpuBefore = processCpuSeconds(fcm.pid);
       const m = await run();
+      const fcmCpuSeconds = processCpuSeconds(fcm.pid) - fcmCpuBefore;
       const summary = await fcm.summary();
       rows.push({
         subject,
@@ -344,6 +344,9 @@ export async function runFcmBenchmark(): Promise<void> {
         cpuSeconds: Number(m.cpuSeconds.toFixed(2)),
         cpuMicrosPerMessage: Math.round((m.cpuSeconds / TOKENS) * 1e6),
         ...(m.pgSeconds !== undefined ? { postgresCpuSeconds: Number(m.pgSeconds.toFixed(2)) } : {}),
+        ...(m.firstOutcomeSeconds !== undefined ? { firstOutcomeSeconds: Number(m.firstOutcomeSeconds.toFixed(2)) } : {}),
+        // The local FCM's CPU (its own process, on the same cores): not the sender's, but it shares the machine.
+        localFcmCpuSeconds: Number(fcmCpuSeconds.toFixed(2)),
         // The machine is shared: how busy it was tells how far these figures are from an idle one's.
         loadAverage1m: Number(os.loadavg()[0]!.toFixed(1)),
       });

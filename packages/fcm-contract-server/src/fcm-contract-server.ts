@@ -16,6 +16,11 @@ export interface FcmContractServerOptions {
   retryAfterSeconds?: number;
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
+  /**
+   * Keep only the counts (summary, duplicates): no message bodies, no per-token attempts. For a process that
+   * takes 100,000 messages and only reports counts (the bench), so its heap and GC stay small. Default false.
+   */
+  countsOnly?: boolean;
 }
 
 /** One message FCM accepted: what the tests and the bench count duplicates and losses with. */
@@ -28,6 +33,8 @@ export interface ReceivedMessage {
   message: Record<string, unknown>;
   payloadBytes: number;
   at: number;
+  /** `2.0` or `1.1`: which of firebase-admin's transports carried it. */
+  httpVersion: string;
 }
 
 /** Counts since start (or the last reset). */
@@ -47,7 +54,7 @@ export interface ContractSummary {
 export interface FcmContractServer {
   /** HTTP/1.1 (what firebase-admin's legacy transport speaks). */
   port: number;
-  /** The same contract over HTTP/2 only, on its own port: for measuring what HTTP/2 would cost a sender. */
+  /** The same contract over HTTP/2 only (firebase-admin's default transport), on its own port. */
   http2Port: number;
   /** PEM of the self-signed certificate for fcm.googleapis.com and oauth2.googleapis.com; the CA a client trusts. */
   ca: string;
@@ -74,6 +81,9 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
   let seen = new Set<string>();
   let attempts = new Map<string, { status: number; at: number }[]>();
   let summary: ContractSummary = emptySummary();
+  // Message ids unique per server: a random prefix and a counter (no random bytes per message).
+  const messageIdPrefix = randomBytes(4).toString('hex');
+  let messageCount = 0;
 
   function answer(res: ServerResponse, a: ContractAnswer, counted = false): void {
     if (counted) summary.byStatus[a.status] = (summary.byStatus[a.status] ?? 0) + 1;
@@ -98,7 +108,10 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
     }
     const valid = validateSendBody(body);
     const token = valid.ok ? valid.send.token : undefined;
-    const tokenAttempts = token === undefined ? undefined : (attempts.get(token) ?? attempts.set(token, []).get(token)!);
+    const tokenAttempts =
+      token === undefined || (options.countsOnly && behaviourOf(token).kind !== 'first')
+        ? undefined
+        : (attempts.get(token) ?? attempts.set(token, []).get(token)!);
     const now = Date.now();
     const result = ((): ContractAnswer => {
       const q = quota.take(now);
@@ -125,7 +138,7 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
         );
         return transientAnswer;
       }
-      return { status: 200, body: { name: `projects/${projectOf(req.url!)}/messages/${randomBytes(8).toString('hex')}` } };
+      return { status: 200, body: { name: `projects/${projectOf(req.url!)}/messages/${messageIdPrefix}${(++messageCount).toString(16)}` } };
     })();
     tokenAttempts?.push({ status: result.status, at: now });
     if (result.status === 200 && valid.ok && !valid.send.validateOnly) {
@@ -134,14 +147,16 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
       if (seen.has(key)) summary.duplicates++;
       else seen.add(key);
       summary.accepted++;
-      received.push({
-        token: t,
-        alertId: data['alertId'],
-        data,
-        message: (body as { message: Record<string, unknown> }).message,
-        payloadBytes,
-        at: now,
-      });
+      if (!options.countsOnly)
+        received.push({
+          token: t,
+          alertId: data['alertId'],
+          data,
+          message: (body as { message: Record<string, unknown> }).message,
+          payloadBytes,
+          at: now,
+          httpVersion: req.httpVersion,
+        });
     }
     return result;
   }
@@ -201,12 +216,19 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
 
   const server = https.createServer({ cert, key, keepAliveTimeout: 120_000, requestTimeout: 0 }, handle);
   server.keepAliveTimeout = 120_000;
-  const h2 = http2.createSecureServer({ cert, key, settings: { maxConcurrentStreams: 1000 } }, handle);
+  // FCM's front ends allow 100 concurrent streams per connection; a sender must live with the same.
+  const h2 = http2.createSecureServer({ cert, key, settings: { maxConcurrentStreams: 100 } }, handle);
   const listen = (s: https.Server | http2.Http2SecureServer, port: number) =>
     new Promise<void>((resolve, reject) => {
       s.once('error', reject);
       s.listen(port, '127.0.0.1', () => resolve());
     });
+  // Closing waits for open sessions; a sender that keeps one (or dies holding it) must not hold up a stop.
+  const sessions = new Set<http2.ServerHttp2Session>();
+  h2.on('session', (session) => {
+    sessions.add(session);
+    session.once('close', () => sessions.delete(session));
+  });
   await listen(server, options.port ?? 0);
   await listen(h2, 0);
   return {
@@ -223,7 +245,10 @@ export async function startFcmContractServer(options: FcmContractServerOptions =
           server.close(() => resolve());
           server.closeAllConnections();
         }),
-        new Promise<void>((resolve) => h2.close(() => resolve())),
+        new Promise<void>((resolve) => {
+          h2.close(() => resolve());
+          for (const session of sessions) session.destroy();
+        }),
       ]).then(() => undefined),
   };
 }

@@ -14,8 +14,12 @@ const server = await startFcmContractServer({
   latencyMs: Number(values['latency-ms']),
   ...(values['quota-per-minute'] ? { quotaPerMinute: Number(values['quota-per-minute']) } : {}),
   retryAfterSeconds: Number(values['retry-after-seconds']),
+  // The parent only ever asks for counts.
+  countsOnly: true,
 });
 process.stdout.write(`${JSON.stringify({ port: server.port, http2Port: server.http2Port, ca: server.ca })}\n`);
 process.once('SIGTERM', () => {
+  // A connection still in its TLS handshake would hold close() open: a stop must not outlive its parent.
+  setTimeout(() => process.exit(0), 2000).unref();
   server.close().then(() => process.exit(0));
 });

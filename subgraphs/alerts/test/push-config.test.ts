@@ -22,7 +22,12 @@ describe('push configuration', () => {
   it('runs without a key file (pushes off) with the documented defaults', () => {
     const c = loadConfig(base);
     expect(c.FCM_SERVICE_ACCOUNT_FILE).toBeUndefined();
-    expect(c).toMatchObject({ FCM_MESSAGES_PER_MINUTE: 600_000, FCM_BATCH_SIZE: 500 });
+    expect(c).toMatchObject({ FCM_MESSAGES_PER_MINUTE: 600_000, FCM_BATCH_SIZE: 500, FCM_TRANSPORT: 'http2' });
+  });
+
+  it('takes http1 as FCM_TRANSPORT and names the variable for anything else', () => {
+    expect(loadConfig({ ...base, FCM_TRANSPORT: 'http1' }).FCM_TRANSPORT).toBe('http1');
+    expect(problems({ FCM_TRANSPORT: 'http3' })[0]).toMatch(/^FCM_TRANSPORT: /);
   });
 
   it('reads a service-account key file', () => {

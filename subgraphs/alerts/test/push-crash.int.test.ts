@@ -53,6 +53,7 @@ it('resumes a fan-out whose worker was SIGKILLed midway: no device gets two push
       FCM_LANES: String(LANES),
       PUSH_LEASE_SECONDS: '3',
       LOCAL_FCM_PORT: String(h.fcm.port),
+      LOCAL_FCM_HTTP2_PORT: String(h.fcm.http2Port),
       LOCAL_FCM_CA_FILE: caFile,
     },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -67,6 +67,8 @@ describe('pushing an alert to listed users', () => {
 
     const got = receivedFor([...a.tokens, ...b.tokens]);
     expect(got).toHaveLength(3);
+    // firebase-admin's default transport, as production runs it.
+    expect(got.map((m) => m.httpVersion)).toEqual(['2.0', '2.0', '2.0']);
     for (const m of got) {
       const owner = a.tokens.includes(m.token) ? a.userId : b.userId;
       expect(m.alertId).toBe(alertOf.get(owner));
@@ -115,6 +117,25 @@ describe('pushing an alert to listed users', () => {
     // Another kind still reaches the muted user's phones.
     await pushAndWait(notice({ userIds: [muted.userId] }, { kind: 'SYSTEM' }));
     expect(receivedFor(muted.tokens)).toHaveLength(2);
+  });
+});
+
+describe('FCM_TRANSPORT=http1', () => {
+  it("sends over firebase-admin's legacy HTTP/1.1 transport, with the same outcomes", async () => {
+    await delivery.background.stop();
+    const legacy = h.delivery({ FCM_TRANSPORT: 'http1' });
+    await legacy.background.start();
+    try {
+      const u = await h.addUser({ devices: 2 });
+      const gone = await h.addUser({ devices: 1, tokenPrefix: 'unregistered' });
+      const { progress } = await pushAndWait(notice({ userIds: [u.userId, gone.userId] }));
+      expect(progress).toMatchObject({ state: 'DONE', devicesTargeted: 3, sent: 2, tokensRemoved: 1, failed: 0 });
+      expect(receivedFor(u.tokens).map((m) => m.httpVersion)).toEqual(['1.1', '1.1']);
+    } finally {
+      await legacy.background.stop();
+      delivery = h.delivery();
+      await delivery.background.start();
+    }
   });
 });
 

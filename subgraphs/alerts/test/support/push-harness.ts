@@ -38,7 +38,7 @@ export interface PushHarness {
   keyFile: string;
   /** The env a push worker of these tests runs with (also handed to a worker in a child process). */
   env: Record<string, string>;
-  /** A push worker built the production way, from config, with FCM's hosts routed to the local server. */
+  /** A push worker built the production way, from config (FCM_TRANSPORT included), with FCM's hosts routed to the local server. */
   delivery(env?: Record<string, string | undefined>): PushDelivery;
   sql<T = Record<string, unknown>>(query: string, params?: unknown[]): Promise<T[]>;
   /** Inserts `count` devices for a new user (tokens `${prefix}<n>-<user>`); returns the user id. */
@@ -76,7 +76,11 @@ export async function startPushHarness(fcmOptions: FcmContractServerOptions = {}
     env,
     sql,
     delivery(extra = {}) {
-      const d = buildPushDelivery(loadConfig({ ...env, ...extra }), log, { connectTo: { host: '127.0.0.1', port: fcm.port }, ca: fcm.ca });
+      const d = buildPushDelivery(loadConfig({ ...env, ...extra }), log, {
+        connectTo: { host: '127.0.0.1', port: fcm.port },
+        http2ConnectTo: { host: '127.0.0.1', port: fcm.http2Port },
+        ca: fcm.ca,
+      });
       deliveries.push(d);
       return d;
     },

@@ -11,23 +11,31 @@ export interface FcmMessaging {
   close(): Promise<void>;
 }
 
+/** How firebase-admin sends messages: its default HTTP/2 transport, or its legacy HTTP/1.1 one. */
+export type FcmTransport = 'http2' | 'http1';
+
 /**
  * Opens firebase-admin with a service-account key file (the `serviceAccountKey.json` the Firebase console
- * issues), sending everything — the OAuth token fetch (`cert(key, agent)`) and every message
- * (`httpAgent`) — through `agent`.
+ * issues). The OAuth token fetch always goes through `agent` (`cert(key, agent)`).
  *
- * HTTP/1.1 on purpose (`enableLegacyHttpTransport`): the SDK's default HTTP/2 path opens a new session per
- * `sendEach` call, ignores `httpAgent` and shows GOAWAYs and long tails under load (firebase-admin-node
- * #2943, #2488), while HTTP/1.1 over a bounded keep-alive pool is measured, and is the only path whose
- * destination can be set, so tests run the exact transport production runs.
+ * - `http2` (the SDK's default): each `sendEach` call opens one HTTP/2 connection to FCM and multiplexes its
+ *   messages over it, at most 100 streams at a time (FCM's limit); `agent` is not used for messages. Several
+ *   calls in flight (the worker's lanes) are several connections. About half the CPU per message of HTTP/1.1
+ *   (see the fcm bench).
+ * - `http1` (`enableLegacyHttpTransport`): one request per message over `agent`'s keep-alive pool
+ *   (`httpAgent`); for networks whose proxies do not pass HTTP/2.
  */
-export function openFcmMessaging(account: { file: string; key: ServiceAccountKey }, agent: https.Agent): FcmMessaging {
+export function openFcmMessaging(
+  account: { file: string; key: ServiceAccountKey },
+  agent: https.Agent,
+  transport: FcmTransport = 'http2',
+): FcmMessaging {
   // By path: google-auth-library applies the agent to a key file's client but not to one built from a
   // parsed object (`fromJSON`), which would fetch the OAuth token around the agent.
   const credential = cert(account.file, agent);
   const key = account.key;
   const app: App = initializeApp({ credential, httpAgent: agent, projectId: key.project_id }, `alerts-push-${randomUUID()}`);
   const messaging = getMessaging(app);
-  messaging.enableLegacyHttpTransport();
+  if (transport === 'http1') messaging.enableLegacyHttpTransport();
   return { messaging, projectId: key.project_id, close: () => deleteApp(app) };
 }

@@ -24,11 +24,17 @@ export const pushConfigShape = {
     .optional(),
   /** The Firebase project's FCM quota, shared by every alerts instance (a row in PostgreSQL keeps the pace). */
   FCM_MESSAGES_PER_MINUTE: positiveInt().default(600_000),
-  /** Parallel HTTP requests to FCM (keep-alive connections of the agent). */
+  /**
+   * firebase-admin's transport for messages: `http2` (its default; one connection per `sendEach` call, 100
+   * streams each) or `http1` (its legacy transport over a keep-alive pool of FCM_CONCURRENCY connections, for
+   * networks that do not pass HTTP/2).
+   */
+  FCM_TRANSPORT: z.enum(['http2', 'http1']).default('http2'),
+  /** With FCM_TRANSPORT=http1: parallel HTTP requests to FCM (keep-alive connections of the agent). */
   FCM_CONCURRENCY: positiveInt(4096).default(256),
   /** Messages per `sendEach` call; FCM's maximum is 500. */
   FCM_BATCH_SIZE: positiveInt(500).default(500),
-  /** `sendEach` calls in flight per worker. */
+  /** `sendEach` calls in flight per worker (with http2, also its connections to FCM). */
   FCM_LANES: positiveInt(64).default(3),
   /** The Android notification channel the app creates for alerts. */
   FCM_ANDROID_CHANNEL_ID: z.string().min(1).default('alerts'),

@@ -2,11 +2,20 @@ import type { BackgroundWork, Logger } from '@petcare/service-kit';
 import type { AlertsConfig } from '../../config.ts';
 import { createFcmAgent, type FcmAgentOptions } from './fcm-agent.ts';
 import { openFcmMessaging } from './fcm-messaging.ts';
+import { routeFcmHttp2 } from './fcm-http2-route.ts';
 import { PushWorker } from './push-worker.ts';
 import { pushDb } from './push-db.ts';
 
 /** Whether this instance pushes, for /health. */
 export type PushStatus = { pushes: 'on'; projectId: string } | { pushes: 'off'; reason: string };
+
+/**
+ * Where tests and the bench send FCM's traffic (the local FCM): the OAuth token and HTTP/1.1 messages through
+ * the agent (`connectTo`, `ca`), HTTP/2 messages through {@link routeFcmHttp2} (`http2ConnectTo`).
+ */
+export interface FcmConnect extends Pick<FcmAgentOptions, 'connectTo' | 'ca'> {
+  http2ConnectTo?: { host: string; port: number };
+}
 
 /** The push worker as background work of the service, and what /health says about it. */
 export interface PushDelivery {
@@ -25,12 +34,16 @@ const PUSHES_OFF = 'FCM_SERVICE_ACCOUNT_FILE is not set: PUSHES ARE OFF — aler
 export function buildPushDelivery(
   config: AlertsConfig,
   log: Logger,
-  connect: Pick<FcmAgentOptions, 'connectTo' | 'ca'> = {},
+  connect: FcmConnect = {},
 ): PushDelivery {
   const account = config.FCM_SERVICE_ACCOUNT_FILE;
   if (!account) log.warn(PUSHES_OFF);
-  const agent = account ? createFcmAgent({ maxSockets: config.FCM_CONCURRENCY, ...connect }) : null;
-  const fcm = account && agent ? openFcmMessaging(account, agent) : null;
+  const { http2ConnectTo, ...agentConnect } = connect;
+  const overHttp2 = config.FCM_TRANSPORT === 'http2';
+  // Over HTTP/2 the agent carries only the OAuth token: a couple of connections are plenty.
+  const agent = account ? createFcmAgent({ maxSockets: overHttp2 ? 2 : config.FCM_CONCURRENCY, ...agentConnect }) : null;
+  const fcm = account && agent ? openFcmMessaging(account, agent, config.FCM_TRANSPORT) : null;
+  const unroute = fcm && overHttp2 && http2ConnectTo && connect.ca ? routeFcmHttp2({ ...http2ConnectTo, ca: connect.ca }) : null;
   // One connection per lane, one for claiming and leases, one spare.
   const db = pushDb(config.DATABASE_URL, config.FCM_LANES + 2, log);
   const worker = new PushWorker({
@@ -56,6 +69,7 @@ export function buildPushDelivery(
           await db.close();
           await fcm?.close();
           agent?.destroy();
+          unroute?.();
         })()),
     },
   };
