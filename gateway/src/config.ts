@@ -22,6 +22,22 @@ const schema = z.object({
   HOSPITALS_URL: subgraphUrl(4003),
   /** GraphQL URL of the alerts subgraph. */
   ALERTS_URL: subgraphUrl(4004),
+  /**
+   * URLs of subgraphs of another supergraph than ours, as JSON {"name": "http://…"} (the gateway benchmark serves
+   * the public federation benchmark's accounts/inventory/products/reviews through this gateway). Empty by default.
+   */
+  SUBGRAPH_URLS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of subgraph name to URL' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), z.url({ protocol: /^https?$/ }))),
   /** The composed supergraph SDL to serve; defaults to the repo's committed schema/supergraph.graphql. */
   SUPERGRAPH_PATH: z.string().default(supergraphPath),
   /**
