@@ -26,7 +26,7 @@ export interface LoadResult {
  * Sends `requests` round-robin (each connection takes the next) at `connections` connections for a warm-up, then
  * for the measured `seconds`, checking every answer of both phases; only the measured phase's figures are returned.
  */
-export async function runLoad(url: string, requests: LoadRequest[], options: { connections: number; warmupSeconds: number; seconds: number }): Promise<LoadResult> {
+export async function runLoad(url: string, requests: LoadRequest[], options: { connections: number; warmupSeconds: number; seconds: number; beforeMeasure?: () => void }): Promise<LoadResult> {
   const once = async (seconds: number) => {
     let next = 0;
     const counts = { mismatches: 0, otherUsersData: 0, graphqlErrors: 0 };
@@ -54,6 +54,7 @@ export async function runLoad(url: string, requests: LoadRequest[], options: { c
     return { result, counts };
   };
   const warm = options.warmupSeconds > 0 ? (await once(options.warmupSeconds)).counts : { mismatches: 0, otherUsersData: 0 };
+  options.beforeMeasure?.();
   const { result, counts } = await once(options.seconds);
   return {
     rps: Math.round(result.requests.total / result.duration),

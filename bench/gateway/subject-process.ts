@@ -7,6 +7,8 @@ export interface BenchProcess {
   pid: number;
   /** Peak resident set size so far (VmHWM), MiB. */
   peakRssMiB(): number;
+  /** CPU time (user + system) it has used so far, ms: steadier than req/s on a shared machine. */
+  cpuMs(): number;
   /** The last lines it printed, for a failure message. */
   tail(): string;
   stop(): Promise<void>;
@@ -46,6 +48,11 @@ export async function startBenchProcess(options: {
     peakRssMiB: () => {
       const hwm = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${proc.pid}/status`, 'utf8'))?.[1];
       return Math.round(Number(hwm) / 1024);
+    },
+    cpuMs: () => {
+      // Fields 14 and 15 of /proc/<pid>/stat (after the parenthesised name): utime and stime in clock ticks (100/s).
+      const fields = readFileSync(`/proc/${proc.pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      return (Number(fields[11]) + Number(fields[12])) * 10;
     },
     tail: () => lines.join('\n'),
     stop: async () => {

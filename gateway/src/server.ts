@@ -17,7 +17,9 @@ import { systemTopics } from '@petcare/cdc';
 import { callerMiddleware, closeHttp, listenHttp, type Caller, type Logger } from '@petcare/service-kit';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
-import { AccessTokenError, callerFromAuthorization, verifyAuthorization } from './identity/caller-from-authorization.ts';
+import { AccessTokenError } from './identity/caller-from-authorization.ts';
+import { VerifiedTokens } from './identity/verified-tokens.ts';
+import { CallerSignatures } from './subgraphs/caller-signatures.ts';
 import { SignedDataSource } from './subgraphs/signed-data-source.ts';
 import { subgraphUrls } from './subgraphs/subgraph-urls.ts';
 import { checkSubgraphs } from './health/check-subgraphs.ts';
@@ -53,6 +55,8 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
 
   const urls = subgraphUrls(config);
+  const tokens = new VerifiedTokens(config.ACCESS_TOKEN_SECRET);
+  const signatures = new CallerSignatures(config.GATEWAY_SIGNING_SECRET);
   const validationRules = [depthLimit(MAX_QUERY_DEPTH)];
   const gateway = new ApolloGateway({
     // A static SDL: no uplink, no polling. A new supergraph ships as a commit and a restart.
@@ -61,7 +65,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`the supergraph names a subgraph "${name}" that the gateway has no URL setting for`);
-      return new SignedDataSource(name, url, config.GATEWAY_SIGNING_SECRET, log);
+      return new SignedDataSource(name, url, signatures, log);
     },
   });
 
@@ -124,7 +128,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     path: '/graphql',
     schema: () => apiSchema,
     validationRules,
-    verify: (authorization) => verifyAuthorization(config.ACCESS_TOKEN_SECRET, authorization),
+    verify: (authorization) => tokens.verify(authorization),
     feed,
     execute,
     queueLimit: config.SUBSCRIPTION_QUEUE_LIMIT,
@@ -144,7 +148,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     ...(config.NODE_ENV === 'production' ? [] : [await graphiqlPage('/graphql')]),
     express.json({ limit: '1mb' }),
     callerMiddleware(
-      (header) => callerFromAuthorization(config.ACCESS_TOKEN_SECRET, header('authorization')),
+      async (header) => (await tokens.verify(header('authorization'))).caller,
       AccessTokenError,
       log,
       'rejected request with an unusable access token',

@@ -1,9 +1,13 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, signCallerToken, type Logger } from '@petcare/service-kit';
+import { CALLER_HEADER, type Logger } from '@petcare/service-kit';
 import type { GatewayContext } from '../context.ts';
+import type { CallerSignatures } from './caller-signatures.ts';
+import { keepAliveFetcher } from './subgraph-http.ts';
 import { subgraphUnavailable } from './subgraph-unavailable.ts';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
+
+const anonymous = { userId: null, roles: [] };
 
 /**
  * Sends each subgraph fetch with the gateway's signed caller token. Subgraphs refuse requests without it,
@@ -13,16 +17,17 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
-    private readonly signingSecret: string,
+    private readonly signatures: CallerSignatures,
     private readonly log: Logger,
   ) {
-    super({ url });
+    // A keep-alive fetcher of our own instead of the default make-fetch-happen (see subgraph-http.ts).
+    super({ url, fetcher: keepAliveFetcher });
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // Only an incoming operation has a caller; the gateway's own requests (health checks) go out anonymous.
-    const caller = 'incomingRequestContext' in options ? options.context.caller : { userId: null, roles: [] };
-    options.request.http?.headers.set(CALLER_HEADER, await signCallerToken(this.signingSecret, caller));
+    const caller = 'incomingRequestContext' in options ? options.context.caller : anonymous;
+    options.request.http?.headers.set(CALLER_HEADER, await this.signatures.token(caller));
   }
 
   /**
