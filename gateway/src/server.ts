@@ -20,6 +20,8 @@ import type { GatewayContext } from './context.ts';
 import { AccessTokenError } from './identity/caller-from-authorization.ts';
 import { VerifiedTokens } from './identity/verified-tokens.ts';
 import { CallerSignatures } from './subgraphs/caller-signatures.ts';
+import { SharedFetches } from './subgraphs/shared-fetches.ts';
+import { postSubgraph } from './subgraphs/subgraph-http.ts';
 import { SignedDataSource } from './subgraphs/signed-data-source.ts';
 import { subgraphUrls } from './subgraphs/subgraph-urls.ts';
 import { checkSubgraphs } from './health/check-subgraphs.ts';
@@ -57,6 +59,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   const urls = subgraphUrls(config);
   const tokens = new VerifiedTokens(config.ACCESS_TOKEN_SECRET);
   const signatures = new CallerSignatures(config.GATEWAY_SIGNING_SECRET);
+  const shared = new SharedFetches(postSubgraph, { callerIndependent: new Set(config.CALLER_INDEPENDENT_SUBGRAPHS), ttlMs: config.SHARED_FETCH_TTL_MS });
   const validationRules = [depthLimit(MAX_QUERY_DEPTH)];
   const gateway = new ApolloGateway({
     // A static SDL: no uplink, no polling. A new supergraph ships as a commit and a restart.
@@ -65,7 +68,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`the supergraph names a subgraph "${name}" that the gateway has no URL setting for`);
-      return new SignedDataSource(name, url, signatures, log);
+      return new SignedDataSource(name, url, signatures, shared, log);
     },
   });
 

@@ -2,7 +2,9 @@ import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@
 import { CALLER_HEADER, type Logger } from '@petcare/service-kit';
 import type { GatewayContext } from '../context.ts';
 import type { CallerSignatures } from './caller-signatures.ts';
-import { keepAliveFetcher } from './subgraph-http.ts';
+import { fetcherResponse } from './subgraph-http.ts';
+import type { SharedFetches } from './shared-fetches.ts';
+import { deduplicateRepresentations, expandEntities } from './deduplicated-representations.ts';
 import { subgraphUnavailable } from './subgraph-unavailable.ts';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
@@ -12,16 +14,23 @@ const anonymous = { userId: null, roles: [] };
 /**
  * Sends each subgraph fetch with the gateway's signed caller token. Subgraphs refuse requests without it,
  * so it goes on every request, anonymous ones too (userId null): "came through the gateway" is what it proves.
+ * An `_entities` fetch goes out with each distinct representation once, its answer expanded back for the planner.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
     private readonly signatures: CallerSignatures,
+    shared: SharedFetches,
     private readonly log: Logger,
   ) {
-    // A keep-alive fetcher of our own instead of the default make-fetch-happen (see subgraph-http.ts).
-    super({ url, fetcher: keepAliveFetcher });
+    // Our own fetcher instead of the default make-fetch-happen: keep-alive connections (subgraph-http.ts), and
+    // identical fetches shared where that cannot mix callers (shared-fetches.ts).
+    const target = new URL(url);
+    super({
+      url,
+      fetcher: async (at, init) => fetcherResponse(at, await shared.fetch(subgraph, target, init?.headers ?? {}, String(init?.body ?? ''))),
+    });
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -37,8 +46,12 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * reaches the client as SERVICE_UNAVAILABLE, without internal URLs.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const representations = options.request.variables?.['representations'];
+    const deduplicated = Array.isArray(representations) ? deduplicateRepresentations(representations) : null;
+    if (deduplicated) options.request.variables = { ...options.request.variables, representations: deduplicated.unique };
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      return deduplicated ? expandEntities(response, deduplicated.positions) : response;
     } catch (error) {
       const response = rejectedRequest(error);
       if (response) return response;

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
 
 /** A subgraph's raw HTTP answer. */
 export interface SubgraphHttpResponse {
@@ -60,6 +60,3 @@ export function fetcherResponse(url: string, response: SubgraphHttpResponse): Fe
   };
   return self;
 }
-
-/** The Fetcher RemoteGraphQLDataSource is given: postSubgraph for every request (the gateway only POSTs). */
-export const keepAliveFetcher: Fetcher = async (url, init) => fetcherResponse(url, await postSubgraph(new URL(url), init?.headers ?? {}, String(init?.body ?? '')));
