@@ -28,6 +28,7 @@ import { checkSubgraphs } from './health/check-subgraphs.ts';
 import { graphiqlPage } from './graphiql/graphiql-page.ts';
 import { depthLimit } from './validation/depth-limit.ts';
 import { requestLogPlugin } from './logging/request-log-plugin.ts';
+import { identicalQueries } from './http/identical-queries.ts';
 import { subscriptionsOverWebSocket } from './validation/subscriptions-over-websocket.ts';
 import { AlertFeed } from './subscriptions/alert-feed.ts';
 import { attachSubscriptionServer } from './subscriptions/subscription-server.ts';
@@ -156,6 +157,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
       log,
       'rejected request with an unusable access token',
     ),
+    identicalQueries(apollo, (locals) => ({ caller: locals['caller'] as Caller, log })),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({ caller: res.locals.caller, log }),
     }),
