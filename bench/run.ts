@@ -4,6 +4,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   verification: async () => (await import('./verification.ts')).runVerificationBenchmark(),
   fcm: async () => (await import('./fcm.ts')).runFcmBenchmark(),
   hospitals: async () => (await import('./hospitals.ts')).runHospitalsBenchmark(),
+  gateway: async () => (await import('./gateway.ts')).runGatewayBenchmark(),
 };
 
 const asked = process.argv.slice(2).filter((a) => a !== '--');

@@ -22,6 +22,33 @@ const schema = z.object({
   HOSPITALS_URL: subgraphUrl(4003),
   /** GraphQL URL of the alerts subgraph. */
   ALERTS_URL: subgraphUrl(4004),
+  /**
+   * URLs of subgraphs of another supergraph than ours, as JSON {"name": "http://…"} (the gateway benchmark serves
+   * the public federation benchmark's accounts/inventory/products/reviews through this gateway). Empty by default.
+   */
+  SUBGRAPH_URLS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'must be a JSON object of subgraph name to URL' });
+        return z.NEVER;
+      }
+    })
+    .pipe(z.record(z.string(), z.url({ protocol: /^https?$/ }))),
+  /**
+   * Subgraphs whose queries answer the same for every caller, comma separated: their identical query fetches are
+   * shared between users (in flight, and for SHARED_FETCH_TTL_MS). hospitals qualifies: only its operator mutation
+   * reads the caller. Never list a subgraph with a query that reads the caller (users, neighborhoods, alerts).
+   */
+  CALLER_INDEPENDENT_SUBGRAPHS: z
+    .string()
+    .default('hospitals')
+    .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean)),
+  /** How long (ms) a caller-independent subgraph's answer is reused, e.g. a 행정동's hospitals; 0 shares only in-flight fetches. */
+  SHARED_FETCH_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /** The composed supergraph SDL to serve; defaults to the repo's committed schema/supergraph.graphql. */
   SUPERGRAPH_PATH: z.string().default(supergraphPath),
   /**

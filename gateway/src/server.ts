@@ -17,13 +17,18 @@ import { systemTopics } from '@petcare/cdc';
 import { callerMiddleware, closeHttp, listenHttp, type Caller, type Logger } from '@petcare/service-kit';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
-import { AccessTokenError, callerFromAuthorization, verifyAuthorization } from './identity/caller-from-authorization.ts';
+import { AccessTokenError } from './identity/caller-from-authorization.ts';
+import { VerifiedTokens } from './identity/verified-tokens.ts';
+import { CallerSignatures } from './subgraphs/caller-signatures.ts';
+import { SharedFetches } from './subgraphs/shared-fetches.ts';
+import { postSubgraph } from './subgraphs/subgraph-http.ts';
 import { SignedDataSource } from './subgraphs/signed-data-source.ts';
 import { subgraphUrls } from './subgraphs/subgraph-urls.ts';
 import { checkSubgraphs } from './health/check-subgraphs.ts';
 import { graphiqlPage } from './graphiql/graphiql-page.ts';
 import { depthLimit } from './validation/depth-limit.ts';
 import { requestLogPlugin } from './logging/request-log-plugin.ts';
+import { identicalQueries } from './http/identical-queries.ts';
 import { subscriptionsOverWebSocket } from './validation/subscriptions-over-websocket.ts';
 import { AlertFeed } from './subscriptions/alert-feed.ts';
 import { attachSubscriptionServer } from './subscriptions/subscription-server.ts';
@@ -53,6 +58,9 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
 
   const urls = subgraphUrls(config);
+  const tokens = new VerifiedTokens(config.ACCESS_TOKEN_SECRET);
+  const signatures = new CallerSignatures(config.GATEWAY_SIGNING_SECRET);
+  const shared = new SharedFetches(postSubgraph, { callerIndependent: new Set(config.CALLER_INDEPENDENT_SUBGRAPHS), ttlMs: config.SHARED_FETCH_TTL_MS });
   const validationRules = [depthLimit(MAX_QUERY_DEPTH)];
   const gateway = new ApolloGateway({
     // A static SDL: no uplink, no polling. A new supergraph ships as a commit and a restart.
@@ -61,7 +69,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`the supergraph names a subgraph "${name}" that the gateway has no URL setting for`);
-      return new SignedDataSource(name, url, config.GATEWAY_SIGNING_SECRET, log);
+      return new SignedDataSource(name, url, signatures, shared, log);
     },
   });
 
@@ -124,7 +132,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     path: '/graphql',
     schema: () => apiSchema,
     validationRules,
-    verify: (authorization) => verifyAuthorization(config.ACCESS_TOKEN_SECRET, authorization),
+    verify: (authorization) => tokens.verify(authorization),
     feed,
     execute,
     queueLimit: config.SUBSCRIPTION_QUEUE_LIMIT,
@@ -144,11 +152,12 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     ...(config.NODE_ENV === 'production' ? [] : [await graphiqlPage('/graphql')]),
     express.json({ limit: '1mb' }),
     callerMiddleware(
-      (header) => callerFromAuthorization(config.ACCESS_TOKEN_SECRET, header('authorization')),
+      async (header) => (await tokens.verify(header('authorization'))).caller,
       AccessTokenError,
       log,
       'rejected request with an unusable access token',
     ),
+    identicalQueries(apollo, (locals) => ({ caller: locals['caller'] as Caller, log })),
     expressMiddleware(apollo, {
       context: async ({ res }) => ({ caller: res.locals.caller, log }),
     }),

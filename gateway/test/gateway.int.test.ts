@@ -122,6 +122,23 @@ describe('gateway over the real users subgraph', () => {
     expect(JSON.stringify(logLines)).not.toContain(token);
   });
 
+  it('answers each of many concurrent users with their own me, anonymous callers with none (shared fetches never cross callers)', async () => {
+    const people = await Promise.all(
+      Array.from({ length: 12 }, async (_, i) => {
+        const up = await gql(SIGN_UP, { input: { email: `concurrent-${i}@example.com`, password: 'correct horse', displayName: `이웃${i}` } });
+        return { id: up.data.signUp.user.id as string, token: up.data.signUp.token as string, email: `concurrent-${i}@example.com` };
+      }),
+    );
+    // The same operation text from everyone at once, 8 times each, interleaved with anonymous requests.
+    const asks = people.flatMap((p) => Array.from({ length: 8 }, () => p)).flatMap((p, i) => (i % 4 === 0 ? [p, null] : [p]));
+    const answers = await Promise.all(asks.map((p) => gql(`query Me { me { id email } }`, {}, p ? bearer(p.token) : {})));
+    answers.forEach((answer, i) => {
+      const asker = asks[i];
+      expect(answer.errors).toBeUndefined();
+      expect(answer.data.me).toEqual(asker ? { id: asker.id, email: asker.email } : null);
+    });
+  });
+
   it('treats a request without a bearer as anonymous', async () => {
     const me = await gql(`{ me { id } }`);
     expect(me).toMatchObject({ status: 200, data: { me: null } });

@@ -1,28 +1,42 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, signCallerToken, type Logger } from '@petcare/service-kit';
+import { CALLER_HEADER, type Logger } from '@petcare/service-kit';
 import type { GatewayContext } from '../context.ts';
+import type { CallerSignatures } from './caller-signatures.ts';
+import { fetcherResponse } from './subgraph-http.ts';
+import type { SharedFetches } from './shared-fetches.ts';
+import { deduplicateRepresentations, expandEntities } from './deduplicated-representations.ts';
 import { subgraphUnavailable } from './subgraph-unavailable.ts';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
+const anonymous = { userId: null, roles: [] };
+
 /**
  * Sends each subgraph fetch with the gateway's signed caller token. Subgraphs refuse requests without it,
  * so it goes on every request, anonymous ones too (userId null): "came through the gateway" is what it proves.
+ * An `_entities` fetch goes out with each distinct representation once, its answer expanded back for the planner.
  */
 export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   constructor(
     private readonly subgraph: string,
     url: string,
-    private readonly signingSecret: string,
+    private readonly signatures: CallerSignatures,
+    shared: SharedFetches,
     private readonly log: Logger,
   ) {
-    super({ url });
+    // Our own fetcher instead of the default make-fetch-happen: keep-alive connections (subgraph-http.ts), and
+    // identical fetches shared where that cannot mix callers (shared-fetches.ts).
+    const target = new URL(url);
+    super({
+      url,
+      fetcher: async (at, init) => fetcherResponse(at, await shared.fetch(subgraph, target, init?.headers ?? {}, String(init?.body ?? ''))),
+    });
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
     // Only an incoming operation has a caller; the gateway's own requests (health checks) go out anonymous.
-    const caller = 'incomingRequestContext' in options ? options.context.caller : { userId: null, roles: [] };
-    options.request.http?.headers.set(CALLER_HEADER, await signCallerToken(this.signingSecret, caller));
+    const caller = 'incomingRequestContext' in options ? options.context.caller : anonymous;
+    options.request.http?.headers.set(CALLER_HEADER, await this.signatures.token(caller));
   }
 
   /**
@@ -32,8 +46,12 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * reaches the client as SERVICE_UNAVAILABLE, without internal URLs.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const representations = options.request.variables?.['representations'];
+    const deduplicated = Array.isArray(representations) ? deduplicateRepresentations(representations) : null;
+    if (deduplicated) options.request.variables = { ...options.request.variables, representations: deduplicated.unique };
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      return deduplicated ? expandEntities(response, deduplicated.positions) : response;
     } catch (error) {
       const response = rejectedRequest(error);
       if (response) return response;

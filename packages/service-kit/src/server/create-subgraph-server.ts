@@ -9,7 +9,8 @@ import { mergeResolvers } from '@graphql-tools/merge';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
-import { CALLER_HEADER, CallerTokenError, verifyCallerToken } from '../identity/caller-token.ts';
+import { CALLER_HEADER, CallerTokenError } from '../identity/caller-token.ts';
+import { verifiedCallerTokens } from '../identity/verified-caller-tokens.ts';
 import type { Caller } from '../identity/caller.ts';
 import { ErrorCode } from '../errors/error-codes.ts';
 import { callerMiddleware } from './caller-middleware.ts';
@@ -95,11 +96,12 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
 
   options.extend?.(app, httpServer);
 
+  const verifyCaller = verifiedCallerTokens(options.gatewaySigningSecret);
   app.use(
     '/graphql',
     express.json({ limit: '1mb' }),
     callerMiddleware(
-      (header) => verifyCallerToken(options.gatewaySigningSecret, header(CALLER_HEADER)),
+      (header) => verifyCaller(header(CALLER_HEADER)),
       CallerTokenError,
       log,
       'rejected request without a valid gateway signature',

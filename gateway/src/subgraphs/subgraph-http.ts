@@ -1,0 +1,62 @@
+import http from 'node:http';
+import https from 'node:https';
+import type { FetcherResponse } from '@apollo/utils.fetcher';
+
+/** A subgraph's raw HTTP answer. */
+export interface SubgraphHttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+// Connections to subgraphs are kept open and reused: a new TCP connection per fetch costs a handshake and, under
+// load, ephemeral ports. 128 sockets per subgraph is ample for one process at 50 concurrent operations.
+const agents = {
+  'http:': new http.Agent({ keepAlive: true, maxSockets: 128, scheduling: 'lifo' }),
+  'https:': new https.Agent({ keepAlive: true, maxSockets: 128, scheduling: 'lifo' }),
+};
+
+/**
+ * POSTs a JSON body over a pooled keep-alive connection and reads the answer as text. A thin replacement for the
+ * make-fetch-happen stack @apollo/gateway uses by default, whose agent layer (agent-base builds an Error stack on
+ * every request to tell http from https, minipass streams) took more of the gateway's CPU than its query planner.
+ */
+export function postSubgraph(url: URL, headers: Record<string, string>, body: string): Promise<SubgraphHttpResponse> {
+  const client = url.protocol === 'https:' ? https : http;
+  return new Promise((resolve, reject) => {
+    const req = client.request(
+      url,
+      { method: 'POST', agent: agents[url.protocol as keyof typeof agents], headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const flat: Record<string, string> = {};
+          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
+          resolve({ status: res.statusCode ?? 0, headers: flat, body: Buffer.concat(chunks).toString('utf8') });
+        });
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** The answer as the FetcherResponse @apollo/gateway reads; each text()/json() call reads the body afresh. */
+export function fetcherResponse(url: string, response: SubgraphHttpResponse): FetcherResponse {
+  const self: FetcherResponse = {
+    bodyUsed: false,
+    url,
+    redirected: false,
+    status: response.status,
+    ok: response.status >= 200 && response.status < 300,
+    statusText: '',
+    headers: new Headers(response.headers),
+    text: async () => response.body,
+    json: async () => JSON.parse(response.body) as unknown,
+    arrayBuffer: async () => new TextEncoder().encode(response.body).buffer,
+    clone: () => self,
+  };
+  return self;
+}
