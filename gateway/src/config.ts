@@ -38,6 +38,19 @@ const schema = z.object({
   SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Subscriptions one WebSocket connection may hold at once. */
   SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(100).default(10),
+  /** Deepest field nesting an operation may have; the app's deepest screen (HomeScreen) needs 5. */
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  /** Aliased fields one operation may use, counted through fragments; the app's operations use none. */
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  /** Directives one operation may use (`@include`, `@skip`), counted through fragments. */
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  /** Lexical tokens one document may hold; GraphiQL's introspection query has about 300, the app's largest 60. */
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2000),
+  /**
+   * Cost budget of one operation: each field 1, each spatial search (hospitalsNear, searchHospitals, neighborhoodAt,
+   * Neighborhood.hospitals) 50 more, the fields under a list counted once per item its `first` allows.
+   */
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
   /** pino log level. */
   LOG_LEVEL: serviceConfigShape.LOG_LEVEL,
   /**

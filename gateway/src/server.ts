@@ -22,15 +22,13 @@ import { SignedDataSource } from './subgraphs/signed-data-source.ts';
 import { subgraphUrls } from './subgraphs/subgraph-urls.ts';
 import { checkSubgraphs } from './health/check-subgraphs.ts';
 import { graphiqlPage } from './graphiql/graphiql-page.ts';
-import { depthLimit } from './validation/depth-limit.ts';
+import { queryLimitRules, withTokenLimitNamed, type QueryLimits } from './validation/query-limits.ts';
+import { costLimitPlugin } from './validation/cost-limit-plugin.ts';
 import { requestLogPlugin } from './logging/request-log-plugin.ts';
 import { subscriptionsOverWebSocket } from './validation/subscriptions-over-websocket.ts';
 import { AlertFeed } from './subscriptions/alert-feed.ts';
 import { attachSubscriptionServer } from './subscriptions/subscription-server.ts';
 import type { PlannedQuery } from './subscriptions/alert-subscription-plan.ts';
-
-/** Deepest field nesting an operation may have; the app's deepest screen (HomeScreen) needs 5. */
-export const MAX_QUERY_DEPTH = 12;
 
 /** A built, not yet listening, gateway: tests call `listen(0)` and read the URL back. */
 export interface Gateway {
@@ -53,7 +51,14 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
 
   const urls = subgraphUrls(config);
-  const validationRules = [depthLimit(MAX_QUERY_DEPTH)];
+  const limits: QueryLimits = {
+    maxDepth: config.MAX_QUERY_DEPTH,
+    maxAliases: config.MAX_QUERY_ALIASES,
+    maxDirectives: config.MAX_QUERY_DIRECTIVES,
+    maxTokens: config.MAX_QUERY_TOKENS,
+    maxCost: config.MAX_QUERY_COST,
+  };
+  const validationRules = queryLimitRules(limits);
   const gateway = new ApolloGateway({
     // A static SDL: no uplink, no polling. A new supergraph ships as a commit and a restart.
     supergraphSdl: readFileSync(config.SUPERGRAPH_PATH, 'utf8'),
@@ -82,10 +87,13 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     // GraphiQL and the app's codegen read the schema through it in development; production answers only the app.
     introspection: config.NODE_ENV !== 'production',
     validationRules,
+    // graphql-js's parser stops counting at this many tokens: a huge document is refused before it is built.
+    parseOptions: { maxTokens: limits.maxTokens },
     formatError: (formatted, error) => {
       // Subgraph errors carry serviceName and arrive already masked by their subgraph: pass them through as
       // written. An unexpected error of the gateway's own is logged with its stack and shown only as a code.
       const extensions = formatted.extensions ?? {};
+      if (extensions['code'] === 'GRAPHQL_PARSE_FAILED') return withTokenLimitNamed(formatted);
       if (extensions['code'] !== 'INTERNAL_SERVER_ERROR' || 'serviceName' in extensions) return formatted;
       log.error({ err: error, path: formatted.path }, 'unexpected gateway error');
       return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
@@ -99,6 +107,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(),
       subscriptionsOverWebSocket(),
+      costLimitPlugin(limits.maxCost),
       {
         // Stopping Apollo (close(), or its own signal handlers) also ends the WebSocket side and the Kafka consumer.
         serverWillStart: async () => ({
@@ -124,6 +133,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     path: '/graphql',
     schema: () => apiSchema,
     validationRules,
+    limits,
     verify: (authorization) => verifyAuthorization(config.ACCESS_TOKEN_SECRET, authorization),
     feed,
     execute,

@@ -8,7 +8,7 @@ import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { CALLER_HEADER, CallerTokenError, createLogger, issueAccessToken, signCallerToken, verifyCallerToken } from '@petcare/service-kit';
 import { loadConfig } from '../src/config.ts';
-import { buildGateway, MAX_QUERY_DEPTH, type Gateway } from '../src/server.ts';
+import { buildGateway, type Gateway } from '../src/server.ts';
 
 const signingSecret = 'test-gateway-signing-secret-0123456789';
 const accessSecret = 'test-access-token-secret-0123456789abc';
@@ -103,12 +103,13 @@ describe('gateway over a stand-in subgraph', () => {
 
   it('refuses an operation nested deeper than the limit before asking any subgraph', async () => {
     const before = subgraph.received.length;
-    const deep = `{ chain { ${'next { '.repeat(MAX_QUERY_DEPTH)}value${' }'.repeat(MAX_QUERY_DEPTH)} } }`;
+    const maxDepth = loadConfig({ ACCESS_TOKEN_SECRET: accessSecret, GATEWAY_SIGNING_SECRET: signingSecret }).MAX_QUERY_DEPTH;
+    const deep = `{ chain { ${'next { '.repeat(maxDepth)}value${' }'.repeat(maxDepth)} } }`;
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: deep }) });
-    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string; limit: string } }[] };
     expect(res.status).toBe(400);
-    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(body.errors[0]?.message).toContain(`the limit is ${MAX_QUERY_DEPTH}`);
+    expect(body.errors[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' });
+    expect(body.errors[0]?.message).toBe(`the operation is nested ${maxDepth + 2} fields deep; the depth limit is ${maxDepth}`);
     expect(subgraph.received.length).toBe(before);
   });
 

@@ -18,6 +18,8 @@ import { authorizationFromConnectionParams } from './connection-authorization.ts
 import { SubscriptionCloseCode } from './close-codes.ts';
 import type { AlertFeed } from './alert-feed.ts';
 import { planAlertSubscription, type AlertSubscriptionPlan, type PlannedQuery } from './alert-subscription-plan.ts';
+import { withTokenLimitNamed, type QueryLimits } from '../validation/query-limits.ts';
+import { costLimitError } from '../validation/cost-limit.ts';
 import { openAlertStream, type StreamEnd } from './alert-stream.ts';
 import type { AlertPosition } from './alert-position.ts';
 
@@ -28,8 +30,10 @@ export interface SubscriptionServerOptions {
   path: string;
   /** The supergraph's API schema, once the gateway has loaded it. */
   schema(): GraphQLSchema | undefined;
-  /** Rules beyond graphql-js's own that HTTP operations pass too (the depth limit). */
+  /** Rules beyond graphql-js's own that HTTP operations pass too (depth, aliases, directives). */
   validationRules: readonly ValidationRule[];
+  /** The HTTP path's token and cost limits, applied here the same way. */
+  limits: Pick<QueryLimits, 'maxTokens' | 'maxCost'>;
   /** Verifies an Authorization value exactly as HTTP requests are verified. */
   verify(authorization: string | undefined): Promise<VerifiedAuthorization>;
   /** The process's live alerts feed; null when the gateway runs without Kafka (subscriptions are refused). */
@@ -178,13 +182,18 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         if (!schema) return [unavailable('the gateway is starting; subscribe again shortly')];
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(payload.query, { maxTokens: options.limits.maxTokens });
         } catch (error) {
-          if (error instanceof GraphQLError) return [error];
+          if (error instanceof GraphQLError) {
+            const named = withTokenLimitNamed({ message: error.message, extensions: error.extensions });
+            return [named.message === error.message ? error : new GraphQLError(named.message, { extensions: named.extensions })];
+          }
           throw error;
         }
         const invalid = validate(schema, document, rules);
         if (invalid.length > 0) return invalid;
+        const tooCostly = costLimitError(schema, document, payload.operationName, payload.variables, options.limits.maxCost);
+        if (tooCostly) return [tooCostly];
         let plan: AlertSubscriptionPlan;
         try {
           plan = planAlertSubscription(schema, document, payload.variables);
