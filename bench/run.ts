@@ -4,6 +4,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   verification: async () => (await import('./verification.ts')).runVerificationBenchmark(),
   fcm: async () => (await import('./fcm.ts')).runFcmBenchmark(),
   hospitals: async () => (await import('./hospitals.ts')).runHospitalsBenchmark(),
+  attacks: async () => (await import('./attacks.ts')).runAttacksBenchmark(),
 };
 
 const asked = process.argv.slice(2).filter((a) => a !== '--');

@@ -94,6 +94,11 @@ describe('query limits over HTTP', () => {
     ]);
   });
 
+  it('prices __typename like any field, so fragments multiplying it are refused too', async () => {
+    const fragments = nestedFragments(21).replace('me { id }', '__typename');
+    expect((await post(fragments)).errors?.[0]?.extensions?.['limit']).toBe('cost');
+  });
+
   it('counts aliases hidden in fragments, each spread counting again', async () => {
     const answer = await post(`query Q { ...B ...B } fragment B on Query { ...A ...A } fragment A on Query { a: me { id } b: me { id } c: me { id } d: me { id } }`);
     expect(answer.errors?.map((e) => e.message)).toEqual([`the operation uses 16 aliases; the limit is ${config.MAX_QUERY_ALIASES}`]);

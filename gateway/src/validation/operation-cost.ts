@@ -71,7 +71,13 @@ export function operationCost({ schema, operation, fragments, variables = {}, we
     for (const selection of selectionSet.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
-        if (name.startsWith('__') || !(isObjectType(parent) || isInterfaceType(parent))) continue;
+        // Introspection is priced by the depth limit alone (GraphiQL's query is large but bounded); __typename is a field.
+        if (name === '__schema' || name === '__type') continue;
+        if (name === '__typename') {
+          cost += 1;
+          continue;
+        }
+        if (!(isObjectType(parent) || isInterfaceType(parent))) continue;
         const field = parent.getFields()[name];
         if (!field) continue;
         const type = getNamedType(field.type);
