@@ -24,6 +24,7 @@ import { checkSubgraphs } from './health/check-subgraphs.ts';
 import { graphiqlPage } from './graphiql/graphiql-page.ts';
 import { queryLimitRules, withTokenLimitNamed, type QueryLimits } from './validation/query-limits.ts';
 import { costLimitPlugin } from './validation/cost-limit-plugin.ts';
+import { inputCheckPlugin } from './validation/input-check-plugin.ts';
 import { requestLogPlugin } from './logging/request-log-plugin.ts';
 import { subscriptionsOverWebSocket } from './validation/subscriptions-over-websocket.ts';
 import { AlertFeed } from './subscriptions/alert-feed.ts';
@@ -108,6 +109,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
       requestLogPlugin(),
       subscriptionsOverWebSocket(),
       costLimitPlugin(limits.maxCost),
+      inputCheckPlugin(),
       {
         // Stopping Apollo (close(), or its own signal handlers) also ends the WebSocket side and the Kafka consumer.
         serverWillStart: async () => ({

@@ -20,6 +20,7 @@ import type { AlertFeed } from './alert-feed.ts';
 import { planAlertSubscription, type AlertSubscriptionPlan, type PlannedQuery } from './alert-subscription-plan.ts';
 import { withTokenLimitNamed, type QueryLimits } from '../validation/query-limits.ts';
 import { costLimitError } from '../validation/cost-limit.ts';
+import { inputError } from '../validation/input-check.ts';
 import { openAlertStream, type StreamEnd } from './alert-stream.ts';
 import type { AlertPosition } from './alert-position.ts';
 
@@ -194,6 +195,8 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         if (invalid.length > 0) return invalid;
         const tooCostly = costLimitError(schema, document, payload.operationName, payload.variables, options.limits.maxCost);
         if (tooCostly) return [tooCostly];
+        const badInput = inputError(schema, document, payload.operationName, payload.variables);
+        if (badInput) return [badInput];
         let plan: AlertSubscriptionPlan;
         try {
           plan = planAlertSubscription(schema, document, payload.variables);

@@ -13,6 +13,7 @@ export { ErrorCode } from './errors/error-codes.ts';
 export { badUserInput, unauthenticated, notFound, conflict, forbidden } from './errors/graphql-errors.ts';
 export { isUuid } from './validation/is-uuid.ts';
 export { hasUnsafeCharacters } from './validation/unsafe-text.ts';
+export { scalarResolver } from './graphql/scalar-resolvers.ts';
 export { checkPageSize, type PageSizeLimits } from './pagination/page-size.ts';
 export { opaqueCursor, type OpaqueCursor } from './pagination/opaque-cursor.ts';
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './server/create-subgraph-server.ts';
