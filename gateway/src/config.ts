@@ -5,6 +5,8 @@ import { supergraphPath } from '@petcare/schema';
 
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
 
+const timeoutMs = z.coerce.number().int().min(50).max(120_000);
+
 const schema = z.object({
   /** Port the gateway listens on (0 picks a free one, for tests). */
   PORT: serviceConfigShape.PORT.default(4000),
@@ -22,6 +24,19 @@ const schema = z.object({
   HOSPITALS_URL: subgraphUrl(4003),
   /** GraphQL URL of the alerts subgraph. */
   ALERTS_URL: subgraphUrl(4004),
+  /**
+   * How long the gateway waits for a subgraph's answer (ms) before its fields come back null with SERVICE_UNAVAILABLE
+   * naming it; the rest of the operation is served. Each subgraph can have its own (`USERS_TIMEOUT_MS`, …).
+   */
+  SUBGRAPH_TIMEOUT_MS: timeoutMs.default(5000),
+  /** USERS subgraph's timeout (ms); SUBGRAPH_TIMEOUT_MS when unset. */
+  USERS_TIMEOUT_MS: timeoutMs.optional(),
+  /** Neighborhoods subgraph's timeout (ms); SUBGRAPH_TIMEOUT_MS when unset. */
+  NEIGHBORHOODS_TIMEOUT_MS: timeoutMs.optional(),
+  /** Hospitals subgraph's timeout (ms); SUBGRAPH_TIMEOUT_MS when unset. */
+  HOSPITALS_TIMEOUT_MS: timeoutMs.optional(),
+  /** Alerts subgraph's timeout (ms); SUBGRAPH_TIMEOUT_MS when unset. */
+  ALERTS_TIMEOUT_MS: timeoutMs.optional(),
   /** The composed supergraph SDL to serve; defaults to the repo's committed schema/supergraph.graphql. */
   SUPERGRAPH_PATH: z.string().default(supergraphPath),
   /**

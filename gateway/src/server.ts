@@ -20,6 +20,7 @@ import type { GatewayContext } from './context.ts';
 import { AccessTokenError, callerFromAuthorization, verifyAuthorization } from './identity/caller-from-authorization.ts';
 import { SignedDataSource } from './subgraphs/signed-data-source.ts';
 import { subgraphUrls } from './subgraphs/subgraph-urls.ts';
+import { subgraphTimeouts } from './subgraphs/subgraph-timeouts.ts';
 import { checkSubgraphs } from './health/check-subgraphs.ts';
 import { graphiqlPage } from './graphiql/graphiql-page.ts';
 import { queryLimitRules, withTokenLimitNamed, type QueryLimits } from './validation/query-limits.ts';
@@ -52,6 +53,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
 
   const urls = subgraphUrls(config);
+  const timeouts = subgraphTimeouts(config);
   const limits: QueryLimits = {
     maxDepth: config.MAX_QUERY_DEPTH,
     maxAliases: config.MAX_QUERY_ALIASES,
@@ -67,7 +69,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`the supergraph names a subgraph "${name}" that the gateway has no URL setting for`);
-      return new SignedDataSource(name, url, config.GATEWAY_SIGNING_SECRET, log);
+      return new SignedDataSource(name, url, config.GATEWAY_SIGNING_SECRET, log, timeouts[name] ?? config.SUBGRAPH_TIMEOUT_MS);
     },
   });
 

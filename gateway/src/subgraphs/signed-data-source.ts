@@ -15,8 +15,13 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     url: string,
     private readonly signingSecret: string,
     private readonly log: Logger,
+    private readonly timeoutMs: number,
   ) {
     super({ url });
+    // Apollo's fetcher waits as long as the subgraph takes: one slow subgraph would hold every request that needs it
+    // (and its sockets) forever. Each fetch gets its own deadline, answer body included.
+    const fetcher = this.fetcher;
+    this.fetcher = (input, init) => fetcher(input, { ...init, signal: AbortSignal.timeout(timeoutMs) } as typeof init);
   }
 
   override async willSendRequest(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<void> {
@@ -29,7 +34,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * A subgraph answers a request it rejects before execution (a variable that fails its scalar, e.g. an invalid
    * e-mail) with HTTP 400 and GraphQL errors; those go to the client as the subgraph wrote them, like execution
    * errors do. Anything else that is not a GraphQL answer (down, 401 to our signature, 5xx) is logged here and
-   * reaches the client as SERVICE_UNAVAILABLE, without internal URLs.
+   * reaches the client as SERVICE_UNAVAILABLE, without internal URLs; so does a subgraph slower than its timeout.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     try {
@@ -37,6 +42,10 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     } catch (error) {
       const response = rejectedRequest(error);
       if (response) return response;
+      if (isTimeout(error)) {
+        this.log.warn({ subgraph: this.subgraph, timeoutMs: this.timeoutMs }, 'subgraph did not answer in time');
+        throw subgraphUnavailable(this.subgraph, `did not answer within ${this.timeoutMs} ms`);
+      }
       const status = httpStatus(error);
       if (status === 401) {
         this.log.error({ subgraph: this.subgraph }, 'subgraph refused the gateway signature: GATEWAY_SIGNING_SECRET differs between gateway and subgraph');
@@ -54,6 +63,12 @@ interface HttpErrorExtensions {
 
 function extensionsOf(error: unknown): HttpErrorExtensions | undefined {
   return typeof error === 'object' && error !== null && 'extensions' in error ? (error.extensions as HttpErrorExtensions) : undefined;
+}
+
+function isTimeout(error: unknown): boolean {
+  const name = typeof error === 'object' && error !== null && 'name' in error ? error.name : undefined;
+  const type = typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
+  return name === 'TimeoutError' || type === 'aborted' || name === 'AbortError';
 }
 
 function httpStatus(error: unknown): number | undefined {
