@@ -17,7 +17,8 @@ import { systemTopics } from '@petcare/cdc';
 import { callerMiddleware, closeHttp, listenHttp, type Caller, type Logger } from '@petcare/service-kit';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
-import { AccessTokenError, callerFromAuthorization, verifyAuthorization } from './identity/caller-from-authorization.ts';
+import { AccessTokenError, verifyAuthorization } from './identity/caller-from-authorization.ts';
+import { ErasedAccounts } from './identity/erased-accounts.ts';
 import { SignedDataSource } from './subgraphs/signed-data-source.ts';
 import { subgraphUrls } from './subgraphs/subgraph-urls.ts';
 import { subgraphTimeouts } from './subgraphs/subgraph-timeouts.ts';
@@ -82,6 +83,14 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const feed = alertFeed(config, log);
+  const erased = erasedAccounts(config, log);
+  // Every bearer token is verified here, over HTTP and graphql-ws alike: signature and expiry, then whether its
+  // account still exists.
+  const verify = async (authorization: string | undefined) => {
+    const verified = await verifyAuthorization(config.ACCESS_TOKEN_SECRET, authorization);
+    if (verified.caller.userId && erased?.has(verified.caller.userId)) throw new AccessTokenError('this account was deleted: sign up or sign in again');
+    return verified;
+  };
 
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
@@ -118,6 +127,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
           drainServer: async () => {
             await subscriptions.dispose();
             await feed?.stop();
+            await erased?.stop();
           },
         }),
       },
@@ -138,7 +148,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     schema: () => apiSchema,
     validationRules,
     limits,
-    verify: (authorization) => verifyAuthorization(config.ACCESS_TOKEN_SECRET, authorization),
+    verify,
     feed,
     execute,
     queueLimit: config.SUBSCRIPTION_QUEUE_LIMIT,
@@ -146,6 +156,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     log: log.child({ component: 'subscriptions' }),
   });
   feed?.start();
+  erased?.start();
 
   app.get('/health', async (_req, res) => {
     const health = await checkSubgraphs(urls);
@@ -158,7 +169,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     ...(config.NODE_ENV === 'production' ? [] : [await graphiqlPage('/graphql')]),
     express.json({ limit: '1mb' }),
     callerMiddleware(
-      (header) => callerFromAuthorization(config.ACCESS_TOKEN_SECRET, header('authorization')),
+      async (header) => (await verify(header('authorization'))).caller,
       AccessTokenError,
       log,
       'rejected request with an unusable access token',
@@ -204,5 +215,24 @@ function alertFeed(config: GatewayConfig, log: Logger): AlertFeed | null {
     topic: topics.alerts,
     groupId: topics.consumer(`gateway.${instance}`).groupId,
     log: log.child({ component: 'alert-feed' }),
+  });
+}
+
+/**
+ * The accounts deleted so far, read from the users topic (see ErasedAccounts), or null without KAFKA_BROKERS: then a
+ * deleted account's token is honoured until it expires (the services still refuse to write for it), said at start.
+ */
+function erasedAccounts(config: GatewayConfig, log: Logger): ErasedAccounts | null {
+  if (!config.KAFKA_BROKERS) {
+    log.warn('KAFKA_BROKERS is not set: a deleted account\'s access token is honoured by the gateway until it expires');
+    return null;
+  }
+  const topics = systemTopics(config.CDC_TOPIC_NAMESPACE);
+  const instance = `${hostname()}.${process.pid}.${randomBytes(3).toString('hex')}`;
+  return new ErasedAccounts({
+    brokers: config.KAFKA_BROKERS,
+    topic: topics.users,
+    groupId: topics.consumer(`gateway-accounts.${instance}`).groupId,
+    log: log.child({ component: 'erased-accounts' }),
   });
 }

@@ -34,8 +34,3 @@ export async function verifyAuthorization(accessTokenSecret: string, authorizati
     throw new AccessTokenError('access token is invalid: sign in again');
   }
 }
-
-/** The caller an HTTP request's `Authorization` header names; see verifyAuthorization. */
-export async function callerFromAuthorization(accessTokenSecret: string, authorization: string | undefined): Promise<Caller> {
-  return (await verifyAuthorization(accessTokenSecret, authorization)).caller;
-}
