@@ -175,7 +175,9 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
       'rejected request with an unusable access token',
     ),
     expressMiddleware(apollo, {
-      context: async ({ res }) => ({ caller: res.locals.caller, log }),
+      // The client's address rides in the signed caller, so a subgraph can limit per client (sign-in attempts).
+      // It is the socket's peer: behind a proxy that would be the proxy, which a deployment must account for.
+      context: async ({ req, res }) => ({ caller: { ...res.locals.caller, clientAddress: req.socket.remoteAddress }, log }),
     }),
   );
 

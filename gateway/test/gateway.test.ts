@@ -97,7 +97,7 @@ describe('gateway over a stand-in subgraph', () => {
     expect((await whoami(url, { authorization: `Bearer ${token}` })).data).toEqual({ whoami: 'user-42' });
 
     const last = subgraph.received.at(-1);
-    expect(await verifyCallerToken(signingSecret, last)).toEqual({ userId: 'user-42', roles: [] });
+    expect(await verifyCallerToken(signingSecret, last)).toEqual({ userId: 'user-42', roles: [], clientAddress: expect.stringContaining('127.0.0.1') });
     expect(subgraph.received.every((h) => typeof h === 'string')).toBe(true);
   });
 

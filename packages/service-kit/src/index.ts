@@ -10,7 +10,7 @@ export { CALLER_HEADER, signCallerToken, verifyCallerToken, CallerTokenError } f
 export { requireUserId, requireSelf, requireRole, type HasCaller } from './identity/caller-guards.ts';
 export { issueAccessToken, verifyAccessToken, type AccessToken } from './identity/access-token.ts';
 export { ErrorCode } from './errors/error-codes.ts';
-export { badUserInput, unauthenticated, notFound, conflict, forbidden } from './errors/graphql-errors.ts';
+export { badUserInput, unauthenticated, notFound, conflict, forbidden, tooManyRequests } from './errors/graphql-errors.ts';
 export { isUuid } from './validation/is-uuid.ts';
 export { hasUnsafeCharacters } from './validation/unsafe-text.ts';
 export { scalarResolver } from './graphql/scalar-resolvers.ts';

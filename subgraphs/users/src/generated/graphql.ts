@@ -45,7 +45,10 @@ export type Mutation = {
   registerDevice: Device;
   /** Forgets an FCM token of the signed-in user. Returns false when the user had no such token. */
   removeDevice: Scalars['Boolean']['output'];
-  /** Exchanges e-mail and password for a bearer token. Error: UNAUTHENTICATED when either is wrong. */
+  /**
+   * Exchanges e-mail and password for a bearer token. Errors: UNAUTHENTICATED when either is wrong; TOO_MANY_REQUESTS
+   * (with `retryAfterSeconds`) after too many failed sign-ins for this e-mail or from this client, whatever the password.
+   */
   signIn: AuthPayload;
   /** Creates an account and signs it in. Errors: BAD_USER_INPUT (field named), CONFLICT when the e-mail is taken. */
   signUp: AuthPayload;
