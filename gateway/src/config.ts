@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { configLoader, serviceConfigShape } from '@petcare/service-kit';
 import { cdcConfigShape } from '@petcare/cdc-consumer';
-import { supergraphPath } from '@petcare/schema';
+import { supergraphPath, trustedDocumentsPath } from '@petcare/schema';
 
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
 
@@ -73,10 +73,29 @@ const schema = z.object({
    * introspection. Anything else is a development gateway.
    */
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /**
+   * `required`: only the app's registered operations run, sent by id (the default in production); `accepted`: ids are
+   * resolved and any operation text runs too (the default otherwise).
+   */
+  TRUSTED_DOCUMENTS: z.enum(['required', 'accepted']).optional(),
+  /** The manifest of registered operations; defaults to the repo's schema/trusted-documents.json. */
+  TRUSTED_DOCUMENTS_PATH: z.string().default(trustedDocumentsPath),
+});
+
+// The placeholders of .env.example: fine for trying the gateway out, never for serving the app.
+const PLACEHOLDER_SECRET = /change-?me/i;
+
+/** A production gateway refuses to start with a placeholder secret, naming the variable (a missing one fails the schema). */
+const productionSchema = schema.superRefine((config, ctx) => {
+  if (config.NODE_ENV !== 'production') return;
+  for (const name of ['ACCESS_TOKEN_SECRET', 'GATEWAY_SIGNING_SECRET'] as const) {
+    if (PLACEHOLDER_SECRET.test(config[name]))
+      ctx.addIssue({ code: 'custom', path: [name], message: 'is the placeholder of .env.example: set a secret of your own in production' });
+  }
 });
 
 /** The gateway's configuration, validated once at start. */
-export type GatewayConfig = z.infer<typeof schema>;
+export type GatewayConfig = z.infer<typeof productionSchema>;
 
 /** Parses the gateway's environment; throws a ConfigError naming each bad variable. */
-export const loadConfig = configLoader(schema);
+export const loadConfig = configLoader(productionSchema);

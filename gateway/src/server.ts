@@ -19,6 +19,8 @@ import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { AccessTokenError, verifyAuthorization } from './identity/caller-from-authorization.ts';
 import { ErasedAccounts } from './identity/erased-accounts.ts';
+import { TrustedDocuments } from './trusted-documents/trusted-documents.ts';
+import { trustedDocumentsMiddleware } from './trusted-documents/trusted-documents-middleware.ts';
 import { SignedDataSource } from './subgraphs/signed-data-source.ts';
 import { subgraphUrls } from './subgraphs/subgraph-urls.ts';
 import { subgraphTimeouts } from './subgraphs/subgraph-timeouts.ts';
@@ -92,8 +94,13 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     return verified;
   };
 
+  const trusted = TrustedDocuments.load(config.TRUSTED_DOCUMENTS_PATH, (config.TRUSTED_DOCUMENTS ?? (config.NODE_ENV === 'production' ? 'required' : 'accepted')) === 'required');
+  if (!trusted.required) log.warn({ registered: trusted.size }, 'trusted documents are not required: any operation text runs (development)');
+
   const apollo = new ApolloServer<GatewayContext>({
     gateway,
+    // With trusted documents required, nothing may register a new document: the manifest is the only source.
+    persistedQueries: trusted.required ? false : {},
     logger: log.child({ component: 'apollo-server' }),
     includeStacktraceInErrorResponses: false,
     // GraphiQL and the app's codegen read the schema through it in development; production answers only the app.
@@ -148,6 +155,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     schema: () => apiSchema,
     validationRules,
     limits,
+    trusted,
     verify,
     feed,
     execute,
@@ -168,6 +176,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     '/graphql',
     ...(config.NODE_ENV === 'production' ? [] : [await graphiqlPage('/graphql')]),
     express.json({ limit: '1mb' }),
+    trustedDocumentsMiddleware(trusted),
     callerMiddleware(
       async (header) => (await verify(header('authorization'))).caller,
       AccessTokenError,

@@ -20,6 +20,7 @@ import type { AlertFeed } from './alert-feed.ts';
 import { planAlertSubscription, type AlertSubscriptionPlan, type PlannedQuery } from './alert-subscription-plan.ts';
 import { withTokenLimitNamed, type QueryLimits } from '../validation/query-limits.ts';
 import { costLimitError } from '../validation/cost-limit.ts';
+import type { TrustedDocuments } from '../trusted-documents/trusted-documents.ts';
 import { inputError } from '../validation/input-check.ts';
 import { openAlertStream, type StreamEnd } from './alert-stream.ts';
 import type { AlertPosition } from './alert-position.ts';
@@ -35,6 +36,8 @@ export interface SubscriptionServerOptions {
   validationRules: readonly ValidationRule[];
   /** The HTTP path's token and cost limits, applied here the same way. */
   limits: Pick<QueryLimits, 'maxTokens' | 'maxCost'>;
+  /** The registered operations: subscriptions are resolved and refused by them exactly as HTTP operations. */
+  trusted: TrustedDocuments;
   /** Verifies an Authorization value exactly as HTTP requests are verified. */
   verify(authorization: string | undefined): Promise<VerifiedAuthorization>;
   /** The process's live alerts feed; null when the gateway runs without Kafka (subscriptions are refused). */
@@ -181,9 +184,12 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         }
         const schema = options.schema();
         if (!schema) return [unavailable('the gateway is starting; subscribe again shortly')];
+        const resolved = options.trusted.resolve(payload);
+        if ('refused' in resolved) return [new GraphQLError(resolved.refused.message, { extensions: { code: resolved.refused.code } })];
+        const query = 'query' in resolved ? resolved.query : payload.query;
         let document;
         try {
-          document = parse(payload.query, { maxTokens: options.limits.maxTokens });
+          document = parse(query, { maxTokens: options.limits.maxTokens });
         } catch (error) {
           if (error instanceof GraphQLError) {
             const named = withTokenLimitNamed({ message: error.message, extensions: error.extensions });
