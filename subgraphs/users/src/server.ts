@@ -3,6 +3,7 @@ import type { UsersConfig } from './config.ts';
 import { database } from './database.ts';
 import { userResolvers } from './modules/user/user.resolvers.ts';
 import { SignInLimiter } from './modules/user/sign-in-limiter.ts';
+import { sessionResolvers } from './modules/session/session.resolvers.ts';
 import { deviceResolvers } from './modules/device/device.resolvers.ts';
 import { createLoaders } from './loaders.ts';
 import { buildCdcConsumer } from './cdc.ts';
@@ -19,7 +20,7 @@ export function buildUsersService(config: UsersConfig, log: Logger): Promise<Use
     perAddress: config.SIGN_IN_FAILURES_PER_ADDRESS,
     windowSeconds: config.SIGN_IN_WINDOW_SECONDS,
   }, log);
-  const resolvers = [userResolvers(config, limiter), deviceResolvers()];
+  const resolvers = [userResolvers(config, limiter), sessionResolvers(config), deviceResolvers()];
   const subgraph = { name: 'users', schema, database, resolvers, createLoaders };
   // The limiter's two connections close with the service's other background work.
   const limiterConnections = { start: async () => undefined, stop: () => limiter.close() };

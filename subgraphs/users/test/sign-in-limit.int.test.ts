@@ -48,7 +48,8 @@ describe('sign-in limits', () => {
     const unknown = [];
     for (let i = 0; i <= PER_ACCOUNT; i++) unknown.push((await signIn('nobody@example.com', 'wrong password', `10.0.2.${i}`)).code);
     expect(unknown).toEqual([...Array(PER_ACCOUNT).fill('UNAUTHENTICATED'), 'TOO_MANY_REQUESTS']);
-    expect((await signIn('nobody@example.com', 'x', '10.0.2.9')).body.errors?.[0]?.message).toBe(limited.body.errors?.[0]?.message);
+    const withoutSeconds = (answer: Awaited<ReturnType<typeof signIn>>) => answer.body.errors?.[0]?.message.replace(/\d+/g, 'N');
+    expect(withoutSeconds(await signIn('nobody@example.com', 'x', '10.0.2.9'))).toBe(withoutSeconds(limited));
 
     // Another account is not affected.
     expect((await signIn('joon@example.com', 'correct horse', '10.0.1.1')).code).toBe('OK');

@@ -1,8 +1,8 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { conflict, issueAccessToken, requireUserId, unauthenticated } from '@petcare/service-kit';
+import { conflict, requireUserId, unauthenticated } from '@petcare/service-kit';
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { UsersContext } from '../../context.ts';
-import type { UsersConfig } from '../../config.ts';
+import { session, type SessionConfig } from '../session/session.ts';
 import { User } from './user.entity.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { checkDisplayName, checkPassword, normalizeEmail } from './user.validation.ts';
@@ -19,11 +19,7 @@ export async function requireUser(ctx: UsersContext): Promise<User> {
 }
 
 /** Account and sign-in resolvers. */
-export function userResolvers(config: Pick<UsersConfig, 'ACCESS_TOKEN_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS'>, limiter: SignInLimiter): Resolvers {
-  const authPayload = async (user: User) => {
-    const { token, expiresAt } = await issueAccessToken(config.ACCESS_TOKEN_SECRET, user.id, config.ACCESS_TOKEN_TTL_SECONDS, user.roles);
-    return { token, expiresAt, user };
-  };
+export function userResolvers(config: SessionConfig, limiter: SignInLimiter): Resolvers {
 
   return {
     Query: {
@@ -44,7 +40,7 @@ export function userResolvers(config: Pick<UsersConfig, 'ACCESS_TOKEN_SECRET' | 
           throw error;
         }
         ctx.log.info({ userId: user.id }, 'account created');
-        return authPayload(user);
+        return session(ctx.em, config, user);
       },
       signIn: async (_root, { input }, ctx) => {
         const email = normalizeEmail(input.email);
@@ -57,7 +53,7 @@ export function userResolvers(config: Pick<UsersConfig, 'ACCESS_TOKEN_SECRET' | 
           throw unauthenticated('e-mail or password is wrong');
         }
         await limiter.succeeded(email);
-        return authPayload(user);
+        return session(ctx.em, config, user);
       },
       updateProfile: async (_root, { input }, ctx) => {
         const user = await requireUser(ctx);
