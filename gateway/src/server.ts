@@ -1,9 +1,9 @@
 import http from 'node:http';
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import express from 'express';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import {
   ApolloServerPluginLandingPageDisabled,
@@ -14,7 +14,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloGateway } from '@apollo/gateway';
 import type { GraphQLSchema } from 'graphql';
 import { systemTopics } from '@petcare/cdc';
-import { callerMiddleware, closeHttp, listenHttp, type Caller, type Logger } from '@petcare/service-kit';
+import { callerMiddleware, closeHttp, graphqlMetrics, listenHttp, REQUEST_ID_HEADER, requestIdFrom, type Caller, type Logger } from '@petcare/service-kit';
 import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { AccessTokenError, verifyAuthorization } from './identity/caller-from-authorization.ts';
@@ -24,6 +24,7 @@ import { trustedDocumentsMiddleware } from './trusted-documents/trusted-document
 import { SignedDataSource } from './subgraphs/signed-data-source.ts';
 import { subgraphUrls } from './subgraphs/subgraph-urls.ts';
 import { subgraphTimeouts } from './subgraphs/subgraph-timeouts.ts';
+import { subgraphMetrics } from './subgraphs/subgraph-metrics.ts';
 import { checkSubgraphs } from './health/check-subgraphs.ts';
 import { graphiqlPage } from './graphiql/graphiql-page.ts';
 import { queryLimitRules, withTokenLimitNamed, type QueryLimits } from './validation/query-limits.ts';
@@ -55,6 +56,8 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   // reports nowhere (and has no internet), so the switch is forced rather than left to the environment.
   process.env['APOLLO_TELEMETRY_DISABLED'] = 'true';
 
+  const metrics = graphqlMetrics('gateway');
+  const fetchMetrics = subgraphMetrics(metrics.registry);
   const urls = subgraphUrls(config);
   const timeouts = subgraphTimeouts(config);
   const limits: QueryLimits = {
@@ -72,7 +75,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     buildService: ({ name }) => {
       const url = urls[name];
       if (!url) throw new Error(`the supergraph names a subgraph "${name}" that the gateway has no URL setting for`);
-      return new SignedDataSource(name, url, config.GATEWAY_SIGNING_SECRET, log, timeouts[name] ?? config.SUBGRAPH_TIMEOUT_MS);
+      return new SignedDataSource(name, url, config.GATEWAY_SIGNING_SECRET, log, timeouts[name] ?? config.SUBGRAPH_TIMEOUT_MS, fetchMetrics);
     },
   });
 
@@ -125,6 +128,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
       // Apollo's landing page loads Sandbox from a CDN; browsers get the self-contained GraphiQL instead.
       ApolloServerPluginLandingPageDisabled(),
       requestLogPlugin(),
+      metrics.plugin as ApolloServerPlugin<GatewayContext>,
       subscriptionsOverWebSocket(),
       costLimitPlugin(limits.maxCost),
       inputCheckPlugin(),
@@ -145,7 +149,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   // Each live alert is resolved for the subscriber by a query through this same executor: the query planner and
   // SignedDataSource (with the subscriber as the signed caller) fetch fields across subgraphs as over HTTP.
   const execute = async (caller: Caller, { query, variables, operationName }: PlannedQuery) => {
-    const response = await apollo.executeOperation({ query, variables, operationName }, { contextValue: { caller, log } });
+    const response = await apollo.executeOperation({ query, variables, operationName }, { contextValue: { caller, requestId: randomUUID(), log } });
     if (response.body.kind !== 'single') throw new Error('the gateway answered a subscription\'s query incrementally; it never defers');
     return response.body.singleResult;
   };
@@ -172,8 +176,18 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     res.status(health.status === 'ok' ? 200 : 503).json(health);
   });
 
+  // Prometheus scrapes this (no authentication: expose it on a private network only, like /health).
+  app.get('/metrics', metrics.handler);
+
   app.use(
     '/graphql',
+    (req: express.Request, res: express.Response, next: express.NextFunction) => {
+      // One id per client request: the client's own when it sends a usable one, echoed back for its bug reports.
+      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      res.locals['requestId'] = requestId;
+      res.setHeader(REQUEST_ID_HEADER, requestId);
+      next();
+    },
     ...(config.NODE_ENV === 'production' ? [] : [await graphiqlPage('/graphql')]),
     express.json({ limit: '1mb' }),
     trustedDocumentsMiddleware(trusted),
@@ -186,7 +200,10 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     expressMiddleware(apollo, {
       // The client's address rides in the signed caller, so a subgraph can limit per client (sign-in attempts).
       // It is the socket's peer: behind a proxy that would be the proxy, which a deployment must account for.
-      context: async ({ req, res }) => ({ caller: { ...res.locals.caller, clientAddress: req.socket.remoteAddress }, log }),
+      context: async ({ req, res }) => {
+        const requestId = String(res.locals['requestId']);
+        return { caller: { ...res.locals.caller, clientAddress: req.socket.remoteAddress }, requestId, log: log.child({ requestId }) };
+      },
     }),
   );
 

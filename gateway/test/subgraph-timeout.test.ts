@@ -96,6 +96,10 @@ describe('a slow or down subgraph', () => {
     expect(down.data).toEqual({ whoami: 'anonymous', nearest: null });
     expect(down.errors?.[0]?.extensions).toEqual({ code: 'SERVICE_UNAVAILABLE', serviceName: 'hospitals' });
 
+    const metrics = await (await fetch(url.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(/gateway_subgraph_errors_total\{subgraph="hospitals",reason="timeout",service="gateway"\} 1/);
+    expect(metrics).toMatch(/gateway_subgraph_errors_total\{subgraph="hospitals",reason="unavailable",service="gateway"\} 1/);
+
     hospitalsDown = false;
     hospitalsDelayMs = 0;
     const back = await ask();

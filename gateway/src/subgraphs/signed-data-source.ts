@@ -1,7 +1,8 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import { CALLER_HEADER, signCallerToken, type Logger } from '@petcare/service-kit';
+import { CALLER_HEADER, REQUEST_ID_HEADER, signCallerToken, type Logger } from '@petcare/service-kit';
 import type { GatewayContext } from '../context.ts';
 import { subgraphUnavailable } from './subgraph-unavailable.ts';
+import type { SubgraphMetrics } from './subgraph-metrics.ts';
 
 type GatewayGraphQLResponse = Awaited<ReturnType<RemoteGraphQLDataSource['process']>>;
 
@@ -16,6 +17,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     private readonly signingSecret: string,
     private readonly log: Logger,
     private readonly timeoutMs: number,
+    private readonly metrics: SubgraphMetrics,
   ) {
     super({ url });
     // Apollo's fetcher waits as long as the subgraph takes: one slow subgraph would hold every request that needs it
@@ -28,6 +30,7 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Only an incoming operation has a caller; the gateway's own requests (health checks) go out anonymous.
     const caller = 'incomingRequestContext' in options ? options.context.caller : { userId: null, roles: [] };
     options.request.http?.headers.set(CALLER_HEADER, await signCallerToken(this.signingSecret, caller));
+    if ('incomingRequestContext' in options) options.request.http?.headers.set(REQUEST_ID_HEADER, options.context.requestId);
   }
 
   /**
@@ -37,20 +40,31 @@ export class SignedDataSource extends RemoteGraphQLDataSource<GatewayContext> {
    * reaches the client as SERVICE_UNAVAILABLE, without internal URLs; so does a subgraph slower than its timeout.
    */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const started = performance.now();
+    const seconds = () => (performance.now() - started) / 1000;
     try {
-      return await super.process(options);
+      const response = await super.process(options);
+      this.metrics.observe(this.subgraph, seconds());
+      return response;
     } catch (error) {
       const response = rejectedRequest(error);
-      if (response) return response;
+      if (response) {
+        this.metrics.observe(this.subgraph, seconds());
+        return response;
+      }
+      const log = 'incomingRequestContext' in options ? options.context.log : this.log;
       if (isTimeout(error)) {
-        this.log.warn({ subgraph: this.subgraph, timeoutMs: this.timeoutMs }, 'subgraph did not answer in time');
+        this.metrics.observe(this.subgraph, seconds(), 'timeout');
+        log.warn({ subgraph: this.subgraph, timeoutMs: this.timeoutMs }, 'subgraph did not answer in time');
         throw subgraphUnavailable(this.subgraph, `did not answer within ${this.timeoutMs} ms`);
       }
       const status = httpStatus(error);
       if (status === 401) {
-        this.log.error({ subgraph: this.subgraph }, 'subgraph refused the gateway signature: GATEWAY_SIGNING_SECRET differs between gateway and subgraph');
+        this.metrics.observe(this.subgraph, seconds(), 'signature_refused');
+        log.error({ subgraph: this.subgraph }, 'subgraph refused the gateway signature: GATEWAY_SIGNING_SECRET differs between gateway and subgraph');
       } else {
-        this.log.error({ err: error, subgraph: this.subgraph, status }, 'subgraph request failed');
+        this.metrics.observe(this.subgraph, seconds(), 'unavailable');
+        log.error({ err: error, subgraph: this.subgraph, status }, 'subgraph request failed');
       }
       throw subgraphUnavailable(this.subgraph);
     }

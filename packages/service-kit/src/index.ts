@@ -24,3 +24,5 @@ export { serveUntilSignalled, type RunnableService } from './server/serve-until-
 export { callerMiddleware } from './server/caller-middleware.ts';
 export { listenHttp, closeHttp } from './server/listen-http.ts';
 export { serviceHandle, type ServiceHandle, type BackgroundWork } from './server/service-handle.ts';
+export { graphqlMetrics, type GraphqlMetrics } from './observability/graphql-metrics.ts';
+export { REQUEST_ID_HEADER, requestIdFrom } from './observability/request-id.ts';

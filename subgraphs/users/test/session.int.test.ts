@@ -68,6 +68,11 @@ describe('sign-ins: short access tokens, rotating refresh tokens', () => {
     expect(codeOf(await call(`mutation { signIn(input: { email: "pw@example.com", password: "battery staple" }) { token } }`))).toBe('OK');
   });
 
+  it('exposes Prometheus metrics of its requests', async () => {
+    const text = await (await fetch(users.url.replace('/graphql', '/metrics'))).text();
+    expect(text).toMatch(/graphql_requests_total\{operation="anonymous",outcome="ok",service="users"\} [1-9]/);
+  });
+
   it('ends every sign-in with the account', async () => {
     const first = await signUp('gone@example.com');
     expect((await call('mutation { deleteAccount }', {}, first.user.id)).data.deleteAccount).toBe(true);
