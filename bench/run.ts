@@ -5,6 +5,7 @@ const benchmarks: Record<string, () => Promise<unknown>> = {
   fcm: async () => (await import('./fcm.ts')).runFcmBenchmark(),
   hospitals: async () => (await import('./hospitals.ts')).runHospitalsBenchmark(),
   gateway: async () => (await import('./gateway.ts')).runGatewayBenchmark(),
+  attacks: async () => (await import('./attacks.ts')).runAttacksBenchmark(),
 };
 
 const asked = process.argv.slice(2).filter((a) => a !== '--');

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import { configLoader, serviceConfigShape } from '@petcare/service-kit';
 import { cdcConfigShape } from '@petcare/cdc-consumer';
-import { supergraphPath } from '@petcare/schema';
+import { supergraphPath, trustedDocumentsPath } from '@petcare/schema';
 
 const subgraphUrl = (port: number) => z.url({ protocol: /^https?$/ }).default(`http://127.0.0.1:${port}/graphql`);
+
+const timeoutMs = z.coerce.number().int().min(50).max(120_000);
 
 const schema = z.object({
   /** Port the gateway listens on (0 picks a free one, for tests). */
@@ -49,6 +51,19 @@ const schema = z.object({
     .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean)),
   /** How long (ms) a caller-independent subgraph's answer is reused, e.g. a 행정동's hospitals; 0 shares only in-flight fetches. */
   SHARED_FETCH_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
+  /**
+   * How long the gateway waits for a subgraph's answer (ms) before its fields come back null with SERVICE_UNAVAILABLE
+   * naming it; the rest of the operation is served. Each subgraph can have its own (`USERS_TIMEOUT_MS`, …).
+   */
+  SUBGRAPH_TIMEOUT_MS: timeoutMs.default(5000),
+  /** USERS subgraph's timeout (ms); SUBGRAPH_TIMEOUT_MS when unset. */
+  USERS_TIMEOUT_MS: timeoutMs.optional(),
+  /** Neighborhoods subgraph's timeout (ms); SUBGRAPH_TIMEOUT_MS when unset. */
+  NEIGHBORHOODS_TIMEOUT_MS: timeoutMs.optional(),
+  /** Hospitals subgraph's timeout (ms); SUBGRAPH_TIMEOUT_MS when unset. */
+  HOSPITALS_TIMEOUT_MS: timeoutMs.optional(),
+  /** Alerts subgraph's timeout (ms); SUBGRAPH_TIMEOUT_MS when unset. */
+  ALERTS_TIMEOUT_MS: timeoutMs.optional(),
   /** The composed supergraph SDL to serve; defaults to the repo's committed schema/supergraph.graphql. */
   SUPERGRAPH_PATH: z.string().default(supergraphPath),
   /**
@@ -65,6 +80,19 @@ const schema = z.object({
   SUBSCRIPTION_QUEUE_LIMIT: z.coerce.number().int().min(1).max(10_000).default(100),
   /** Subscriptions one WebSocket connection may hold at once. */
   SUBSCRIPTIONS_PER_CONNECTION: z.coerce.number().int().min(1).max(100).default(10),
+  /** Deepest field nesting an operation may have; the app's deepest screen (HomeScreen) needs 5. */
+  MAX_QUERY_DEPTH: z.coerce.number().int().min(1).max(100).default(12),
+  /** Aliased fields one operation may use, counted through fragments; the app's operations use none. */
+  MAX_QUERY_ALIASES: z.coerce.number().int().min(0).max(1000).default(15),
+  /** Directives one operation may use (`@include`, `@skip`), counted through fragments. */
+  MAX_QUERY_DIRECTIVES: z.coerce.number().int().min(0).max(1000).default(20),
+  /** Lexical tokens one document may hold; GraphiQL's introspection query has about 300, the app's largest 60. */
+  MAX_QUERY_TOKENS: z.coerce.number().int().min(100).max(100_000).default(2000),
+  /**
+   * Cost budget of one operation: each field 1, each spatial search (hospitalsNear, searchHospitals, neighborhoodAt,
+   * Neighborhood.hospitals) 50 more, the fields under a list counted once per item its `first` allows.
+   */
+  MAX_QUERY_COST: z.coerce.number().int().min(1).default(5000),
   /** pino log level. */
   LOG_LEVEL: serviceConfigShape.LOG_LEVEL,
   /**
@@ -72,10 +100,29 @@ const schema = z.object({
    * introspection. Anything else is a development gateway.
    */
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  /**
+   * `required`: only the app's registered operations run, sent by id (the default in production); `accepted`: ids are
+   * resolved and any operation text runs too (the default otherwise).
+   */
+  TRUSTED_DOCUMENTS: z.enum(['required', 'accepted']).optional(),
+  /** The manifest of registered operations; defaults to the repo's schema/trusted-documents.json. */
+  TRUSTED_DOCUMENTS_PATH: z.string().default(trustedDocumentsPath),
+});
+
+// The placeholders of .env.example: fine for trying the gateway out, never for serving the app.
+const PLACEHOLDER_SECRET = /change-?me/i;
+
+/** A production gateway refuses to start with a placeholder secret, naming the variable (a missing one fails the schema). */
+const productionSchema = schema.superRefine((config, ctx) => {
+  if (config.NODE_ENV !== 'production') return;
+  for (const name of ['ACCESS_TOKEN_SECRET', 'GATEWAY_SIGNING_SECRET'] as const) {
+    if (PLACEHOLDER_SECRET.test(config[name]))
+      ctx.addIssue({ code: 'custom', path: [name], message: 'is the placeholder of .env.example: set a secret of your own in production' });
+  }
 });
 
 /** The gateway's configuration, validated once at start. */
-export type GatewayConfig = z.infer<typeof schema>;
+export type GatewayConfig = z.infer<typeof productionSchema>;
 
 /** Parses the gateway's environment; throws a ConfigError naming each bad variable. */
-export const loadConfig = configLoader(schema);
+export const loadConfig = configLoader(productionSchema);

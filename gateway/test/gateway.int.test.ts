@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
@@ -9,6 +10,8 @@ import { CALLER_HEADER, createLogger, issueAccessToken, signCallerToken } from '
 import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
 import { loadConfig as loadUsersConfig } from '@petcare/users/config';
 import { buildUsersService, type UsersService } from '@petcare/users/server';
+import WebSocket from 'ws';
+import { buildTrustedDocuments } from '@petcare/schema';
 import { loadConfig } from '../src/config.ts';
 import { buildGateway, type Gateway } from '../src/server.ts';
 
@@ -283,7 +286,8 @@ describe('gateway over the real users subgraph', () => {
 
   it('in production serves neither GraphiQL nor introspection: they are development features', async () => {
     const production = await buildGateway(
-      loadConfig({ PORT: '0', ACCESS_TOKEN_SECRET: accessSecret, GATEWAY_SIGNING_SECRET: signingSecret, NODE_ENV: 'production' }),
+      // Operation text allowed here, to show introspection is off by itself (trusted documents are tested below).
+      loadConfig({ PORT: '0', ACCESS_TOKEN_SECRET: accessSecret, GATEWAY_SIGNING_SECRET: signingSecret, NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'accepted' }),
       createLogger('gateway', 'silent'),
     );
     const productionUrl = await production.listen(0);
@@ -302,5 +306,56 @@ describe('gateway over the real users subgraph', () => {
     } finally {
       await production.close();
     }
+  });
+
+  it('in production runs only registered operations, by id, over HTTP and graphql-ws', async () => {
+    const production = await buildGateway(
+      loadConfig({ PORT: '0', ACCESS_TOKEN_SECRET: accessSecret, GATEWAY_SIGNING_SECRET: signingSecret, NODE_ENV: 'production', USERS_URL: `http://127.0.0.1:${(users.server.httpServer.address() as AddressInfo).port}/graphql` }),
+      createLogger('gateway', 'silent'),
+    );
+    const productionUrl = await production.listen(0);
+    const me = buildTrustedDocuments().operations.find((o) => o.name === 'Me')!;
+    const post = async (body: object) => {
+      const res = await fetch(productionUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      return { status: res.status, ...((await res.json()) as Omit<Answer, 'status'>) };
+    };
+    const byId = (id: string) => ({ extensions: { persistedQuery: { version: 1, sha256Hash: id } } });
+    try {
+      const registered = await post(byId(me.id));
+      expect(registered.errors).toBeUndefined();
+      expect(registered.data).toEqual({ me: null });
+
+      const asText = await post({ query: me.body });
+      expect(asText.status).toBe(400);
+      expect(asText.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_REQUIRED');
+      const unknown = await post(byId('0'.repeat(64)));
+      expect(unknown.status).toBe(400);
+      expect(unknown.errors?.[0]?.extensions?.['code']).toBe('PERSISTED_QUERY_NOT_FOUND');
+      // APQ's registration (text and its hash together) is no way in either.
+      const text = '{ __typename }';
+      const registering = await post({ query: text, ...byId(createHash('sha256').update(text).digest('hex')) });
+      expect(registering.status).toBe(400);
+      expect((await fetch(`${productionUrl}?query=${encodeURIComponent(text)}`)).status).toBe(400);
+
+      const client = createClient({ url: productionUrl.replace(/^http/, 'ws'), webSocketImpl: WebSocket, retryAttempts: 0, lazy: true });
+      try {
+        const refused = await new Promise<unknown>((resolve) => {
+          client.subscribe({ query: 'subscription { alertAdded { id } }' }, { next: () => resolve('delivered'), error: resolve, complete: () => resolve('completed') });
+        });
+        expect(refused).toEqual([expect.objectContaining({ extensions: { code: 'PERSISTED_QUERY_REQUIRED' } })]);
+      } finally {
+        await client.dispose();
+      }
+    } finally {
+      await production.close();
+    }
+  });
+
+  it('in production refuses to start with a placeholder or missing secret, naming it', () => {
+    expect(() => loadConfig({ ACCESS_TOKEN_SECRET: 'change-me-at-least-32-characters-long', GATEWAY_SIGNING_SECRET: signingSecret, NODE_ENV: 'production' })).toThrow(
+      /ACCESS_TOKEN_SECRET: is the placeholder of \.env\.example/,
+    );
+    expect(() => loadConfig({ ACCESS_TOKEN_SECRET: accessSecret, NODE_ENV: 'production' })).toThrow(/GATEWAY_SIGNING_SECRET/);
+    expect(loadConfig({ ACCESS_TOKEN_SECRET: 'change-me-at-least-32-characters-long', GATEWAY_SIGNING_SECRET: signingSecret }).NODE_ENV).toBe('development');
   });
 });

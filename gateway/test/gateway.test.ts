@@ -8,17 +8,19 @@ import { parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { CALLER_HEADER, CallerTokenError, createLogger, issueAccessToken, signCallerToken, verifyCallerToken } from '@petcare/service-kit';
 import { loadConfig } from '../src/config.ts';
-import { buildGateway, MAX_QUERY_DEPTH, type Gateway } from '../src/server.ts';
+import { buildGateway, type Gateway } from '../src/server.ts';
 
 const signingSecret = 'test-gateway-signing-secret-0123456789';
 const accessSecret = 'test-access-token-secret-0123456789abc';
 
 /** A stand-in subgraph: answers `whoami` with the user id it verifies from the caller header, or 401 like the kit. */
-function startWhoamiSubgraph(): Promise<{ url: string; received: (string | undefined)[]; close(): Promise<void> }> {
+function startWhoamiSubgraph(): Promise<{ url: string; received: (string | undefined)[]; requestIds: (string | undefined)[]; close(): Promise<void> }> {
   const received: (string | undefined)[] = [];
+  const requestIds: (string | undefined)[] = [];
   const server = http.createServer((req, res) => {
     const header = req.headers[CALLER_HEADER] as string | undefined;
     received.push(header);
+    requestIds.push(req.headers['x-request-id'] as string | undefined);
     req.resume().on('end', () => {
       verifyCallerToken(signingSecret, header).then(
         (caller) => {
@@ -35,7 +37,7 @@ function startWhoamiSubgraph(): Promise<{ url: string; received: (string | undef
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ url: `http://127.0.0.1:${port}/graphql`, received, close: () => new Promise((r) => server.close(() => r())) });
+      resolve({ url: `http://127.0.0.1:${port}/graphql`, received, requestIds, close: () => new Promise((r) => server.close(() => r())) });
     });
   });
 }
@@ -97,19 +99,40 @@ describe('gateway over a stand-in subgraph', () => {
     expect((await whoami(url, { authorization: `Bearer ${token}` })).data).toEqual({ whoami: 'user-42' });
 
     const last = subgraph.received.at(-1);
-    expect(await verifyCallerToken(signingSecret, last)).toEqual({ userId: 'user-42', roles: [] });
+    expect(await verifyCallerToken(signingSecret, last)).toEqual({ userId: 'user-42', roles: [], clientAddress: expect.stringContaining('127.0.0.1') });
     expect(subgraph.received.every((h) => typeof h === 'string')).toBe(true);
   });
 
   it('refuses an operation nested deeper than the limit before asking any subgraph', async () => {
     const before = subgraph.received.length;
-    const deep = `{ chain { ${'next { '.repeat(MAX_QUERY_DEPTH)}value${' }'.repeat(MAX_QUERY_DEPTH)} } }`;
+    const maxDepth = loadConfig({ ACCESS_TOKEN_SECRET: accessSecret, GATEWAY_SIGNING_SECRET: signingSecret }).MAX_QUERY_DEPTH;
+    const deep = `{ chain { ${'next { '.repeat(maxDepth)}value${' }'.repeat(maxDepth)} } }`;
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: deep }) });
-    const body = (await res.json()) as { errors: { message: string; extensions: { code: string } }[] };
+    const body = (await res.json()) as { errors: { message: string; extensions: { code: string; limit: string } }[] };
     expect(res.status).toBe(400);
-    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
-    expect(body.errors[0]?.message).toContain(`the limit is ${MAX_QUERY_DEPTH}`);
+    expect(body.errors[0]?.extensions).toMatchObject({ code: 'GRAPHQL_VALIDATION_FAILED', limit: 'depth' });
+    expect(body.errors[0]?.message).toBe(`the operation is nested ${maxDepth + 2} fields deep; the depth limit is ${maxDepth}`);
     expect(subgraph.received.length).toBe(before);
+  });
+
+  it('gives each request an id, the client\'s own when usable, sent to the subgraph and echoed back', async () => {
+    const ask = (headers: Record<string, string>) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: '{"query":"{ whoami }"}' });
+    const mine = await ask({ 'x-request-id': 'app-7f3a.42' });
+    expect(mine.headers.get('x-request-id')).toBe('app-7f3a.42');
+    expect(subgraph.requestIds.at(-1)).toBe('app-7f3a.42');
+    const odd = await ask({ 'x-request-id': 'no spaces or <tags> please' });
+    expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(subgraph.requestIds.at(-1)).toBe(odd.headers.get('x-request-id'));
+  });
+
+  it('exposes Prometheus metrics: requests per operation and their latency', async () => {
+    await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"query Who { whoami }"}' });
+    const text = await (await fetch(url.replace('/graphql', '/metrics'))).text();
+    expect(text).toMatch(/graphql_requests_total\{operation="Who",outcome="ok",service="gateway"\} [1-9]/);
+    expect(text).toMatch(/graphql_request_duration_seconds_count\{service="gateway",operation="Who"\} [1-9]/);
+    expect(text).toMatch(/gateway_subgraph_request_duration_seconds_count\{service="gateway",subgraph="users"\} [1-9]/);
+    expect(text).toContain('process_resident_memory_bytes');
   });
 
   it('never reports to Apollo: the gateway\'s telemetry export is switched off', () => {

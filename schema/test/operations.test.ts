@@ -9,7 +9,8 @@ const EXPECTED = [
   'SignUp', 'SignIn', 'Me', 'UpdateProfile', 'RegisterDevice', 'RemoveDevice', 'DeleteAccount', 'HomeScreen',
   'NeighborhoodAt', 'VerifyNeighborhood', 'Neighborhoods', 'HospitalsNear', 'Hospital', 'SearchHospitals', 'ConfirmHospital24Hours',
   'Alerts', 'Alert', 'AlertAdded', 'MarkAlertRead', 'MarkAllAlertsRead', 'MyNeighborhoods', 'RemoveNeighborhoodVerification',
-  'SetPrimaryNeighborhood', 'SendAlert', 'AlertDelivery', 'MuteAlertKind', 'UnmuteAlertKind',
+  'SetPrimaryNeighborhood', 'SendAlert', 'AlertDelivery', 'MuteAlertKind', 'UnmuteAlertKind', 'RefreshAccessToken', 'SignOut',
+  'ChangePassword',
 ];
 
 // Rebuilt from its printed SDL: federation-internals holds a CommonJS graphql-js while vitest hands this file the ESM

@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import { getOperationAST, parse } from 'graphql';
 import type { GatewayContext } from '../context.ts';
@@ -19,7 +19,7 @@ const MAX_KINDS = 1_000;
  * caller (anonymous visitors, or the public benchmark's 50 connections) most operations wait instead of executing.
  * Each shared answer is logged like an executed one, marked `shared`.
  */
-export function identicalQueries(apollo: ApolloServer<GatewayContext>, contextOf: (locals: Record<string, unknown>) => GatewayContext): RequestHandler {
+export function identicalQueries(apollo: ApolloServer<GatewayContext>, contextOf: (req: Request, res: Response) => GatewayContext): RequestHandler {
   const inFlight = new Map<string, Promise<Answer>>();
   // Whether an operation text (with its operation name) is a query, so each text is parsed here only once.
   const isQuery = new Map<string, boolean>();
@@ -41,7 +41,7 @@ export function identicalQueries(apollo: ApolloServer<GatewayContext>, contextOf
   return async (req, res, next) => {
     const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
     if (req.method !== 'POST' || typeof body?.query !== 'string' || !queryOperation(body.query, body.operationName)) return next();
-    const context = contextOf(res.locals);
+    const context = contextOf(req, res);
     const key = `${context.caller.userId ?? ''}|${context.caller.roles.join(',')}|${req.headers.accept ?? ''}\n${JSON.stringify(body)}`;
     let answer = inFlight.get(key);
     const shared = answer !== undefined;

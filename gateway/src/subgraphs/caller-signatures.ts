@@ -5,7 +5,7 @@ const REUSE_MS = 20_000;
 const MAX_ENTRIES = 10_000;
 
 /**
- * The gateway's signed caller tokens, one per caller (user id and roles) reused for 20 s instead of an HMAC per
+ * The gateway's signed caller tokens, one per caller (user id, roles, client address) reused for 20 s instead of an HMAC per
  * subgraph fetch: signing was the gateway's largest single cost in the home screen's profile (4 fetches per
  * operation). The token names only the caller, so reusing it within its lifetime changes nothing a subgraph checks.
  */
@@ -16,7 +16,8 @@ export class CallerSignatures {
 
   /** A valid signed token for `caller`. */
   token(caller: Caller): Promise<string> {
-    const key = `${caller.userId ?? ''}|${caller.roles.join(',')}`;
+    // The client's address is signed too (per-client limits count by it), so it is part of what a token names.
+    const key = `${caller.userId ?? ''}|${caller.roles.join(',')}|${caller.clientAddress ?? ''}`;
     const now = Date.now();
     const cached = this.#tokens.get(key);
     if (cached && cached.until > now) return cached.token;

@@ -2,7 +2,7 @@ import { CALLER_HEADER } from '@petcare/service-kit';
 import type { SubgraphHttpResponse } from './subgraph-http.ts';
 
 /** Sends one subgraph request (subgraph-http.ts's postSubgraph, or a test double of it). */
-export type SubgraphPost = (url: URL, headers: Record<string, string>, body: string) => Promise<SubgraphHttpResponse>;
+export type SubgraphPost = (url: URL, headers: Record<string, string>, body: string, signal?: AbortSignal) => Promise<SubgraphHttpResponse>;
 
 /** Which subgraph fetches may be shared, and for how long a shared answer is reused. */
 export interface SharedFetchOptions {
@@ -35,9 +35,12 @@ export class SharedFetches {
     private readonly options: SharedFetchOptions,
   ) {}
 
-  /** The answer to `body` from `subgraph`, shared where allowed. */
-  fetch(subgraph: string, url: URL, headers: Record<string, string>, body: string): Promise<SubgraphHttpResponse> {
-    if (!isQuery(body)) return this.post(url, headers, body);
+  /**
+   * The answer to `body` from `subgraph`, shared where allowed. `signal` ends the request (its deadline); a shared
+   * fetch ends at the deadline of the request that started it, which every sharer has too (one per subgraph).
+   */
+  fetch(subgraph: string, url: URL, headers: Record<string, string>, body: string, signal?: AbortSignal): Promise<SubgraphHttpResponse> {
+    if (!isQuery(body)) return this.post(url, headers, body, signal);
     const shared = this.options.callerIndependent.has(subgraph);
     const key = shared ? `${subgraph}\n${body}` : `${subgraph}\n${headers[CALLER_HEADER] ?? ''}\n${body}`;
     if (shared && this.options.ttlMs > 0) {
@@ -46,7 +49,7 @@ export class SharedFetches {
     }
     const pending = this.#inFlight.get(key);
     if (pending) return pending;
-    const request = this.post(url, headers, body).finally(() => this.#inFlight.delete(key));
+    const request = this.post(url, headers, body, signal).finally(() => this.#inFlight.delete(key));
     this.#inFlight.set(key, request);
     if (shared && this.options.ttlMs > 0) {
       request.then((response) => {

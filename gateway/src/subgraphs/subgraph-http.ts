@@ -21,12 +21,12 @@ const agents = {
  * make-fetch-happen stack @apollo/gateway uses by default, whose agent layer (agent-base builds an Error stack on
  * every request to tell http from https, minipass streams) took more of the gateway's CPU than its query planner.
  */
-export function postSubgraph(url: URL, headers: Record<string, string>, body: string): Promise<SubgraphHttpResponse> {
+export function postSubgraph(url: URL, headers: Record<string, string>, body: string, signal?: AbortSignal): Promise<SubgraphHttpResponse> {
   const client = url.protocol === 'https:' ? https : http;
   return new Promise((resolve, reject) => {
     const req = client.request(
       url,
-      { method: 'POST', agent: agents[url.protocol as keyof typeof agents], headers: { ...headers, 'content-length': Buffer.byteLength(body) } },
+      { method: 'POST', agent: agents[url.protocol as keyof typeof agents], headers: { ...headers, 'content-length': Buffer.byteLength(body) }, signal },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));

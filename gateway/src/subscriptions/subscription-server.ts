@@ -18,6 +18,10 @@ import { authorizationFromConnectionParams } from './connection-authorization.ts
 import { SubscriptionCloseCode } from './close-codes.ts';
 import type { AlertFeed } from './alert-feed.ts';
 import { planAlertSubscription, type AlertSubscriptionPlan, type PlannedQuery } from './alert-subscription-plan.ts';
+import { withTokenLimitNamed, type QueryLimits } from '../validation/query-limits.ts';
+import { costLimitError } from '../validation/cost-limit.ts';
+import type { TrustedDocuments } from '../trusted-documents/trusted-documents.ts';
+import { inputError } from '../validation/input-check.ts';
 import { openAlertStream, type StreamEnd } from './alert-stream.ts';
 import type { AlertPosition } from './alert-position.ts';
 
@@ -28,8 +32,12 @@ export interface SubscriptionServerOptions {
   path: string;
   /** The supergraph's API schema, once the gateway has loaded it. */
   schema(): GraphQLSchema | undefined;
-  /** Rules beyond graphql-js's own that HTTP operations pass too (the depth limit). */
+  /** Rules beyond graphql-js's own that HTTP operations pass too (depth, aliases, directives). */
   validationRules: readonly ValidationRule[];
+  /** The HTTP path's token and cost limits, applied here the same way. */
+  limits: Pick<QueryLimits, 'maxTokens' | 'maxCost'>;
+  /** The registered operations: subscriptions are resolved and refused by them exactly as HTTP operations. */
+  trusted: TrustedDocuments;
   /** Verifies an Authorization value exactly as HTTP requests are verified. */
   verify(authorization: string | undefined): Promise<VerifiedAuthorization>;
   /** The process's live alerts feed; null when the gateway runs without Kafka (subscriptions are refused). */
@@ -176,15 +184,25 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         }
         const schema = options.schema();
         if (!schema) return [unavailable('the gateway is starting; subscribe again shortly')];
+        const resolved = options.trusted.resolve(payload);
+        if ('refused' in resolved) return [new GraphQLError(resolved.refused.message, { extensions: { code: resolved.refused.code } })];
+        const query = 'query' in resolved ? resolved.query : payload.query;
         let document;
         try {
-          document = parse(payload.query);
+          document = parse(query, { maxTokens: options.limits.maxTokens });
         } catch (error) {
-          if (error instanceof GraphQLError) return [error];
+          if (error instanceof GraphQLError) {
+            const named = withTokenLimitNamed({ message: error.message, extensions: error.extensions });
+            return [named.message === error.message ? error : new GraphQLError(named.message, { extensions: named.extensions })];
+          }
           throw error;
         }
         const invalid = validate(schema, document, rules);
         if (invalid.length > 0) return invalid;
+        const tooCostly = costLimitError(schema, document, payload.operationName, payload.variables, options.limits.maxCost);
+        if (tooCostly) return [tooCostly];
+        const badInput = inputError(schema, document, payload.operationName, payload.variables);
+        if (badInput) return [badInput];
         let plan: AlertSubscriptionPlan;
         try {
           plan = planAlertSubscription(schema, document, payload.variables);

@@ -10,9 +10,10 @@ export { CALLER_HEADER, signCallerToken, verifyCallerToken, CallerTokenError } f
 export { requireUserId, requireSelf, requireRole, type HasCaller } from './identity/caller-guards.ts';
 export { issueAccessToken, verifyAccessToken, type AccessToken } from './identity/access-token.ts';
 export { ErrorCode } from './errors/error-codes.ts';
-export { badUserInput, unauthenticated, notFound, conflict, forbidden } from './errors/graphql-errors.ts';
+export { badUserInput, unauthenticated, notFound, conflict, forbidden, tooManyRequests } from './errors/graphql-errors.ts';
 export { isUuid } from './validation/is-uuid.ts';
 export { hasUnsafeCharacters } from './validation/unsafe-text.ts';
+export { scalarResolver } from './graphql/scalar-resolvers.ts';
 export { checkPageSize, type PageSizeLimits } from './pagination/page-size.ts';
 export { opaqueCursor, type OpaqueCursor } from './pagination/opaque-cursor.ts';
 export { createSubgraphServer, type SubgraphServer, type SubgraphServerOptions } from './server/create-subgraph-server.ts';
@@ -23,3 +24,5 @@ export { serveUntilSignalled, type RunnableService } from './server/serve-until-
 export { callerMiddleware } from './server/caller-middleware.ts';
 export { listenHttp, closeHttp } from './server/listen-http.ts';
 export { serviceHandle, type ServiceHandle, type BackgroundWork } from './server/service-handle.ts';
+export { graphqlMetrics, type GraphqlMetrics } from './observability/graphql-metrics.ts';
+export { REQUEST_ID_HEADER, requestIdFrom } from './observability/request-id.ts';

@@ -25,3 +25,8 @@ export function conflict(field: string, problem: string): GraphQLError {
 export function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.Forbidden } });
 }
+
+/** Refused for now after too many attempts (failed sign-ins); the app may try again after `retryAfterSeconds`. */
+export function tooManyRequests(message: string, retryAfterSeconds: number): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: ErrorCode.TooManyRequests, retryAfterSeconds } });
+}

@@ -1,23 +1,26 @@
 import {
   DateTimeResolver,
-  EmailAddressResolver,
-  LatitudeResolver,
-  LongitudeResolver,
   NonNegativeIntResolver,
   PositiveIntResolver,
   JSONObjectResolver,
 } from 'graphql-scalars';
 import { Kind, type DocumentNode, type GraphQLScalarType } from 'graphql';
+import { StrictEmailAddress, StrictLatitude, StrictLongitude } from './strict-scalars.ts';
 
 const known: Record<string, GraphQLScalarType> = {
   DateTime: DateTimeResolver,
-  EmailAddress: EmailAddressResolver,
-  Latitude: LatitudeResolver,
-  Longitude: LongitudeResolver,
+  EmailAddress: StrictEmailAddress,
+  Latitude: StrictLatitude,
+  Longitude: StrictLongitude,
   NonNegativeInt: NonNegativeIntResolver,
   PositiveInt: PositiveIntResolver,
   JSONObject: JSONObjectResolver,
 };
+
+/** The resolver of a custom scalar by name, as every subgraph (and the gateway's input check) parses it; undefined if none. */
+export function scalarResolver(name: string): GraphQLScalarType | undefined {
+  return known[name];
+}
 
 /**
  * The graphql-scalars resolvers for every custom scalar a subgraph's SDL declares, so a service never

@@ -13,7 +13,7 @@ const encoder = new TextEncoder();
 
 /** Signs the caller identity the gateway forwards to subgraphs (HS256, shared secret). */
 export async function signCallerToken(secret: string, caller: Caller): Promise<string> {
-  const jwt = new SignJWT({ uid: caller.userId, roles: [...caller.roles] })
+  const jwt = new SignJWT({ uid: caller.userId, roles: [...caller.roles], ...(caller.clientAddress ? { ip: caller.clientAddress } : {}) })
     .setProtectedHeader({ alg: 'HS256' })
     .setIssuer(ISSUER)
     .setAudience(AUDIENCE)
@@ -44,7 +44,8 @@ export async function verifyCallerToken(secret: string, token: string | undefine
     if (uid !== null && typeof uid !== 'string') throw new CallerTokenError('caller token has no valid uid claim');
     const claimed = payload['roles'] ?? [];
     if (!Array.isArray(claimed) || !claimed.every(isRole)) throw new CallerTokenError('caller token has an invalid roles claim');
-    return { userId: uid, roles: uid === null ? [] : claimed };
+    const ip = payload['ip'];
+    return { userId: uid, roles: uid === null ? [] : claimed, ...(typeof ip === 'string' ? { clientAddress: ip } : {}) };
   } catch (error) {
     if (error instanceof CallerTokenError) throw error;
     if (error instanceof joseErrors.JWTExpired) throw new CallerTokenError('caller token expired');

@@ -13,4 +13,9 @@ export type Role = (typeof roles)[number];
 export interface Caller {
   userId: string | null;
   roles: readonly Role[];
+  /**
+   * The network address the request reached the gateway from, as the gateway saw it; what per-client limits (sign-in
+   * attempts) count by. Absent on the gateway's own requests and in tests that do not set it.
+   */
+  clientAddress?: string | undefined;
 }

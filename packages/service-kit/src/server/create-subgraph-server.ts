@@ -16,6 +16,8 @@ import { ErrorCode } from '../errors/error-codes.ts';
 import { callerMiddleware } from './caller-middleware.ts';
 import { scalarResolversFor } from '../graphql/scalar-resolvers.ts';
 import type { SubgraphContext } from './subgraph-context.ts';
+import { graphqlMetrics } from '../observability/graphql-metrics.ts';
+import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-id.ts';
 import { closeHttp, listenHttp } from './listen-http.ts';
 
 declare global {
@@ -68,13 +70,14 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const metrics = graphqlMetrics(options.name);
   const resolvers = mergeResolvers([scalarResolversFor(options.typeDefs), ...options.resolvers] as GraphQLResolverMap[]);
 
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: resolvers as GraphQLResolverMap<SubgraphContext<Loaders>> }]),
     includeStacktraceInErrorResponses: false,
     // Inline traces only feed Apollo's hosted studio, which this system does not report to.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metrics.plugin],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = formatted.extensions?.['code'];
       if (typeof code === 'string' && codesWeShow.has(code)) return formatted;
@@ -94,6 +97,9 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     }
   });
 
+  // Prometheus scrapes this; like /health it needs no gateway signature (bind to a private network in production).
+  app.get('/metrics', metrics.handler);
+
   options.extend?.(app, httpServer);
 
   const verifyCaller = verifiedCallerTokens(options.gatewaySigningSecret);
@@ -107,9 +113,11 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       'rejected request without a valid gateway signature',
     ),
     expressMiddleware(apollo, {
-      context: async ({ res }) => {
+      context: async ({ req, res }) => {
         const em = orm.em.fork() as EntityManager;
-        return { caller: res.locals.caller, em, loaders: options.createLoaders(em), log };
+        // The gateway's id for the client request this fetch serves: every log line of it carries the id.
+        const requestLog = log.child({ requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]) });
+        return { caller: res.locals.caller, em, loaders: options.createLoaders(em), log: requestLog };
       },
     }),
   );

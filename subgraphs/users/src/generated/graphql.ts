@@ -23,9 +23,18 @@ export type Scalars = {
 export type AuthPayload = {
   __typename?: 'AuthPayload';
   expiresAt: Scalars['DateTime']['output'];
-  /** Bearer token for the Authorization header. */
+  /** Secret of this sign-in, for refreshAccessToken and signOut only (keep it in the phone's secure storage); single use. */
+  refreshToken: Scalars['String']['output'];
+  refreshTokenExpiresAt: Scalars['DateTime']['output'];
+  /** Bearer token for the Authorization header; short-lived: renew it with refreshAccessToken before expiresAt. */
   token: Scalars['String']['output'];
   user: User;
+};
+
+export type ChangePasswordInput = {
+  currentPassword: Scalars['String']['input'];
+  /** 8 to 200 characters. */
+  newPassword: Scalars['String']['input'];
 };
 
 export type Device = {
@@ -39,18 +48,44 @@ export type Device = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Changes the signed-in user's password and ends every sign-in (all refresh tokens revoked); returns a new one.
+   * Errors: UNAUTHENTICATED when input.currentPassword is wrong; BAD_USER_INPUT naming input.newPassword.
+   */
+  changePassword: AuthPayload;
   /** Deletes the signed-in user's account and devices; other services erase their copies. */
   deleteAccount: Scalars['Boolean']['output'];
+  /**
+   * Exchanges a refresh token for a new access token and a new refresh token; the one presented is spent. A spent
+   * refresh token presented again revokes every token of that sign-in (it was copied). Error: UNAUTHENTICATED when the
+   * refresh token is unknown, expired, revoked or spent: sign in again.
+   */
+  refreshAccessToken: AuthPayload;
   /** Registers this phone's FCM token for the signed-in user; registering a token again moves it to this user. */
   registerDevice: Device;
   /** Forgets an FCM token of the signed-in user. Returns false when the user had no such token. */
   removeDevice: Scalars['Boolean']['output'];
-  /** Exchanges e-mail and password for a bearer token. Error: UNAUTHENTICATED when either is wrong. */
+  /**
+   * Exchanges e-mail and password for a bearer token. Errors: UNAUTHENTICATED when either is wrong; TOO_MANY_REQUESTS
+   * (with `retryAfterSeconds`) after too many failed sign-ins for this e-mail or from this client, whatever the password.
+   */
   signIn: AuthPayload;
+  /** Ends the sign-in this refresh token belongs to (its access token lapses within minutes). False when the token is unknown. */
+  signOut: Scalars['Boolean']['output'];
   /** Creates an account and signs it in. Errors: BAD_USER_INPUT (field named), CONFLICT when the e-mail is taken. */
   signUp: AuthPayload;
   /** Changes the signed-in user's profile. */
   updateProfile: User;
+};
+
+
+export type MutationChangePasswordArgs = {
+  input: ChangePasswordInput;
+};
+
+
+export type MutationRefreshAccessTokenArgs = {
+  refreshToken: Scalars['String']['input'];
 };
 
 
@@ -66,6 +101,11 @@ export type MutationRemoveDeviceArgs = {
 
 export type MutationSignInArgs = {
   input: SignInInput;
+};
+
+
+export type MutationSignOutArgs = {
+  refreshToken: Scalars['String']['input'];
 };
 
 
@@ -217,6 +257,7 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AuthPayload: ResolverTypeWrapper<Omit<AuthPayload, 'user'> & { user: ResolversTypes['User'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ChangePasswordInput: ChangePasswordInput;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Device: ResolverTypeWrapper<DeviceModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -236,6 +277,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   AuthPayload: Omit<AuthPayload, 'user'> & { user: ResolversParentTypes['User'] };
   String: Scalars['String']['output'];
+  ChangePasswordInput: ChangePasswordInput;
   DateTime: Scalars['DateTime']['output'];
   Device: DeviceModel;
   ID: Scalars['ID']['output'];
@@ -252,6 +294,8 @@ export type ResolversParentTypes = {
 
 export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {
   expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  refreshToken?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refreshTokenExpiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   user?: Resolver<ResolversTypes['User'], ParentType, ContextType>;
 };
@@ -272,10 +316,13 @@ export interface EmailAddressScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type MutationResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  changePassword?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationChangePasswordArgs, 'input'>>;
   deleteAccount?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  refreshAccessToken?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationRefreshAccessTokenArgs, 'refreshToken'>>;
   registerDevice?: Resolver<ResolversTypes['Device'], ParentType, ContextType, RequireFields<MutationRegisterDeviceArgs, 'input'>>;
   removeDevice?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRemoveDeviceArgs, 'token'>>;
   signIn?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignInArgs, 'input'>>;
+  signOut?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationSignOutArgs, 'refreshToken'>>;
   signUp?: Resolver<ResolversTypes['AuthPayload'], ParentType, ContextType, RequireFields<MutationSignUpArgs, 'input'>>;
   updateProfile?: Resolver<ResolversTypes['User'], ParentType, ContextType, RequireFields<MutationUpdateProfileArgs, 'input'>>;
 };

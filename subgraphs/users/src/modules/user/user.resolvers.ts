@@ -1,11 +1,12 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { conflict, issueAccessToken, requireUserId, unauthenticated } from '@petcare/service-kit';
+import { conflict, requireUserId, unauthenticated } from '@petcare/service-kit';
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { UsersContext } from '../../context.ts';
-import type { UsersConfig } from '../../config.ts';
+import { session, type SessionConfig } from '../session/session.ts';
 import { User } from './user.entity.ts';
 import { hashPassword, verifyPassword } from './password.ts';
 import { checkDisplayName, checkPassword, normalizeEmail } from './user.validation.ts';
+import type { SignInLimiter } from './sign-in-limiter.ts';
 
 // Spent on unknown e-mails too, so response time does not reveal which addresses have accounts.
 const decoyHash = hashPassword('not-a-real-password');
@@ -18,11 +19,7 @@ export async function requireUser(ctx: UsersContext): Promise<User> {
 }
 
 /** Account and sign-in resolvers. */
-export function userResolvers(config: Pick<UsersConfig, 'ACCESS_TOKEN_SECRET' | 'ACCESS_TOKEN_TTL_SECONDS'>): Resolvers {
-  const authPayload = async (user: User) => {
-    const { token, expiresAt } = await issueAccessToken(config.ACCESS_TOKEN_SECRET, user.id, config.ACCESS_TOKEN_TTL_SECONDS, user.roles);
-    return { token, expiresAt, user };
-  };
+export function userResolvers(config: SessionConfig, limiter: SignInLimiter): Resolvers {
 
   return {
     Query: {
@@ -43,13 +40,20 @@ export function userResolvers(config: Pick<UsersConfig, 'ACCESS_TOKEN_SECRET' | 
           throw error;
         }
         ctx.log.info({ userId: user.id }, 'account created');
-        return authPayload(user);
+        return session(ctx.em, config, user);
       },
       signIn: async (_root, { input }, ctx) => {
-        const user = await ctx.em.findOne(User, { email: normalizeEmail(input.email) });
+        const email = normalizeEmail(input.email);
+        // Refused before the password is looked at, the same for registered and unknown e-mails.
+        await limiter.check(email, ctx.caller.clientAddress);
+        const user = await ctx.em.findOne(User, { email });
         const ok = await verifyPassword(input.password, user?.passwordHash ?? (await decoyHash));
-        if (!user || !ok) throw unauthenticated('e-mail or password is wrong');
-        return authPayload(user);
+        if (!user || !ok) {
+          await limiter.failed(email, ctx.caller.clientAddress);
+          throw unauthenticated('e-mail or password is wrong');
+        }
+        await limiter.succeeded(email);
+        return session(ctx.em, config, user);
       },
       updateProfile: async (_root, { input }, ctx) => {
         const user = await requireUser(ctx);

@@ -1,4 +1,4 @@
-import { badUserInput } from '@petcare/service-kit';
+import { badUserInput, hasUnsafeCharacters } from '@petcare/service-kit';
 
 const PASSWORD_MIN = 8;
 const PASSWORD_MAX = 200;
@@ -11,10 +11,18 @@ export function checkPassword(field: string, password: string): string {
   return password;
 }
 
-/** Trims a display name and checks its length; throws BAD_USER_INPUT naming `field`. */
+// Format characters (zero-width spaces and joiners, the BOM, word joiners) and separators show nothing on their own.
+const INVISIBLE = /[\p{Cf}\p{Z}\s]/gu;
+
+/**
+ * Trims a display name and checks it is something others can read: not empty, not only invisible characters, no
+ * control characters, bidi overrides or broken surrogates, not too long. Throws BAD_USER_INPUT naming `field`.
+ */
 export function checkDisplayName(field: string, displayName: string): string {
   const trimmed = displayName.trim();
   if (trimmed.length === 0) throw badUserInput(field, 'must not be empty');
+  if (hasUnsafeCharacters(trimmed)) throw badUserInput(field, 'must not contain control characters, bidi overrides or broken surrogates');
+  if (trimmed.replace(INVISIBLE, '').length === 0) throw badUserInput(field, 'must contain a visible character');
   if ([...trimmed].length > DISPLAY_NAME_MAX) throw badUserInput(field, `must be at most ${DISPLAY_NAME_MAX} characters`);
   return trimmed;
 }

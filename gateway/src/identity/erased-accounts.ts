@@ -1,0 +1,141 @@
+import type { Consumer, Kafka } from 'kafkajs';
+import { serviceKafka } from '@petcare/cdc-consumer';
+import type { Logger } from '@petcare/service-kit';
+
+/** Where the gateway learns of deleted accounts, and as whom. */
+export interface ErasedAccountsOptions {
+  brokers: string[];
+  /** The users database's CDC topic of accounts (systemTopics(ns).users). */
+  topic: string;
+  /** A consumer group of this gateway process alone: every gateway must know every deletion. */
+  groupId: string;
+  log: Logger;
+}
+
+const RESTART_DELAY_MS = 5_000;
+
+/**
+ * The accounts deleted since the users topic began, read from the users database's own CDC topic
+ * (`users.public.app_user`: a delete is `op: d` and a tombstone, both keyed `{"id": …}`), so a bearer token that
+ * outlived its account is refused by the gateway for everything, not only by the services whose copies know.
+ *
+ * Why here and this way: access tokens are verified without a database (no service calls another), so the only
+ * party that sees every request must learn of deletions from the stream every other copy is kept by. User ids are
+ * random UUIDs never reused, so an id once deleted stays deleted; the set grows by one id (~40 bytes) per deleted
+ * account. It is read from the beginning at every start (the topic's retention bounds that), in a group of this
+ * process's own that is deleted on a clean stop. Until the first fetch has come back, a token of an account deleted
+ * before this gateway started is still honoured by it (the services refuse to write for it regardless).
+ */
+export class ErasedAccounts {
+  readonly #options: ErasedAccountsOptions;
+  readonly #kafka: Kafka;
+  readonly #erased = new Set<string>();
+  #consumer: Consumer | null = null;
+  #stopped = false;
+  #restartTimer: NodeJS.Timeout | null = null;
+
+  constructor(options: ErasedAccountsOptions) {
+    this.#options = options;
+    this.#kafka = serviceKafka({ clientId: options.groupId, brokers: options.brokers, log: options.log });
+  }
+
+  /** True when the account `userId` has been deleted. */
+  has(userId: string): boolean {
+    return this.#erased.has(userId.toLowerCase());
+  }
+
+  /** How many deleted accounts this gateway knows of, for logs and tests. */
+  get size(): number {
+    return this.#erased.size;
+  }
+
+  /** Starts reading in the background; a failure is logged and reading restarts until stopped. */
+  start(): void {
+    void this.#run();
+  }
+
+  /** Stops reading and deletes this process's consumer group (best effort: an abandoned one expires). */
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#restartTimer) clearTimeout(this.#restartTimer);
+    const consumer = this.#consumer;
+    this.#consumer = null;
+    if (!consumer) return;
+    await consumer.disconnect();
+    const admin = this.#kafka.admin();
+    try {
+      await admin.connect();
+      await admin.deleteGroups([this.#options.groupId]);
+    } catch (error) {
+      this.#options.log.warn({ err: error, groupId: this.#options.groupId }, "could not delete the gateway's accounts consumer group; it expires");
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** The id of the account a message deletes, or null for any other change. */
+  static deletedId(key: Buffer | null, value: Buffer | null): string | null {
+    let id: unknown;
+    try {
+      id = (JSON.parse(key?.toString('utf8') ?? 'null') as { id?: unknown } | null)?.id;
+      if (value !== null && (JSON.parse(value.toString('utf8')) as { op?: unknown } | null)?.op !== 'd') return null;
+    } catch {
+      return null;
+    }
+    return typeof id === 'string' ? id.toLowerCase() : null;
+  }
+
+  async #run(): Promise<void> {
+    const { log, topic, groupId } = this.#options;
+    const consumer = this.#kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
+    this.#consumer = consumer;
+    consumer.on(consumer.events.CRASH, ({ payload }) => {
+      if (payload.restart) return;
+      this.#scheduleRestart(consumer);
+    });
+    try {
+      await this.#ensureTopic();
+      await consumer.connect();
+      await consumer.subscribe({ topic, fromBeginning: true });
+      await consumer.run({
+        autoCommit: true,
+        eachMessage: async ({ message }) => {
+          const id = ErasedAccounts.deletedId(message.key, message.value);
+          if (id && !this.#erased.has(id)) {
+            this.#erased.add(id);
+            log.info({ userId: id }, "account deleted: its tokens are refused from now on");
+          }
+        },
+      });
+    } catch (error) {
+      if (this.#stopped) return;
+      log.error({ err: error, topic }, `could not read deleted accounts; retrying in ${RESTART_DELAY_MS / 1000}s`);
+      this.#scheduleRestart(consumer);
+    }
+  }
+
+  #scheduleRestart(failed: Consumer): void {
+    if (this.#stopped || this.#restartTimer) return;
+    this.#restartTimer = setTimeout(() => {
+      this.#restartTimer = null;
+      void failed
+        .disconnect()
+        .catch(() => undefined)
+        .then(() => {
+          if (!this.#stopped) void this.#run();
+        });
+    }, RESTART_DELAY_MS);
+  }
+
+  // Debezium creates the topic with the first account; creating it up front lets the gateway start before that.
+  async #ensureTopic(): Promise<void> {
+    const admin = this.#kafka.admin();
+    await admin.connect();
+    try {
+      if (!(await admin.listTopics()).includes(this.#options.topic))
+        await admin.createTopics({ topics: [{ topic: this.#options.topic }], waitForLeaders: true });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+}

@@ -1,0 +1,88 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '@petcare/service-kit';
+import { dropTestDatabase, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
+import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
+import { loadConfig as loadUsersConfig } from '@petcare/users/config';
+import { buildUsersService, type UsersService } from '@petcare/users/server';
+import { loadConfig } from '../src/config.ts';
+import { buildGateway, type Gateway } from '../src/server.ts';
+
+// The real path of a deletion: deleteAccount in the users database, Debezium's users-cdc connector, the users topic,
+// the gateway. Only users runs: the other subgraphs are not needed to tell whether a token is honoured.
+const accessSecret = 'test-access-token-secret-0123456789abc';
+const signingSecret = 'test-gateway-signing-secret-0123456789';
+const ns = `t${randomBytes(4).toString('hex')}.`;
+const connector = `${ns}users-cdc`;
+const databaseUrl = testDatabaseUrl('erased');
+const log = createLogger('erased', 'silent');
+let users: UsersService;
+let usersUrl: string;
+const gateways: Gateway[] = [];
+
+async function startGateway(): Promise<string> {
+  const gateway = await buildGateway(
+    loadConfig({
+      PORT: '0',
+      ACCESS_TOKEN_SECRET: accessSecret,
+      GATEWAY_SIGNING_SECRET: signingSecret,
+      USERS_URL: usersUrl,
+      KAFKA_BROKERS: testBrokers.join(','),
+      CDC_TOPIC_NAMESPACE: ns,
+      LOG_LEVEL: 'silent',
+    }),
+    log,
+  );
+  gateways.push(gateway);
+  return gateway.listen(0);
+}
+
+async function gql(url: string, query: string, token?: string) {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ query }),
+  });
+  return { status: res.status, ...((await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] }) };
+}
+
+const signUp = async (url: string, email: string): Promise<{ id: string; token: string }> => {
+  const answer = await gql(url, `mutation { signUp(input: { email: "${email}", password: "correct horse", displayName: "x" }) { token user { id } } }`);
+  return { id: answer.data.signUp.user.id, token: answer.data.signUp.token };
+};
+
+beforeAll(async () => {
+  users = await buildUsersService(
+    loadUsersConfig({ PORT: '0', DATABASE_URL: databaseUrl, GATEWAY_SIGNING_SECRET: signingSecret, ACCESS_TOKEN_SECRET: accessSecret, LOG_LEVEL: 'silent' }),
+    log,
+  );
+  usersUrl = await users.server.listen(0);
+  await registerTestConnector({ name: connector, template: 'users-cdc', database: new URL(databaseUrl).pathname.slice(1), topicPrefix: `${ns}users` });
+}, 120_000);
+
+afterAll(async () => {
+  for (const gateway of gateways) await gateway.close();
+  await removeTestConnector(connector, databaseUrl).catch(() => undefined);
+  await users?.close();
+  await dropTestDatabase(databaseUrl);
+});
+
+describe('a deleted account', () => {
+  it("has its token refused by the gateway for everything, by this gateway and by one started later; others' tokens work", async () => {
+    const url = await startGateway();
+    const mina = await signUp(url, 'mina@example.com');
+    const joon = await signUp(url, 'joon@example.com');
+    expect((await gql(url, '{ me { id } }', mina.token)).data.me.id).toBe(mina.id);
+
+    expect((await gql(url, 'mutation { deleteAccount }', mina.token)).data).toEqual({ deleteAccount: true });
+    await waitUntil('the gateway refuses the deleted account\'s token', async () => (await gql(url, '{ __typename }', mina.token)).status === 401);
+    const refused = await gql(url, 'mutation { registerDevice(input: { token: "t", platform: IOS }) { id } }', mina.token);
+    expect(refused.status).toBe(401);
+    expect(refused.errors?.[0]).toMatchObject({ message: 'this account was deleted: sign up or sign in again', extensions: { code: 'UNAUTHENTICATED' } });
+    expect((await gql(url, '{ me { id } }', joon.token)).data.me.id).toBe(joon.id);
+
+    const later = await startGateway();
+    await waitUntil('a gateway started later refuses it too', async () => (await gql(later, '{ __typename }', mina.token)).status === 401);
+    expect((await gql(later, '{ me { id } }', joon.token)).data.me.id).toBe(joon.id);
+  }, 150_000);
+});
