@@ -17,6 +17,8 @@ interface Applied {
   lsn: bigint;
   offset: bigint;
   deleted: boolean;
+  /** The snapshot point the key's state descends from; equal to `lsn` when the state is a snapshot read itself. */
+  snapshotLsn: bigint;
 }
 
 /** A message that has passed every check that needs no database: ready to apply. */
@@ -51,22 +53,50 @@ export function parseMessage(handler: AnyChangeHandler, message: IncomingMessage
 }
 
 /**
+ * Why a change does nothing to the state applied for its key, or null when it supersedes that state.
+ *
+ * Changes to one row are ordered by their WAL position (row locks serialise the transactions that touch it),
+ * so a change at or below the applied LSN is a replay or stale. Snapshot reads break that order: they carry
+ * the LSN at which the replication slot became consistent, and a transaction that began before that point
+ * and commits after it is not in the snapshot, yet is streamed with change LSNs *below* it. The slot streams
+ * only transactions committed after its consistent point, and Debezium writes a snapshot's reads before
+ * anything it streams, so a streamed change that follows a snapshot read in the topic (a higher offset) is
+ * newer than that read whatever its LSN. Debezium gives no commit LSN per change to order by instead (its
+ * `source.sequence` and transaction ids carry change LSNs), hence the offset. A snapshot read, in turn,
+ * never goes back behind a state that descends from the same or a later snapshot (a redelivered read).
+ */
+function staleReason(prev: Applied | undefined, change: DebeziumChange, offset: bigint): string | null {
+  if (!prev) return null;
+  if (change.op === 'r') {
+    if (change.lsn > prev.lsn && change.lsn > prev.snapshotLsn) return null;
+    return `snapshot read at lsn ${change.lsn} ≤ applied ${prev.lsn > prev.snapshotLsn ? prev.lsn : prev.snapshotLsn}`;
+  }
+  if (change.lsn > prev.lsn) return null;
+  const prevIsSnapshotRead = prev.snapshotLsn > 0n && prev.lsn === prev.snapshotLsn;
+  if (prevIsSnapshotRead && !change.snapshot && offset > prev.offset) return null;
+  return `lsn ${change.lsn} ≤ applied ${prev.lsn}`;
+}
+
+/**
  * Applies parsed messages of one topic to a copy exactly once, in order, in ONE transaction. The last
  * applied LSN per source key is kept in `cdc_applied_change` and written in the same transaction as the
  * effects: a change at or below that LSN (a redelivery after a crash, or an older change arriving late)
- * does nothing. Tombstones carry no LSN, so they are ordered by Kafka offset instead: one at or before
- * the last applied offset for its key is old. Any error rolls the whole batch back.
+ * does nothing, save the snapshot edge explained at staleReason. Tombstones carry no LSN, so they are
+ * ordered by Kafka offset instead: one at or before the last applied offset for its key is old. Any error
+ * rolls the whole batch back.
  */
 export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, batch: ParsedMessage[]): Promise<ApplyOutcome[]> {
   // MikroORM inlines `?` parameters (escaped) and spreads an array into a list, hence `array[?]`.
   return em.transactional(async (tx) => {
     const ids = [...new Set(batch.map((m) => m.id))];
-    const rows = await tx.execute<{ key: string; lsn: string; kafka_offset: string; deleted: boolean }[]>(
-      `select key, lsn::text as lsn, kafka_offset::text as kafka_offset, deleted from cdc_applied_change
+    const rows = await tx.execute<{ key: string; lsn: string; kafka_offset: string; deleted: boolean; snapshot_lsn: string }[]>(
+      `select key, lsn::text as lsn, kafka_offset::text as kafka_offset, deleted, snapshot_lsn::text as snapshot_lsn from cdc_applied_change
         where topic = ? and key = any(array[?]::text[]) order by key for update`,
       [handler.topic, ids],
     );
-    const state = new Map<string, Applied>(rows.map((r) => [r.key, { lsn: BigInt(r.lsn), offset: BigInt(r.kafka_offset), deleted: r.deleted }]));
+    const state = new Map<string, Applied>(
+      rows.map((r) => [r.key, { lsn: BigInt(r.lsn), offset: BigInt(r.kafka_offset), deleted: r.deleted, snapshotLsn: BigInt(r.snapshot_lsn) }]),
+    );
     const touched = new Set<string>();
     const outcomes: ApplyOutcome[] = [];
     for (const m of batch) {
@@ -77,15 +107,17 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
           continue;
         }
         await handler.remove(tx, m.key);
-        state.set(m.id, { lsn: prev?.lsn ?? 0n, offset: m.offset, deleted: true });
+        state.set(m.id, { lsn: prev?.lsn ?? 0n, offset: m.offset, deleted: true, snapshotLsn: prev?.snapshotLsn ?? 0n });
       } else {
-        if (prev && m.change.lsn <= prev.lsn) {
-          outcomes.push({ result: 'skipped', reason: `lsn ${m.change.lsn} ≤ applied ${prev.lsn}` });
+        const stale = staleReason(prev, m.change, m.offset);
+        if (stale !== null) {
+          outcomes.push({ result: 'skipped', reason: stale });
           continue;
         }
         if (m.change.op === 'd') await handler.remove(tx, m.key);
         else await handler.upsert(tx, m.row, m.change);
-        state.set(m.id, { lsn: m.change.lsn, offset: m.offset, deleted: m.change.op === 'd' });
+        const snapshotLsn = m.change.op === 'r' ? m.change.lsn : (prev?.snapshotLsn ?? 0n);
+        state.set(m.id, { lsn: m.change.lsn, offset: m.offset, deleted: m.change.op === 'd', snapshotLsn });
       }
       touched.add(m.id);
       outcomes.push({ result: 'applied', sourceTsMs: m.change?.sourceTsMs ?? null });
@@ -93,15 +125,18 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
     if (touched.size > 0) {
       const keys = [...touched];
       await tx.execute(
-        `insert into cdc_applied_change (topic, key, lsn, kafka_offset, deleted, applied_at)
-         select ?, k, l::numeric, o::bigint, d, now() from unnest(array[?]::text[], array[?]::text[], array[?]::text[], array[?]::boolean[]) as u(k, l, o, d)
-         on conflict (topic, key) do update set lsn = excluded.lsn, kafka_offset = excluded.kafka_offset, deleted = excluded.deleted, applied_at = now()`,
+        `insert into cdc_applied_change (topic, key, lsn, kafka_offset, deleted, snapshot_lsn, applied_at)
+         select ?, k, l::numeric, o::bigint, d, s::numeric, now()
+           from unnest(array[?]::text[], array[?]::text[], array[?]::text[], array[?]::boolean[], array[?]::text[]) as u(k, l, o, d, s)
+         on conflict (topic, key) do update set lsn = excluded.lsn, kafka_offset = excluded.kafka_offset, deleted = excluded.deleted,
+           snapshot_lsn = excluded.snapshot_lsn, applied_at = now()`,
         [
           handler.topic,
           keys,
           keys.map((k) => state.get(k)!.lsn.toString()),
           keys.map((k) => state.get(k)!.offset.toString()),
           keys.map((k) => state.get(k)!.deleted),
+          keys.map((k) => state.get(k)!.snapshotLsn.toString()),
         ],
       );
     }
