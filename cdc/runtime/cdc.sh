@@ -429,7 +429,7 @@ cmd_kill() {
 run_connect_cli() {
   local node="$REPO_ROOT/node_modules/.bin/node"
   [[ -x "$node" ]] || die "$node is missing: run npm ci in $REPO_ROOT first"
-  (cd "$REPO_ROOT" && CONNECT_URL="$CONNECT_URL" CDC_CONNECTORS_DIR="$CONNECTORS_DIR" \
+  (cd "$REPO_ROOT" && CONNECT_URL="$CONNECT_URL" KAFKA_PORT="$KAFKA_PORT" CDC_CONNECTORS_DIR="$CONNECTORS_DIR" \
     CDC_REGISTER_TIMEOUT="$REGISTER_TIMEOUT" CDC_CONNECT_LOG="$CONNECT_LOG" \
     "$node" --import tsx "$REPO_ROOT/cdc/src/connect/cli.ts" "$@")
 }

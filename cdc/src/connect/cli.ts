@@ -25,6 +25,7 @@ async function main(argv: string[]): Promise<void> {
         files: readConnectorFiles(),
         restart: values.restart,
         timeoutMs: connectSettings.registerTimeoutMs,
+        brokers: connectSettings.brokers,
         log,
       });
       return;

@@ -8,6 +8,8 @@ import { applyEvents, parseEvent } from './apply-events.ts';
 import { isPermanentFailure } from './is-permanent-failure.ts';
 import { kafkaLogCreator } from './kafka-log-creator.ts';
 import { checkWrittenTables } from './check-written-tables.ts';
+import { CommittedOffsetGoneError } from './committed-offset-gone-error.ts';
+import { findGoneOffsets } from './find-gone-offsets.ts';
 
 /** How a service runs its CDC consumer. */
 export interface CdcConsumerOptions {
@@ -70,13 +72,18 @@ export class CdcConsumer {
   readonly #handlers: Map<string, TopicApplier>;
   #pruneTimer: NodeJS.Timeout | undefined;
   #running = false;
+  /** Set when the group's position fell out of a topic while running: nothing more is applied. */
+  #halted = false;
 
   constructor(private readonly options: CdcConsumerOptions) {
     this.#kafka = new Kafka({
       clientId: options.groupId,
       brokers: options.brokers,
       logLevel: logLevel.WARN,
-      logCreator: kafkaLogCreator(options.log),
+      logCreator: kafkaLogCreator(options.log, (message, extra) => {
+        // kafkajs logs this just before committing the earliest offset in place of the one that is gone.
+        if (message === 'Offset out of range, resetting to default offset') this.#haltOutOfRange(extra);
+      }),
       retry: { initialRetryTime: 300, retries: 10 },
     });
     // A fetch waits up to 20 ms for 16 KiB (~30 changes) before returning: under load that turns a trickle
@@ -95,6 +102,7 @@ export class CdcConsumer {
   async start(): Promise<void> {
     await checkWrittenTables(this.options.orm, this.options.handlers);
     await this.#ensureTopics();
+    await this.#refuseGoneOffsets();
     await this.#producer.connect();
     await this.#consumer.connect();
     await this.#consumer.subscribe({ topics: [...this.#handlers.keys()], fromBeginning: true });
@@ -106,7 +114,8 @@ export class CdcConsumer {
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const handler = this.#handlers.get(batch.topic);
         if (!handler) return;
-        const keepGoing = () => isRunning() && !isStale();
+        const keepGoing = () => isRunning() && !isStale() && !this.#halted;
+        if (!keepGoing()) return;
         let chunk: { parsed: unknown; message: KafkaMessage }[] = [];
         const flush = async (): Promise<boolean> => {
           if (chunk.length === 0) return true;
@@ -161,6 +170,37 @@ export class CdcConsumer {
     await this.#producer.disconnect();
   }
 
+  // A group whose committed offset is gone would otherwise be reset to the earliest offset by kafkajs, skipping
+  // the changes in between without a word: refuse to start, in one log line.
+  async #refuseGoneOffsets(): Promise<void> {
+    const admin = this.#kafka.admin();
+    await admin.connect();
+    try {
+      const gone = await findGoneOffsets(admin, this.options.groupId, [...this.#handlers.keys()]);
+      if (gone.length === 0) return;
+      const error = new CommittedOffsetGoneError(this.options.groupId, gone);
+      this.options.log.error({ groupId: this.options.groupId, gone }, error.message);
+      throw error;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  #haltOutOfRange(extra: Record<string, unknown>): void {
+    if (this.#halted || !this.#running) return;
+    this.#halted = true;
+    this.options.log.error(
+      { groupId: this.options.groupId, topic: extra['topic'], partition: extra['partition'] },
+      `consumer group ${this.options.groupId} stopped: its position in ${String(extra['topic'])}[${String(extra['partition'])}] is no longer in the topic; the changes in between are lost to this consumer, so it does not go on from the earliest offset (cdc/README.md, "Rebuilding a copy")`,
+    );
+    void this.stop().catch((error: unknown) => this.options.log.warn({ err: error }, 'could not stop the halted consumer cleanly'));
+  }
+
+  /** True once the consumer stopped itself because its position in a topic was gone. */
+  get halted(): boolean {
+    return this.#halted;
+  }
+
   // Creating the topics up front lets a consumer start before the first change of a table exists,
   // with the same settings Debezium's own topics get on this broker.
   async #ensureTopics(): Promise<void> {
@@ -169,7 +209,16 @@ export class CdcConsumer {
     try {
       const existing = new Set(await admin.listTopics());
       const missing = [...this.#handlers.keys(), this.options.deadLetterTopic].filter((t) => !existing.has(t));
-      if (missing.length > 0) await admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
+      // A change topic is the state of a table: compacted, so it keeps every key's latest change (a new consumer
+      // rebuilds a copy from it) and a tombstone means the key is gone. `cdc.sh register` aligns the rest of its
+      // settings with the connector's `topic.creation.*` (cdc/README.md, "Topic settings").
+      const isChangeTopic = (topic: string) => this.options.handlers.some((h) => h.topic === topic && !('kind' in h));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          topics: missing.map((topic) => ({ topic, ...(isChangeTopic(topic) ? { configEntries: [{ name: 'cleanup.policy', value: 'compact' }] } : {}) })),
+          waitForLeaders: true,
+        });
+      }
     } finally {
       await admin.disconnect();
     }

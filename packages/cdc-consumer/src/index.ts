@@ -11,3 +11,5 @@ export { isPermanentFailure } from './is-permanent-failure.ts';
 export { cdcConfigShape } from './cdc-config-shape.ts';
 export { kafkaLogCreator } from './kafka-log-creator.ts';
 export { buildServiceConsumer, type ServiceConsumerOptions } from './build-service-consumer.ts';
+export { CommittedOffsetGoneError, type GoneOffset } from './committed-offset-gone-error.ts';
+export { findGoneOffsets } from './find-gone-offsets.ts';
