@@ -11,7 +11,14 @@ export interface IncomingMessage {
 }
 
 /** What applying one message did: changed the copy, or recognised it as already applied (a replay or stale). */
-export type ApplyOutcome = { result: 'applied'; sourceTsMs: number | null } | { result: 'skipped'; reason: string };
+export type ApplyOutcome =
+  | {
+      result: 'applied';
+      sourceTsMs: number | null;
+      /** Rows removed from the copy because a snapshot that ended with this change did not read them. */
+      reconciled?: number;
+    }
+  | { result: 'skipped'; reason: string };
 
 interface Applied {
   lsn: bigint;
@@ -77,6 +84,55 @@ function staleReason(prev: Applied | undefined, change: DebeziumChange, offset: 
   return `lsn ${change.lsn} ≤ applied ${prev.lsn}`;
 }
 
+async function writeBookkeeping(tx: EntityManager, topic: string, state: Map<string, Applied>, touched: Set<string>): Promise<void> {
+  if (touched.size === 0) return;
+  const keys = [...touched];
+  touched.clear();
+  await tx.execute(
+    `insert into cdc_applied_change (topic, key, lsn, kafka_offset, deleted, snapshot_lsn, applied_at)
+     select ?, k, l::numeric, o::bigint, d, s::numeric, now()
+       from unnest(array[?]::text[], array[?]::text[], array[?]::text[], array[?]::boolean[], array[?]::text[]) as u(k, l, o, d, s)
+     on conflict (topic, key) do update set lsn = excluded.lsn, kafka_offset = excluded.kafka_offset, deleted = excluded.deleted,
+       snapshot_lsn = excluded.snapshot_lsn, applied_at = now()`,
+    [
+      topic,
+      keys,
+      keys.map((k) => state.get(k)!.lsn.toString()),
+      keys.map((k) => state.get(k)!.offset.toString()),
+      keys.map((k) => state.get(k)!.deleted),
+      keys.map((k) => state.get(k)!.snapshotLsn.toString()),
+    ],
+  );
+}
+
+/**
+ * After the last read of a snapshot at `snapshotLsn`, removes from the copy every key the snapshot did not read:
+ * rows deleted at the source while the connector was away (its slot and offsets gone, e.g. `unregister` +
+ * `register`, or a re-snapshot after Kafka and PostgreSQL disagreed) have no delete event anywhere, only their
+ * absence from the new snapshot. A key the snapshot read carries its `snapshot_lsn`; one still below it was not
+ * read. Marked deleted at the snapshot's point, so an older change replayed later cannot bring it back, while a
+ * change streamed after the snapshot (the key inserted again) still applies.
+ */
+async function reconcile(tx: EntityManager, handler: AnyChangeHandler, state: Map<string, Applied>, snapshotLsn: bigint, offset: bigint): Promise<number> {
+  const stale = await tx.execute<{ key: string }[]>(
+    `select key from cdc_applied_change where topic = ? and not deleted and snapshot_lsn < ?::numeric and lsn < ?::numeric order by key for update`,
+    [handler.topic, snapshotLsn.toString(), snapshotLsn.toString()],
+  );
+  if (stale.length === 0) return 0;
+  for (const { key } of stale) {
+    const parsed = handler.key.safeParse(JSON.parse(key));
+    if (!parsed.success) throw new PoisonMessageError(`bookkeeping key ${key} of ${handler.topic} no longer fits the copy's key; cannot reconcile`);
+    await handler.remove(tx, parsed.data);
+    state.set(key, { lsn: snapshotLsn, offset, deleted: true, snapshotLsn });
+  }
+  await tx.execute(
+    `update cdc_applied_change set deleted = true, lsn = ?::numeric, snapshot_lsn = ?::numeric, kafka_offset = ?::bigint, applied_at = now()
+      where topic = ? and key = any(array[?]::text[])`,
+    [snapshotLsn.toString(), snapshotLsn.toString(), offset.toString(), handler.topic, stale.map((r) => r.key)],
+  );
+  return stale.length;
+}
+
 /**
  * Applies parsed messages of one topic to a copy exactly once, in order, in ONE transaction. The last
  * applied LSN per source key is kept in `cdc_applied_change` and written in the same transaction as the
@@ -120,26 +176,16 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
         state.set(m.id, { lsn: m.change.lsn, offset: m.offset, deleted: m.change.op === 'd', snapshotLsn });
       }
       touched.add(m.id);
+      if (m.change?.snapshotLast) {
+        // Everything read before this point must be in the bookkeeping for the reconcile query to see it.
+        await writeBookkeeping(tx, handler.topic, state, touched);
+        const reconciled = await reconcile(tx, handler, state, m.change.lsn, m.offset);
+        outcomes.push({ result: 'applied', sourceTsMs: m.change.sourceTsMs, ...(reconciled > 0 ? { reconciled } : {}) });
+        continue;
+      }
       outcomes.push({ result: 'applied', sourceTsMs: m.change?.sourceTsMs ?? null });
     }
-    if (touched.size > 0) {
-      const keys = [...touched];
-      await tx.execute(
-        `insert into cdc_applied_change (topic, key, lsn, kafka_offset, deleted, snapshot_lsn, applied_at)
-         select ?, k, l::numeric, o::bigint, d, s::numeric, now()
-           from unnest(array[?]::text[], array[?]::text[], array[?]::text[], array[?]::boolean[], array[?]::text[]) as u(k, l, o, d, s)
-         on conflict (topic, key) do update set lsn = excluded.lsn, kafka_offset = excluded.kafka_offset, deleted = excluded.deleted,
-           snapshot_lsn = excluded.snapshot_lsn, applied_at = now()`,
-        [
-          handler.topic,
-          keys,
-          keys.map((k) => state.get(k)!.lsn.toString()),
-          keys.map((k) => state.get(k)!.offset.toString()),
-          keys.map((k) => state.get(k)!.deleted),
-          keys.map((k) => state.get(k)!.snapshotLsn.toString()),
-        ],
-      );
-    }
+    await writeBookkeeping(tx, handler.topic, state, touched);
     return outcomes;
   });
 }

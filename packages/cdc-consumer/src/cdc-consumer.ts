@@ -239,7 +239,15 @@ export class CdcConsumer {
     for (let attempt = 0, wait = RETRY_MIN_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
       try {
         const outcomes = await handler.apply(em, chunk.map((c) => c.parsed));
-        for (const outcome of outcomes) this.options.onOutcome?.(handler.topic, outcome);
+        for (const outcome of outcomes) {
+          if (outcome.result === 'applied' && outcome.reconciled) {
+            this.options.log.info(
+              { topic: handler.topic, removed: outcome.reconciled },
+              `reconciled the copy of ${handler.topic} after a snapshot: ${outcome.reconciled} row(s) the snapshot did not read (deleted at the source meanwhile) removed`,
+            );
+          }
+          this.options.onOutcome?.(handler.topic, outcome);
+        }
         return true;
       } catch (error) {
         if (isPermanentFailure(error)) {

@@ -14,6 +14,11 @@ export interface DebeziumChange {
   /** Source commit time (ms since epoch), for latency measurement. */
   sourceTsMs: number;
   snapshot: boolean;
+  /**
+   * The last read of its table in a snapshot (`source.snapshot` = `last` or `last_in_data_collection`): every row
+   * the table held at the snapshot's point has been read, so a copy's row the snapshot did not read is gone.
+   */
+  snapshotLast: boolean;
   table: string;
 }
 
@@ -53,6 +58,7 @@ export function parseDebeziumChange(value: Buffer | null): DebeziumChange | null
     lsn: BigInt(source.lsn),
     sourceTsMs: source.ts_ms,
     snapshot: source.snapshot === true || (typeof source.snapshot === 'string' && source.snapshot !== 'false'),
+    snapshotLast: op === 'r' && (source.snapshot === 'last' || source.snapshot === 'last_in_data_collection'),
     table: source.table,
   };
 }
