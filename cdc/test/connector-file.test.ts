@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { connectorTemplate, readConnectorFile, readConnectorFiles, testConnectorConfig } from '@petcare/cdc/connect';
+import { withInstance } from '../src/connect/connector-file.ts';
 
 let dir: string | undefined;
 const folder = (files: Record<string, unknown>) => {
@@ -13,6 +14,17 @@ const folder = (files: Record<string, unknown>) => {
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 describe('connector files', () => {
+  it('give a checkout with PETCARE_INSTANCE its own database, slot and publication, and the same topics', () => {
+    const config = withInstance(connectorTemplate('users-cdc'), 'wt2');
+    expect([config['database.dbname'], config['slot.name'], config['publication.name'], config['topic.prefix']]).toEqual([
+      'petcare_users_wt2',
+      'wt2_users_cdc',
+      'wt2_users_cdc',
+      'users',
+    ]);
+    expect(withInstance(connectorTemplate('users-cdc'), '')).toEqual(connectorTemplate('users-cdc'));
+  });
+
   it('reads the committed ones: one per service database, each with its own slot and publication', () => {
     const files = readConnectorFiles();
     expect(files.map((f) => [f.name, f.database, f.slot, f.publication])).toEqual([

@@ -15,6 +15,8 @@ export interface RegisterOptions {
   log: (line: string) => void;
   /** A URL of the PostgreSQL server the connectors read; unset: PGHOST, PGPORT, PGUSER, PGPASSWORD. */
   postgresUrl?: string;
+  /** This checkout's folder: each database is claimed for it before its connector is registered (SourceDatabase.claim). */
+  checkout?: string;
   /** Brokers whose existing topics get the settings the connector files declare (`topic.creation.*`); unset: not aligned. */
   brokers?: string[];
 }
@@ -34,6 +36,10 @@ export async function registerConnectors(options: RegisterOptions): Promise<{ ru
       log(`register: ${name} skipped (database ${database} does not exist)`);
       skipped++;
       continue;
+    }
+    if (options.checkout) {
+      const previous = await db.claim(options.checkout);
+      if (previous) log(`register: database ${database} taken over from ${previous}, a checkout that no longer exists`);
     }
     if ((await db.capturableTables()) === 0) {
       log(`register: ${name} skipped (database ${database} has no table to capture yet: run its migrations first)`);

@@ -1,5 +1,8 @@
-import { ConfigResourceTypes, ConfigSource, Kafka, logLevel } from 'kafkajs';
+import kafkajs from 'kafkajs';
 import type { ConnectorConfig } from './connect-client.ts';
+
+// kafkajs is CommonJS: Node's ESM loader does not see these two among its named exports.
+const { ConfigResourceTypes, ConfigSource, Kafka, logLevel } = kafkajs;
 
 // Keys of a `topic.creation.<group>.*` block that say how Connect creates a topic, not what the topic is.
 const CREATION_ONLY = new Set(['replication.factor', 'partitions', 'include', 'exclude']);
