@@ -10,6 +10,8 @@ import { kafkaLogCreator } from './kafka-log-creator.ts';
 import { checkWrittenTables } from './check-written-tables.ts';
 import { CommittedOffsetGoneError } from './committed-offset-gone-error.ts';
 import { findGoneOffsets } from './find-gone-offsets.ts';
+import type { ConsumerStatus, StuckPartition } from './consumer-status.ts';
+import { consumerMetrics, type ConsumerMetrics } from './consumer-metrics.ts';
 
 /** How a service runs its CDC consumer. */
 export interface CdcConsumerOptions {
@@ -74,6 +76,9 @@ export class CdcConsumer {
   #running = false;
   /** Set when the group's position fell out of a topic while running: nothing more is applied. */
   #halted = false;
+  readonly #stuck = new Map<string, StuckPartition>();
+  readonly #lag = new Map<string, { topic: string; partition: number; messages: number }>();
+  readonly #metrics: ConsumerMetrics = consumerMetrics();
 
   constructor(private readonly options: CdcConsumerOptions) {
     this.#kafka = new Kafka({
@@ -119,8 +124,11 @@ export class CdcConsumer {
         let chunk: { parsed: unknown; message: KafkaMessage }[] = [];
         const flush = async (): Promise<boolean> => {
           if (chunk.length === 0) return true;
-          const done = await this.#applyChunk(handler, batch.partition, chunk, keepGoing);
-          if (done) resolveOffset(chunk.at(-1)!.message.offset);
+          const done = await this.#applyChunk(handler, batch.partition, chunk, keepGoing, batch.highWatermark);
+          if (done) {
+            resolveOffset(chunk.at(-1)!.message.offset);
+            this.#setLag(batch.topic, batch.partition, BigInt(batch.highWatermark) - BigInt(chunk.at(-1)!.message.offset) - 1n);
+          }
           chunk = [];
           await heartbeat();
           return done;
@@ -196,6 +204,57 @@ export class CdcConsumer {
     void this.stop().catch((error: unknown) => this.options.log.warn({ err: error }, 'could not stop the halted consumer cleanly'));
   }
 
+  /** The consumer's part of the service's `GET /health`. */
+  health(): Record<string, unknown> {
+    return { cdc: this.status() };
+  }
+
+  /** Where the consumer stands, for `/health`: stuck partitions and how far behind each partition it is. */
+  status(): ConsumerStatus {
+    const stuck = [...this.#stuck.values()];
+    const state = this.#halted ? 'halted' : !this.#running ? 'stopped' : stuck.length > 0 ? 'stuck' : 'running';
+    return { groupId: this.options.groupId, state, stuck, lag: [...this.#lag.values()] };
+  }
+
+  #setLag(topic: string, partition: number, lag: bigint): void {
+    const messages = Number(lag < 0n ? 0n : lag);
+    this.#lag.set(`${topic}[${partition}]`, { topic, partition, messages });
+    this.#metrics.lag.set({ group: this.options.groupId, topic, partition: String(partition) }, messages);
+  }
+
+  #markStuck(topic: string, partition: number, offset: string, attempt: number, error: unknown, highWatermark: string): void {
+    const key = `${topic}[${partition}]`;
+    const sqlState = (error as { code?: unknown } | null)?.code;
+    const previous = this.#stuck.get(key);
+    const entry: StuckPartition = {
+      topic,
+      partition,
+      offset,
+      since: previous?.since ?? new Date().toISOString(),
+      attempts: attempt + 1,
+      error: error instanceof Error ? error.message : String(error),
+      ...(typeof sqlState === 'string' ? { sqlState } : {}),
+    };
+    this.#stuck.set(key, entry);
+    this.#metrics.stuck.set({ group: this.options.groupId, topic, partition: String(partition) }, 1);
+    this.#setLag(topic, partition, BigInt(highWatermark) - BigInt(offset));
+    if (!previous) {
+      this.options.log.error(
+        { topic, partition, offset, sqlState: entry.sqlState, err: error },
+        `consumer stuck on ${key} at offset ${offset}: ${entry.error} (not a data error: retried with backoff, the partition waits; /health and cdc_consumer_stuck show it)`,
+      );
+    }
+  }
+
+  #clearStuck(topic: string, partition: number): void {
+    const key = `${topic}[${partition}]`;
+    const was = this.#stuck.get(key);
+    if (!was) return;
+    this.#stuck.delete(key);
+    this.#metrics.stuck.set({ group: this.options.groupId, topic, partition: String(partition) }, 0);
+    this.options.log.info({ topic, partition, attempts: was.attempts, since: was.since }, `consumer no longer stuck on ${key}: applied after ${was.attempts} attempt(s)`);
+  }
+
   /** True once the consumer stopped itself because its position in a topic was gone. */
   get halted(): boolean {
     return this.#halted;
@@ -234,11 +293,13 @@ export class CdcConsumer {
     partition: number,
     chunk: { parsed: unknown; message: KafkaMessage }[],
     keepGoing: () => boolean,
+    highWatermark: string,
   ): Promise<boolean> {
     const em = this.options.orm.em.fork() as EntityManager;
     for (let attempt = 0, wait = RETRY_MIN_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
       try {
         const outcomes = await handler.apply(em, chunk.map((c) => c.parsed));
+        this.#clearStuck(handler.topic, partition);
         for (const outcome of outcomes) {
           if (outcome.result === 'applied' && outcome.reconciled) {
             this.options.log.info(
@@ -256,11 +317,12 @@ export class CdcConsumer {
             return true;
           }
           for (const one of chunk) {
-            if (!(await this.#applyChunk(handler, partition, [one], keepGoing))) return false;
+            if (!(await this.#applyChunk(handler, partition, [one], keepGoing, highWatermark))) return false;
           }
           return true;
         }
         const offsets = `${chunk[0]!.message.offset}..${chunk.at(-1)!.message.offset}`;
+        this.#markStuck(handler.topic, partition, chunk[0]!.message.offset, attempt, error, highWatermark);
         this.options.log.warn({ err: error, topic: handler.topic, partition, offsets, attempt }, 'transient failure applying changes; retrying');
         if (!keepGoing()) return false;
         await new Promise((r) => setTimeout(r, wait));

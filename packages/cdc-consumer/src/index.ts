@@ -13,3 +13,4 @@ export { kafkaLogCreator } from './kafka-log-creator.ts';
 export { buildServiceConsumer, type ServiceConsumerOptions } from './build-service-consumer.ts';
 export { CommittedOffsetGoneError, type GoneOffset } from './committed-offset-gone-error.ts';
 export { findGoneOffsets } from './find-gone-offsets.ts';
+export type { ConsumerStatus, StuckPartition } from './consumer-status.ts';

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { register as promRegister } from 'prom-client';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -91,6 +92,11 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       log.warn({ err: error }, 'health check: database unreachable');
       res.status(503).json({ status: 'degraded', service: options.name, database: 'down' });
     }
+  });
+
+  // Prometheus text format from prom-client's default registry (the CDC consumer's stuck and lag gauges live there).
+  app.get('/metrics', async (_req, res) => {
+    res.type(promRegister.contentType).send(await promRegister.metrics());
   });
 
   options.extend?.(app, httpServer);
