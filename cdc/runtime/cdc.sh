@@ -20,6 +20,8 @@
 #   cdc.sh kill kafka|connect     crash one part (SIGKILL), for fault tests
 #   cdc.sh check-positions    compare each connector's position stored in Kafka with its replication slot; reset
 #                             it (new snapshot, copies reconcile) where PostgreSQL moved on (start runs it)
+#   cdc.sh redrive <service>  re-produce the service's dead letters once each; per message: applied, superseded,
+#                             dead-lettered again or not applied yet (npm run cdc -- redrive <service>)
 #   cdc.sh status [--topics]  PostgreSQL, processes, ports, connectors and their state (and the topic list)
 #   cdc.sh logs [kafka|connect|postgres] [-f] [-n N]
 set -euo pipefail
@@ -509,6 +511,9 @@ main() {
     start) cmd_start "$@" ;;
     register|unregister) run_connect_cli "$cmd" "$@" ;;
     check-positions) CONNECT_GROUP_ID="$CONNECT_GROUP_ID" run_connect_cli check-positions ;;
+    redrive)
+      [[ -x "$REPO_ROOT/node_modules/.bin/node" ]] || die "run npm ci in $REPO_ROOT first"
+      (cd "$REPO_ROOT" && KAFKA_PORT="$KAFKA_PORT" "$REPO_ROOT/node_modules/.bin/node" --import tsx scripts/cdc-redrive.ts "$@") ;;
     stop) cmd_stop "$@" ;;
     kill) cmd_kill "$@" ;;
     status) cmd_status "$@" ;;

@@ -39,7 +39,7 @@ export interface ParsedMessage {
 }
 
 /** Stable text of a key object, so `{"id":1}` always maps to one bookkeeping row. */
-function keyText(key: Record<string, unknown>): string {
+export function keyText(key: Record<string, unknown>): string {
   return JSON.stringify(Object.fromEntries(Object.entries(key).sort(([a], [b]) => a.localeCompare(b))));
 }
 

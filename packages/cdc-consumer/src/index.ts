@@ -14,3 +14,4 @@ export { buildServiceConsumer, type ServiceConsumerOptions } from './build-servi
 export { CommittedOffsetGoneError, type GoneOffset } from './committed-offset-gone-error.ts';
 export { findGoneOffsets } from './find-gone-offsets.ts';
 export type { ConsumerStatus, StuckPartition } from './consumer-status.ts';
+export { redriveDeadLetters, type RedriveOptions, type RedriveResult } from './redrive-dead-letters.ts';
