@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import pg from 'pg';
 
 /**
@@ -51,7 +51,9 @@ export class SourceDatabase {
    * move each other's slots on and write into each other's data. A claim by a folder that is gone is taken over.
    * @returns the previous holder when the claim was taken over from a vanished checkout.
    */
-  async claim(checkout: string): Promise<string | undefined> {
+  async claim(folder: string): Promise<string | undefined> {
+    // One folder, one name: a symlinked path and the real one are the same checkout.
+    const checkout = existsSync(folder) ? realpathSync(folder) : folder;
     return this.withClient('postgres', async (c) => {
       const { rows } = await c.query<{ comment: string | null }>(
         "select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1",
