@@ -14,6 +14,13 @@ const folder = (files: Record<string, unknown>) => {
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 describe('connector files', () => {
+  it('give a test connector on tables of its own none of the users template\'s column list, and on app_user only its entry', () => {
+    const own = testConnectorConfig({ name: 't', database: 'd', topicPrefix: 'p', tables: 'public.item' });
+    expect(own['column.include.list']).toBeUndefined();
+    const users = testConnectorConfig({ name: 't', database: 'd', topicPrefix: 'p', tables: 'public.app_user' });
+    expect(users['column.include.list']).toBe('public\\.app_user\\.(id|display_name|created_at|updated_at)');
+  });
+
   it('declare compacted table topics, expiring outbox topics, and a 동네인증 topic that forgets within an hour and a day', () => {
     const neighborhoods = connectorTemplate('neighborhoods-cdc');
     expect(topicSettingsFor(neighborhoods, 'neighborhoods.public.neighborhood_verification')).toEqual({
