@@ -27,7 +27,7 @@ const subjects: { subject: string; overrides: Record<string, string | null> }[] 
 const ItemCopySchema = defineEntity({
   name: 'BenchCopy',
   tableName: 'bench_copy',
-  properties: { id: p.bigint().primary(), sourceTsMs: p.bigint(), appliedAt: p.datetime() },
+  properties: { id: p.bigint().primary(), sourceTsMs: p.bigint(), capturedTsMs: p.bigint(), appliedAt: p.datetime() },
 });
 class BenchCopy extends ItemCopySchema.class {}
 ItemCopySchema.setClass(BenchCopy);
@@ -37,7 +37,11 @@ class BenchSinkMigration extends Migration {
   override up(): void {
     this.addSql(appliedChangeTableSql);
     // `applications` counts how often a change took effect: anything but 1 is a duplicate.
-    this.addSql('create table bench_copy (id bigint primary key, source_ts_ms bigint not null, applied_at timestamptz not null, applications int not null)');
+    // captured_ts_ms: when Debezium processed the change, so a tail can be told apart: capture (WAL decoding,
+    // Debezium) or delivery (Kafka, the consumer, the copy's database).
+    this.addSql(
+      'create table bench_copy (id bigint primary key, source_ts_ms bigint not null, captured_ts_ms bigint not null, applied_at timestamptz not null, applications int not null)',
+    );
   }
 }
 
@@ -49,9 +53,9 @@ function handler(topic: string): ChangeHandler<{ id: number }, { id: number }> {
     async upsert(em, row, change) {
       // One statement per change, like the services' copies.
       await em.execute(
-        `insert into bench_copy (id, source_ts_ms, applied_at, applications) values (?, ?, clock_timestamp(), 1)
+        `insert into bench_copy (id, source_ts_ms, captured_ts_ms, applied_at, applications) values (?, ?, ?, clock_timestamp(), 1)
          on conflict (id) do update set applications = bench_copy.applications + 1`,
-        [row.id, change.sourceTsMs],
+        [row.id, change.sourceTsMs, change.capturedTsMs ?? change.sourceTsMs],
       );
     },
     async remove() {},
@@ -122,6 +126,9 @@ async function measureSubject(subject: string, overrides: Record<string, string 
           [firstId, nextId - 1],
         )
       ).map((r) => Number(r.ms));
+      const captureMs = (
+        await conn.execute('select captured_ts_ms - source_ts_ms as ms from bench_copy where id between ? and ? order by 1', [firstId, nextId - 1])
+      ).map((r) => Number(r.ms));
       const [counts] = await conn.execute(
         'select coalesce(sum(applications), 0)::int as effects, count(*)::int as distinct_ids from bench_copy where id between ? and ?',
         [firstId, nextId - 1],
@@ -134,6 +141,9 @@ async function measureSubject(subject: string, overrides: Record<string, string 
         p50Ms: Math.round(quantile(latencies, 0.5)),
         p99Ms: Math.round(quantile(latencies, 0.99)),
         maxMs: Math.round(latencies.at(-1) ?? Number.NaN),
+        // Source commit → Debezium: WAL decoding and the connector; the rest of p99Ms is Kafka and the consumer.
+        captureP99Ms: Math.round(quantile(captureMs, 0.99)),
+        loadAverage: Number(loadavg()[0]!.toFixed(1)),
         lost: total - Number(counts?.distinct_ids ?? 0),
         duplicated: Number(counts?.effects ?? 0) - Number(counts?.distinct_ids ?? 0),
       });

@@ -23,6 +23,7 @@ describe('parseDebeziumChange', () => {
       after: { id: 'a', token: 't' },
       lsn: 23456789n,
       sourceTsMs: 1764100000000,
+      capturedTsMs: 1764100000005,
       snapshot: false,
       snapshotLast: false,
       table: 'device',
