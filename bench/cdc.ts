@@ -51,7 +51,7 @@ function handler(topic: string): ChangeHandler<{ id: number }, { id: number }> {
     key: z.object({ id: z.number() }),
     row: z.object({ id: z.number() }),
     async upsert(em, row, change) {
-      // One statement per change, like the services' copies.
+      // One statement per change: the path a reaction takes (copies take applyNet below).
       await em.execute(
         `insert into bench_copy (id, source_ts_ms, captured_ts_ms, applied_at, applications) values (?, ?, ?, clock_timestamp(), 1)
          on conflict (id) do update set applications = bench_copy.applications + 1`,
@@ -59,6 +59,16 @@ function handler(topic: string): ChangeHandler<{ id: number }, { id: number }> {
       );
     },
     async remove() {},
+    // As defineCopy does for the services' copies: a chunk's net effect per key in one statement.
+    async applyNet(em, _removes, upserts) {
+      if (upserts.length === 0) return;
+      await em.execute(
+        `insert into bench_copy (id, source_ts_ms, captured_ts_ms, applied_at, applications)
+         values ${upserts.map(() => '(?, ?, ?, clock_timestamp(), 1)').join(', ')}
+         on conflict (id) do update set applications = bench_copy.applications + 1`,
+        upserts.flatMap(({ row, change }) => [row.id, change.sourceTsMs, change.capturedTsMs ?? change.sourceTsMs]),
+      );
+    },
   };
 }
 

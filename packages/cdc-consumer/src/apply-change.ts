@@ -155,6 +155,21 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
     );
     const touched = new Set<string>();
     const outcomes: ApplyOutcome[] = [];
+    // A copy (applyNet) gets the chunk's net effect per key, in two statements; a reaction every change in order.
+    const net = new Map<string, { remove: unknown } | { row: unknown; change: DebeziumChange }>();
+    const remove = async (m: ParsedMessage) => (handler.applyNet ? void net.set(m.id, { remove: m.key }) : handler.remove(tx, m.key));
+    const upsert = async (m: ParsedMessage, change: DebeziumChange) =>
+      handler.applyNet ? void net.set(m.id, { row: m.row, change }) : handler.upsert(tx, m.row, change);
+    const applyNet = async () => {
+      if (!handler.applyNet || net.size === 0) return;
+      const effects = [...net.values()];
+      net.clear();
+      await handler.applyNet(
+        tx,
+        effects.flatMap((e) => ('remove' in e ? [e.remove] : [])),
+        effects.flatMap((e) => ('row' in e ? [e] : [])),
+      );
+    };
     for (const m of batch) {
       const prev = state.get(m.id);
       if (m.change === null) {
@@ -162,7 +177,7 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
           outcomes.push({ result: 'skipped', reason: 'tombstone already applied' });
           continue;
         }
-        await handler.remove(tx, m.key);
+        await remove(m);
         state.set(m.id, { lsn: prev?.lsn ?? 0n, offset: m.offset, deleted: true, snapshotLsn: prev?.snapshotLsn ?? 0n });
       } else {
         const stale = staleReason(prev, m.change, m.offset);
@@ -170,14 +185,15 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
           outcomes.push({ result: 'skipped', reason: stale });
           continue;
         }
-        if (m.change.op === 'd') await handler.remove(tx, m.key);
-        else await handler.upsert(tx, m.row, m.change);
+        if (m.change.op === 'd') await remove(m);
+        else await upsert(m, m.change);
         const snapshotLsn = m.change.op === 'r' ? m.change.lsn : (prev?.snapshotLsn ?? 0n);
         state.set(m.id, { lsn: m.change.lsn, offset: m.offset, deleted: m.change.op === 'd', snapshotLsn });
       }
       touched.add(m.id);
       if (m.change?.snapshotLast) {
-        // Everything read before this point must be in the bookkeeping for the reconcile query to see it.
+        // Everything read before this point must be in the copy and the bookkeeping for the reconcile to see it.
+        await applyNet();
         await writeBookkeeping(tx, handler.topic, state, touched);
         const reconciled = await reconcile(tx, handler, state, m.change.lsn, m.offset);
         outcomes.push({ result: 'applied', sourceTsMs: m.change.sourceTsMs, ...(reconciled > 0 ? { reconciled } : {}) });
@@ -185,6 +201,7 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
       }
       outcomes.push({ result: 'applied', sourceTsMs: m.change?.sourceTsMs ?? null });
     }
+    await applyNet();
     await writeBookkeeping(tx, handler.topic, state, touched);
     return outcomes;
   });
