@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { localSecrets } from './stack/local-secrets.ts';
-import { repoRoot, type StackOptions } from './stack/stack-layout.ts';
+import { connectSettings, SourceDatabase } from '@petcare/cdc/connect';
+import { databaseUrl, repoRoot, stackLayout, type StackOptions, type SubgraphName } from './stack/stack-layout.ts';
 import { runSeeds } from './stack/run-seeds.ts';
 import { startStack } from './stack/start-stack.ts';
 
@@ -24,7 +25,21 @@ const options: StackOptions = {
   basePort: Number(process.env['GATEWAY_PORT'] ?? 4000),
   kafkaBrokers: process.env['KAFKA_BROKERS'] ?? `127.0.0.1:${process.env['KAFKA_PORT'] ?? 9092}`,
   logLevel: process.env['LOG_LEVEL'] ?? 'info',
+  ...(connectSettings.instance ? { databaseSuffix: `_${connectSettings.instance}` } : {}),
 };
+
+// Before anything writes: databases another checkout on this machine holds are not this one's to seed, migrate or
+// capture (PETCARE_INSTANCE gives a checkout names of its own).
+for (const { name } of stackLayout(options).subgraphs) {
+  const database = new URL(databaseUrl(options, name as SubgraphName)).pathname.slice(1);
+  try {
+    const previous = await new SourceDatabase(database, options.postgresUrl).claim(repoRoot);
+    if (previous) console.log(`Database ${database} taken over from ${previous}, a checkout that no longer exists`);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  }
+}
 
 if (dataDir) console.log(`Loading data from ${dataDir}`);
 else console.log('No data directory (DATA_DIR unset and ../shared/data missing): starting empty. Load data with DATA_DIR=/path/to/data npm start');

@@ -18,6 +18,10 @@
 #   cdc.sh stop [kafka|connect|postgres]  stop Connect then the broker, or one (SIGTERM, then SIGKILL after
 #                             a timeout); postgres = the project's own cluster, stopped only when named
 #   cdc.sh kill kafka|connect     crash one part (SIGKILL), for fault tests
+#   cdc.sh check-positions    compare each connector's position stored in Kafka with its replication slot; reset
+#                             it (new snapshot, copies reconcile) where PostgreSQL moved on (start runs it)
+#   cdc.sh redrive <service>  re-produce the service's dead letters once each; per message: applied, superseded,
+#                             dead-lettered again or not applied yet (npm run cdc -- redrive <service>)
 #   cdc.sh status [--topics]  PostgreSQL, processes, ports, connectors and their state (and the topic list)
 #   cdc.sh logs [kafka|connect|postgres] [-f] [-n N]
 set -euo pipefail
@@ -347,6 +351,10 @@ start_connect() {
   fi
   port_open 127.0.0.1 "$CONNECT_PORT" && die "connect: port $CONNECT_PORT is already in use by another process (set CONNECT_PORT)"
   write_connect_config
+  # Before Connect resumes its connectors: a connector whose stored position PostgreSQL no longer has would
+  # stream from the slot's position instead, silently skipping the changes in between (cdc/README.md).
+  CONNECT_GROUP_ID="$CONNECT_GROUP_ID" run_connect_cli check-positions \
+    || warn "connect: could not compare the connectors' stored positions with their replication slots"
   log "connect: starting distributed worker (group $CONNECT_GROUP_ID, REST $CONNECT_URL)"
   spawn "$CONNECT_PID" "$CONNECT_LOG" "$CONNECT_HEAP_OPTS" \
     org.apache.kafka.connect.cli.ConnectDistributed "$KAFKA_CONF_DIR/connect-distributed.properties"
@@ -429,7 +437,7 @@ cmd_kill() {
 run_connect_cli() {
   local node="$REPO_ROOT/node_modules/.bin/node"
   [[ -x "$node" ]] || die "$node is missing: run npm ci in $REPO_ROOT first"
-  (cd "$REPO_ROOT" && CONNECT_URL="$CONNECT_URL" CDC_CONNECTORS_DIR="$CONNECTORS_DIR" \
+  (cd "$REPO_ROOT" && CONNECT_URL="$CONNECT_URL" KAFKA_PORT="$KAFKA_PORT" CDC_CONNECTORS_DIR="$CONNECTORS_DIR" \
     CDC_REGISTER_TIMEOUT="$REGISTER_TIMEOUT" CDC_CONNECT_LOG="$CONNECT_LOG" \
     "$node" --import tsx "$REPO_ROOT/cdc/src/connect/cli.ts" "$@")
 }
@@ -502,6 +510,10 @@ main() {
     resolve) mkdir -p "$TARGET_DIR"; cmd_resolve ;;
     start) cmd_start "$@" ;;
     register|unregister) run_connect_cli "$cmd" "$@" ;;
+    check-positions) CONNECT_GROUP_ID="$CONNECT_GROUP_ID" run_connect_cli check-positions ;;
+    redrive)
+      [[ -x "$REPO_ROOT/node_modules/.bin/node" ]] || die "run npm ci in $REPO_ROOT first"
+      (cd "$REPO_ROOT" && KAFKA_PORT="$KAFKA_PORT" "$REPO_ROOT/node_modules/.bin/node" --import tsx scripts/cdc-redrive.ts "$@") ;;
     stop) cmd_stop "$@" ;;
     kill) cmd_kill "$@" ;;
     status) cmd_status "$@" ;;

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectorTemplate, readConnectorFile, readConnectorFiles, testConnectorConfig } from '@petcare/cdc/connect';
+import { connectorTemplate, readConnectorFile, readConnectorFiles, testConnectorConfig, topicSettingsFor } from '@petcare/cdc/connect';
+import { withInstance } from '../src/connect/connector-file.ts';
 
 let dir: string | undefined;
 const folder = (files: Record<string, unknown>) => {
@@ -13,6 +14,41 @@ const folder = (files: Record<string, unknown>) => {
 afterEach(() => dir && rmSync(dir, { recursive: true, force: true }));
 
 describe('connector files', () => {
+  it('give a test connector on tables of its own none of the users template\'s column list, and on app_user only its entry', () => {
+    const own = testConnectorConfig({ name: 't', database: 'd', topicPrefix: 'p', tables: 'public.item' });
+    expect(own['column.include.list']).toBeUndefined();
+    const users = testConnectorConfig({ name: 't', database: 'd', topicPrefix: 'p', tables: 'public.app_user' });
+    expect(users['column.include.list']).toBe('public\\.app_user\\.(id|display_name|created_at|updated_at)');
+  });
+
+  it('declare compacted table topics, expiring outbox topics, and a 동네인증 topic that forgets within an hour and a day', () => {
+    const neighborhoods = connectorTemplate('neighborhoods-cdc');
+    expect(topicSettingsFor(neighborhoods, 'neighborhoods.public.neighborhood_verification')).toEqual({
+      'cleanup.policy': 'compact',
+      'segment.ms': '3600000',
+      'max.compaction.lag.ms': '3600000',
+      'delete.retention.ms': '86400000',
+    });
+    expect(topicSettingsFor(neighborhoods, 'neighborhoods.public.neighborhood')).toEqual({ 'cleanup.policy': 'compact', 'delete.retention.ms': '604800000' });
+    expect(topicSettingsFor(connectorTemplate('hospitals-cdc'), 'outbox.event.hospital')).toEqual({
+      'cleanup.policy': 'delete',
+      'delete.retention.ms': '604800000',
+      'retention.ms': '604800000',
+    });
+    expect(topicSettingsFor(connectorTemplate('users-cdc'), 'users.public.app_user')['cleanup.policy']).toBe('compact');
+  });
+
+  it('give a checkout with PETCARE_INSTANCE its own database, slot and publication, and the same topics', () => {
+    const config = withInstance(connectorTemplate('users-cdc'), 'wt2');
+    expect([config['database.dbname'], config['slot.name'], config['publication.name'], config['topic.prefix']]).toEqual([
+      'petcare_users_wt2',
+      'wt2_users_cdc',
+      'wt2_users_cdc',
+      'users',
+    ]);
+    expect(withInstance(connectorTemplate('users-cdc'), '')).toEqual(connectorTemplate('users-cdc'));
+  });
+
   it('reads the committed ones: one per service database, each with its own slot and publication', () => {
     const files = readConnectorFiles();
     expect(files.map((f) => [f.name, f.database, f.slot, f.publication])).toEqual([

@@ -5,12 +5,13 @@ import { connectSettings } from './connect-settings.ts';
 import { connectorStatusLines } from './connector-status-lines.ts';
 import { readConnectorFiles } from './connector-file.ts';
 import { registerConnectors } from './register-connectors.ts';
+import { checkRecordedPositions } from './recorded-positions.ts';
 import { unregisterConnectors } from './unregister-connectors.ts';
 import { ConnectorTimeoutError } from './wait-for-connector-running.ts';
 
 // The connector half of cdc.sh (which keeps the processes): `cdc.sh register|unregister|status` run this
 // on the project's Node. PostgreSQL is reached through PGHOST/PGPORT/PGUSER/PGPASSWORD, as psql would.
-const usage = 'usage: cli.ts register [--restart] | unregister [name…] | status';
+const usage = 'usage: cli.ts register [--restart] | unregister [name…] | status | check-positions';
 const log = (line: string) => console.log(`[cdc] ${line}`);
 
 async function main(argv: string[]): Promise<void> {
@@ -25,6 +26,8 @@ async function main(argv: string[]): Promise<void> {
         files: readConnectorFiles(),
         restart: values.restart,
         timeoutMs: connectSettings.registerTimeoutMs,
+        brokers: connectSettings.brokers,
+        checkout: process.cwd(),
         log,
       });
       return;
@@ -33,6 +36,21 @@ async function main(argv: string[]): Promise<void> {
       const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });
       await ensureReady(client, 'unregister');
       await unregisterConnectors({ client, files: readConnectorFiles(), names: positionals, log });
+      return;
+    }
+    case 'check-positions': {
+      // Run by `cdc.sh start` before Connect starts its connectors: afterwards a connector may already have
+      // streamed from a position PostgreSQL no longer has, and recorded a new one.
+      const checks = await checkRecordedPositions({
+        brokers: connectSettings.brokers,
+        offsetsTopic: `${process.env['CONNECT_GROUP_ID'] ?? 'petcare-connect'}-offsets`,
+        files: readConnectorFiles(),
+        log,
+      });
+      const count = (outcome: string) => checks.filter((c) => c.outcome === outcome).length;
+      if (checks.every((c) => c.outcome === 'in-step' || c.outcome === 'new')) {
+        log(`positions: ${count('in-step')} connector(s) in step with their replication slots, ${count('new')} without a position or slot yet`);
+      }
       return;
     }
     case 'status':

@@ -52,6 +52,17 @@ export class ConnectClient {
     await this.send('PUT', `/connectors/${enc(name)}/stop`, { timeoutMs: 30_000 });
   }
 
+  /** Resumes a stopped or paused connector. */
+  async resume(name: string): Promise<void> {
+    await this.send('PUT', `/connectors/${enc(name)}/resume`, { timeoutMs: 30_000 });
+  }
+
+  /** The source offsets Connect has stored for a connector (Debezium PostgreSQL: `lsn`, `lsn_commit`, `txId`…). */
+  async offsets(name: string): Promise<Record<string, unknown>[]> {
+    const body = await this.request<{ offsets?: { offset?: Record<string, unknown> }[] }>('GET', `/connectors/${enc(name)}/offsets`, { timeoutMs: 30_000 });
+    return (body?.offsets ?? []).flatMap((o) => (o.offset ? [o.offset] : []));
+  }
+
   /** Deletes a stopped connector's source offsets, so a re-registration starts with a snapshot. */
   async resetOffsets(name: string): Promise<void> {
     await this.send('DELETE', `/connectors/${enc(name)}/offsets`, { timeoutMs: 30_000 });

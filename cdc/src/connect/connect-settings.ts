@@ -17,6 +17,11 @@ const schema = z.object({
   CDC_REGISTER_TIMEOUT: z.coerce.number().positive().default(120),
   /** Connect's log file, whose tail a register that times out prints (set by cdc.sh). */
   CDC_CONNECT_LOG: z.string().optional(),
+  /**
+   * This checkout's own name on a shared PostgreSQL: databases `petcare_<svc>_<instance>`, slots and publications
+   * `<instance>_<svc>_cdc`. Empty: the plain names, which one checkout per server may claim.
+   */
+  PETCARE_INSTANCE: z.string().regex(/^[a-z0-9_]{0,24}$/, 'lower-case letters, digits and _ only (it names databases and slots)').default(''),
 });
 
 /** Where Connect and the broker are, and what the connector commands read; from the environment, once. */
@@ -26,6 +31,8 @@ export interface ConnectSettings {
   connectorsDir: string;
   registerTimeoutMs: number;
   connectLog: string | undefined;
+  /** PETCARE_INSTANCE: this checkout's name for its databases, slots and publications; '' for the plain names. */
+  instance: string;
 }
 
 function parse(env: NodeJS.ProcessEnv): ConnectSettings {
@@ -41,6 +48,7 @@ function parse(env: NodeJS.ProcessEnv): ConnectSettings {
     connectorsDir: e.CDC_CONNECTORS_DIR,
     registerTimeoutMs: e.CDC_REGISTER_TIMEOUT * 1000,
     connectLog: e.CDC_CONNECT_LOG,
+    instance: e.PETCARE_INSTANCE,
   };
 }
 

@@ -20,6 +20,19 @@ export interface ConnectorFile {
   config: ConnectorConfig;
 }
 
+/**
+ * A connector file's config for one checkout (PETCARE_INSTANCE): its database, replication slot and publication
+ * carry the instance, so two checkouts on one PostgreSQL never read each other's databases or move each other's
+ * slots on. Topics do not change: each checkout has its own Kafka.
+ */
+export function withInstance(config: ConnectorConfig, instance: string): ConnectorConfig {
+  if (!instance) return config;
+  const named = { ...config };
+  if (named['database.dbname']) named['database.dbname'] = `${named['database.dbname']}_${instance}`;
+  for (const key of ['slot.name', 'publication.name']) if (named[key]) named[key] = `${instance}_${named[key]}`;
+  return named;
+}
+
 /** Reads and checks one connector file; a bad file fails naming the file and the key. */
 export function readConnectorFile(path: string): ConnectorFile {
   let json: unknown;
@@ -32,7 +45,7 @@ export function readConnectorFile(path: string): ConnectorFile {
   if (!parsed.success) {
     throw new Error(`${path}: ${parsed.error.issues.map((i) => (i.path.length ? `"${i.path.join('.')}" ${i.message}` : i.message)).join('; ')}`);
   }
-  const config = parsed.data;
+  const config = withInstance(parsed.data, connectSettings.instance);
   return {
     path,
     name: config['name']!,

@@ -2,6 +2,7 @@ import type { ConnectClient, ConnectorConfig } from './connect-client.ts';
 import type { ConnectorFile } from './connector-file.ts';
 import { SourceDatabase } from './source-database.ts';
 import { waitForConnectorRunning } from './wait-for-connector-running.ts';
+import { alignTopicSettings } from './topic-settings.ts';
 
 /** What `register` does, and to what. */
 export interface RegisterOptions {
@@ -14,6 +15,10 @@ export interface RegisterOptions {
   log: (line: string) => void;
   /** A URL of the PostgreSQL server the connectors read; unset: PGHOST, PGPORT, PGUSER, PGPASSWORD. */
   postgresUrl?: string;
+  /** This checkout's folder: each database is claimed for it before its connector is registered (SourceDatabase.claim). */
+  checkout?: string;
+  /** Brokers whose existing topics get the settings the connector files declare (`topic.creation.*`); unset: not aligned. */
+  brokers?: string[];
 }
 
 /**
@@ -31,6 +36,10 @@ export async function registerConnectors(options: RegisterOptions): Promise<{ ru
       log(`register: ${name} skipped (database ${database} does not exist)`);
       skipped++;
       continue;
+    }
+    if (options.checkout) {
+      const previous = await db.claim(options.checkout);
+      if (previous) log(`register: database ${database} taken over from ${previous}, a checkout that no longer exists`);
     }
     if ((await db.capturableTables()) === 0) {
       log(`register: ${name} skipped (database ${database} has no table to capture yet: run its migrations first)`);
@@ -51,6 +60,11 @@ export async function registerConnectors(options: RegisterOptions): Promise<{ ru
     }
     await waitForConnectorRunning(name, { client, timeoutMs: options.timeoutMs });
     log(`register: ${name} RUNNING`);
+    if (options.brokers) {
+      for (const { topic, changed } of await alignTopicSettings(options.brokers, file.config)) {
+        log(`register: topic ${topic} settings aligned with ${name} (${Object.entries(changed).map(([k, v]) => `${k}=${v}`).join(', ')})`);
+      }
+    }
     running++;
   }
   log(`register: ${running} connector(s) running, ${skipped} skipped`);

@@ -1,3 +1,4 @@
+import { existsSync, realpathSync } from 'node:fs';
 import pg from 'pg';
 
 /**
@@ -41,6 +42,45 @@ export class SourceDatabase {
       }
       const { rowCount } = await c.query('select pg_drop_replication_slot(slot_name) from pg_replication_slots where slot_name = $1', [slot]);
       return rowCount === 1;
+    });
+  }
+
+  /**
+   * Marks the database as this checkout's (a comment on it naming the checkout's folder), or refuses when another
+   * checkout that still exists on this machine holds it: two checkouts sharing databases and replication slots
+   * move each other's slots on and write into each other's data. A claim by a folder that is gone is taken over.
+   * @returns the previous holder when the claim was taken over from a vanished checkout.
+   */
+  async claim(folder: string): Promise<string | undefined> {
+    // One folder, one name: a symlinked path and the real one are the same checkout.
+    const checkout = existsSync(folder) ? realpathSync(folder) : folder;
+    return this.withClient('postgres', async (c) => {
+      const { rows } = await c.query<{ comment: string | null }>(
+        "select shobj_description(oid, 'pg_database') as comment from pg_database where datname = $1",
+        [this.name],
+      );
+      if (rows.length === 0) return undefined;
+      const holder = /^petcare checkout (.+)$/.exec(rows[0]?.comment ?? '')?.[1];
+      if (holder === checkout) return undefined;
+      if (holder && existsSync(holder)) {
+        throw new Error(
+          `database ${this.name} belongs to the checkout at ${holder}; sharing it (and its replication slots) with ${checkout} would move that checkout's slots on. Give this checkout its own: PETCARE_INSTANCE=<name> (cdc/runtime/README.md)`,
+        );
+      }
+      await c.query(`comment on database ${c.escapeIdentifier(this.name)} is ${c.escapeLiteral(`petcare checkout ${checkout}`)}`);
+      return holder;
+    });
+  }
+
+  /** Where a replication slot stands: what its consumer confirmed, and which database it decodes; undefined if there is none. */
+  async slotPosition(slot: string): Promise<{ confirmedFlushLsn: bigint; database: string } | undefined> {
+    return this.withClient('postgres', async (c) => {
+      const { rows } = await c.query<{ lsn: string | null; database: string }>(
+        "select (confirmed_flush_lsn - '0/0')::text as lsn, database from pg_replication_slots where slot_name = $1",
+        [slot],
+      );
+      const row = rows[0];
+      return row ? { confirmedFlushLsn: BigInt(row.lsn ?? '0'), database: row.database } : undefined;
     });
   }
 

@@ -26,6 +26,23 @@ const slotOf = (connector: string) => connector.replace(/[^a-z0-9_]/g, '_');
 
 const ROUTED_TOPIC = /^transforms\.[^.]+\.route\.topic\.replacement$/;
 
+// A column list entry is `schema\.table\.column-pattern`: its table is the part before the second escaped dot.
+const tableOf = (entry: string) => entry.split('\\.').slice(0, 2).join('.');
+
+/**
+ * A test that captures tables of its own keeps only the template's column-list entries for those tables: the users
+ * template's include list names app_user and device columns, and would strip every column of any other table.
+ */
+function narrowColumnLists(config: Record<string, string>, tables: string): void {
+  const own = new Set(tables.split(',').map((t) => t.trim().replaceAll('\\', '')));
+  for (const key of ['column.include.list', 'column.exclude.list']) {
+    if (config[key] === undefined) continue;
+    const kept = config[key].split(',').filter((entry) => own.has(tableOf(entry)));
+    if (kept.length > 0) config[key] = kept.join(',');
+    else delete config[key];
+  }
+}
+
 /** The config a test connector is registered with: the template, pointed at the test's database and topic namespace. */
 export function testConnectorConfig(c: TestConnector, template: ConnectorConfig = connectorTemplate(c.template ?? 'users-cdc')): ConnectorConfig {
   const { name: _name, ...rest } = template;
@@ -41,6 +58,7 @@ export function testConnectorConfig(c: TestConnector, template: ConnectorConfig 
     ...(c.tables ? { 'table.include.list': c.tables } : {}),
   };
   for (const key of Object.keys(config)) if (ROUTED_TOPIC.test(key)) config[key] = `${namespace}${config[key]}`;
+  if (c.tables) narrowColumnLists(config, c.tables);
   for (const [k, v] of Object.entries(c.overrides ?? {})) {
     if (v === null) delete config[k];
     else config[k] = v;

@@ -11,12 +11,21 @@ export interface IncomingMessage {
 }
 
 /** What applying one message did: changed the copy, or recognised it as already applied (a replay or stale). */
-export type ApplyOutcome = { result: 'applied'; sourceTsMs: number | null } | { result: 'skipped'; reason: string };
+export type ApplyOutcome =
+  | {
+      result: 'applied';
+      sourceTsMs: number | null;
+      /** Rows removed from the copy because a snapshot that ended with this change did not read them. */
+      reconciled?: number;
+    }
+  | { result: 'skipped'; reason: string };
 
 interface Applied {
   lsn: bigint;
   offset: bigint;
   deleted: boolean;
+  /** The snapshot point the key's state descends from; equal to `lsn` when the state is a snapshot read itself. */
+  snapshotLsn: bigint;
 }
 
 /** A message that has passed every check that needs no database: ready to apply. */
@@ -30,7 +39,7 @@ export interface ParsedMessage {
 }
 
 /** Stable text of a key object, so `{"id":1}` always maps to one bookkeeping row. */
-function keyText(key: Record<string, unknown>): string {
+export function keyText(key: Record<string, unknown>): string {
   return JSON.stringify(Object.fromEntries(Object.entries(key).sort(([a], [b]) => a.localeCompare(b))));
 }
 
@@ -51,24 +60,116 @@ export function parseMessage(handler: AnyChangeHandler, message: IncomingMessage
 }
 
 /**
+ * Why a change does nothing to the state applied for its key, or null when it supersedes that state.
+ *
+ * Changes to one row are ordered by their WAL position (row locks serialise the transactions that touch it),
+ * so a change at or below the applied LSN is a replay or stale. Snapshot reads break that order: they carry
+ * the LSN at which the replication slot became consistent, and a transaction that began before that point
+ * and commits after it is not in the snapshot, yet is streamed with change LSNs *below* it. The slot streams
+ * only transactions committed after its consistent point, and Debezium writes a snapshot's reads before
+ * anything it streams, so a streamed change that follows a snapshot read in the topic (a higher offset) is
+ * newer than that read whatever its LSN. Debezium gives no commit LSN per change to order by instead (its
+ * `source.sequence` and transaction ids carry change LSNs), hence the offset. A snapshot read, in turn,
+ * never goes back behind a state that descends from the same or a later snapshot (a redelivered read).
+ */
+function staleReason(prev: Applied | undefined, change: DebeziumChange, offset: bigint): string | null {
+  if (!prev) return null;
+  if (change.op === 'r') {
+    if (change.lsn > prev.lsn && change.lsn > prev.snapshotLsn) return null;
+    return `snapshot read at lsn ${change.lsn} ≤ applied ${prev.lsn > prev.snapshotLsn ? prev.lsn : prev.snapshotLsn}`;
+  }
+  if (change.lsn > prev.lsn) return null;
+  const prevIsSnapshotRead = prev.snapshotLsn > 0n && prev.lsn === prev.snapshotLsn;
+  if (prevIsSnapshotRead && !change.snapshot && offset > prev.offset) return null;
+  return `lsn ${change.lsn} ≤ applied ${prev.lsn}`;
+}
+
+async function writeBookkeeping(tx: EntityManager, topic: string, state: Map<string, Applied>, touched: Set<string>): Promise<void> {
+  if (touched.size === 0) return;
+  const keys = [...touched];
+  touched.clear();
+  await tx.execute(
+    `insert into cdc_applied_change (topic, key, lsn, kafka_offset, deleted, snapshot_lsn, applied_at)
+     select ?, k, l::numeric, o::bigint, d, s::numeric, now()
+       from unnest(array[?]::text[], array[?]::text[], array[?]::text[], array[?]::boolean[], array[?]::text[]) as u(k, l, o, d, s)
+     on conflict (topic, key) do update set lsn = excluded.lsn, kafka_offset = excluded.kafka_offset, deleted = excluded.deleted,
+       snapshot_lsn = excluded.snapshot_lsn, applied_at = now()`,
+    [
+      topic,
+      keys,
+      keys.map((k) => state.get(k)!.lsn.toString()),
+      keys.map((k) => state.get(k)!.offset.toString()),
+      keys.map((k) => state.get(k)!.deleted),
+      keys.map((k) => state.get(k)!.snapshotLsn.toString()),
+    ],
+  );
+}
+
+/**
+ * After the last read of a snapshot at `snapshotLsn`, removes from the copy every key the snapshot did not read:
+ * rows deleted at the source while the connector was away (its slot and offsets gone, e.g. `unregister` +
+ * `register`, or a re-snapshot after Kafka and PostgreSQL disagreed) have no delete event anywhere, only their
+ * absence from the new snapshot. A key the snapshot read carries its `snapshot_lsn`; one still below it was not
+ * read. Marked deleted at the snapshot's point, so an older change replayed later cannot bring it back, while a
+ * change streamed after the snapshot (the key inserted again) still applies.
+ */
+async function reconcile(tx: EntityManager, handler: AnyChangeHandler, state: Map<string, Applied>, snapshotLsn: bigint, offset: bigint): Promise<number> {
+  const stale = await tx.execute<{ key: string }[]>(
+    `select key from cdc_applied_change where topic = ? and not deleted and snapshot_lsn < ?::numeric and lsn < ?::numeric order by key for update`,
+    [handler.topic, snapshotLsn.toString(), snapshotLsn.toString()],
+  );
+  if (stale.length === 0) return 0;
+  for (const { key } of stale) {
+    const parsed = handler.key.safeParse(JSON.parse(key));
+    if (!parsed.success) throw new PoisonMessageError(`bookkeeping key ${key} of ${handler.topic} no longer fits the copy's key; cannot reconcile`);
+    await handler.remove(tx, parsed.data);
+    state.set(key, { lsn: snapshotLsn, offset, deleted: true, snapshotLsn });
+  }
+  await tx.execute(
+    `update cdc_applied_change set deleted = true, lsn = ?::numeric, snapshot_lsn = ?::numeric, kafka_offset = ?::bigint, applied_at = now()
+      where topic = ? and key = any(array[?]::text[])`,
+    [snapshotLsn.toString(), snapshotLsn.toString(), offset.toString(), handler.topic, stale.map((r) => r.key)],
+  );
+  return stale.length;
+}
+
+/**
  * Applies parsed messages of one topic to a copy exactly once, in order, in ONE transaction. The last
  * applied LSN per source key is kept in `cdc_applied_change` and written in the same transaction as the
  * effects: a change at or below that LSN (a redelivery after a crash, or an older change arriving late)
- * does nothing. Tombstones carry no LSN, so they are ordered by Kafka offset instead: one at or before
- * the last applied offset for its key is old. Any error rolls the whole batch back.
+ * does nothing, save the snapshot edge explained at staleReason. Tombstones carry no LSN, so they are
+ * ordered by Kafka offset instead: one at or before the last applied offset for its key is old. Any error
+ * rolls the whole batch back.
  */
 export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, batch: ParsedMessage[]): Promise<ApplyOutcome[]> {
   // MikroORM inlines `?` parameters (escaped) and spreads an array into a list, hence `array[?]`.
   return em.transactional(async (tx) => {
     const ids = [...new Set(batch.map((m) => m.id))];
-    const rows = await tx.execute<{ key: string; lsn: string; kafka_offset: string; deleted: boolean }[]>(
-      `select key, lsn::text as lsn, kafka_offset::text as kafka_offset, deleted from cdc_applied_change
+    const rows = await tx.execute<{ key: string; lsn: string; kafka_offset: string; deleted: boolean; snapshot_lsn: string }[]>(
+      `select key, lsn::text as lsn, kafka_offset::text as kafka_offset, deleted, snapshot_lsn::text as snapshot_lsn from cdc_applied_change
         where topic = ? and key = any(array[?]::text[]) order by key for update`,
       [handler.topic, ids],
     );
-    const state = new Map<string, Applied>(rows.map((r) => [r.key, { lsn: BigInt(r.lsn), offset: BigInt(r.kafka_offset), deleted: r.deleted }]));
+    const state = new Map<string, Applied>(
+      rows.map((r) => [r.key, { lsn: BigInt(r.lsn), offset: BigInt(r.kafka_offset), deleted: r.deleted, snapshotLsn: BigInt(r.snapshot_lsn) }]),
+    );
     const touched = new Set<string>();
     const outcomes: ApplyOutcome[] = [];
+    // A copy (applyNet) gets the chunk's net effect per key, in two statements; a reaction every change in order.
+    const net = new Map<string, { remove: unknown } | { row: unknown; change: DebeziumChange }>();
+    const remove = async (m: ParsedMessage) => (handler.applyNet ? void net.set(m.id, { remove: m.key }) : handler.remove(tx, m.key));
+    const upsert = async (m: ParsedMessage, change: DebeziumChange) =>
+      handler.applyNet ? void net.set(m.id, { row: m.row, change }) : handler.upsert(tx, m.row, change);
+    const applyNet = async () => {
+      if (!handler.applyNet || net.size === 0) return;
+      const effects = [...net.values()];
+      net.clear();
+      await handler.applyNet(
+        tx,
+        effects.flatMap((e) => ('remove' in e ? [e.remove] : [])),
+        effects.flatMap((e) => ('row' in e ? [e] : [])),
+      );
+    };
     for (const m of batch) {
       const prev = state.get(m.id);
       if (m.change === null) {
@@ -76,35 +177,32 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
           outcomes.push({ result: 'skipped', reason: 'tombstone already applied' });
           continue;
         }
-        await handler.remove(tx, m.key);
-        state.set(m.id, { lsn: prev?.lsn ?? 0n, offset: m.offset, deleted: true });
+        await remove(m);
+        state.set(m.id, { lsn: prev?.lsn ?? 0n, offset: m.offset, deleted: true, snapshotLsn: prev?.snapshotLsn ?? 0n });
       } else {
-        if (prev && m.change.lsn <= prev.lsn) {
-          outcomes.push({ result: 'skipped', reason: `lsn ${m.change.lsn} ≤ applied ${prev.lsn}` });
+        const stale = staleReason(prev, m.change, m.offset);
+        if (stale !== null) {
+          outcomes.push({ result: 'skipped', reason: stale });
           continue;
         }
-        if (m.change.op === 'd') await handler.remove(tx, m.key);
-        else await handler.upsert(tx, m.row, m.change);
-        state.set(m.id, { lsn: m.change.lsn, offset: m.offset, deleted: m.change.op === 'd' });
+        if (m.change.op === 'd') await remove(m);
+        else await upsert(m, m.change);
+        const snapshotLsn = m.change.op === 'r' ? m.change.lsn : (prev?.snapshotLsn ?? 0n);
+        state.set(m.id, { lsn: m.change.lsn, offset: m.offset, deleted: m.change.op === 'd', snapshotLsn });
       }
       touched.add(m.id);
+      if (m.change?.snapshotLast) {
+        // Everything read before this point must be in the copy and the bookkeeping for the reconcile to see it.
+        await applyNet();
+        await writeBookkeeping(tx, handler.topic, state, touched);
+        const reconciled = await reconcile(tx, handler, state, m.change.lsn, m.offset);
+        outcomes.push({ result: 'applied', sourceTsMs: m.change.sourceTsMs, ...(reconciled > 0 ? { reconciled } : {}) });
+        continue;
+      }
       outcomes.push({ result: 'applied', sourceTsMs: m.change?.sourceTsMs ?? null });
     }
-    if (touched.size > 0) {
-      const keys = [...touched];
-      await tx.execute(
-        `insert into cdc_applied_change (topic, key, lsn, kafka_offset, deleted, applied_at)
-         select ?, k, l::numeric, o::bigint, d, now() from unnest(array[?]::text[], array[?]::text[], array[?]::text[], array[?]::boolean[]) as u(k, l, o, d)
-         on conflict (topic, key) do update set lsn = excluded.lsn, kafka_offset = excluded.kafka_offset, deleted = excluded.deleted, applied_at = now()`,
-        [
-          handler.topic,
-          keys,
-          keys.map((k) => state.get(k)!.lsn.toString()),
-          keys.map((k) => state.get(k)!.offset.toString()),
-          keys.map((k) => state.get(k)!.deleted),
-        ],
-      );
-    }
+    await applyNet();
+    await writeBookkeeping(tx, handler.topic, state, touched);
     return outcomes;
   });
 }

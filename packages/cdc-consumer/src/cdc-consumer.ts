@@ -8,6 +8,10 @@ import { applyEvents, parseEvent } from './apply-events.ts';
 import { isPermanentFailure } from './is-permanent-failure.ts';
 import { serviceKafka } from './service-kafka.ts';
 import { checkWrittenTables } from './check-written-tables.ts';
+import { CommittedOffsetGoneError } from './committed-offset-gone-error.ts';
+import { findGoneOffsets } from './find-gone-offsets.ts';
+import type { ConsumerStatus, StuckPartition } from './consumer-status.ts';
+import { consumerMetrics, type ConsumerMetrics } from './consumer-metrics.ts';
 
 /** How a service runs its CDC consumer. */
 export interface CdcConsumerOptions {
@@ -70,9 +74,22 @@ export class CdcConsumer {
   readonly #handlers: Map<string, TopicApplier>;
   #pruneTimer: NodeJS.Timeout | undefined;
   #running = false;
+  /** Set when the group's position fell out of a topic while running: nothing more is applied. */
+  #halted = false;
+  readonly #stuck = new Map<string, StuckPartition>();
+  readonly #lag = new Map<string, { topic: string; partition: number; messages: number }>();
+  readonly #metrics: ConsumerMetrics = consumerMetrics();
 
   constructor(private readonly options: CdcConsumerOptions) {
-    this.#kafka = serviceKafka({ clientId: options.groupId, brokers: options.brokers, log: options.log });
+    this.#kafka = serviceKafka({
+      clientId: options.groupId,
+      brokers: options.brokers,
+      log: options.log,
+      watch: (message, extra) => {
+        // kafkajs logs this just before committing the earliest offset in place of the one that is gone.
+        if (message === 'Offset out of range, resetting to default offset') this.#haltOutOfRange(extra);
+      },
+    });
     // A fetch waits up to 20 ms for 16 KiB (~30 changes) before returning: under load that turns a trickle
     // of one-change transactions into chunks, for at most 20 ms of added latency when it is quiet.
     this.#consumer = this.#kafka.consumer({ groupId: options.groupId, minBytes: 16_384, maxWaitTimeInMs: 20, allowAutoTopicCreation: true });
@@ -89,6 +106,7 @@ export class CdcConsumer {
   async start(): Promise<void> {
     await checkWrittenTables(this.options.orm, this.options.handlers);
     await this.#ensureTopics();
+    await this.#refuseGoneOffsets();
     await this.#producer.connect();
     await this.#consumer.connect();
     await this.#consumer.subscribe({ topics: [...this.#handlers.keys()], fromBeginning: true });
@@ -100,12 +118,16 @@ export class CdcConsumer {
       eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
         const handler = this.#handlers.get(batch.topic);
         if (!handler) return;
-        const keepGoing = () => isRunning() && !isStale();
+        const keepGoing = () => isRunning() && !isStale() && !this.#halted;
+        if (!keepGoing()) return;
         let chunk: { parsed: unknown; message: KafkaMessage }[] = [];
         const flush = async (): Promise<boolean> => {
           if (chunk.length === 0) return true;
-          const done = await this.#applyChunk(handler, batch.partition, chunk, keepGoing);
-          if (done) resolveOffset(chunk.at(-1)!.message.offset);
+          const done = await this.#applyChunk(handler, batch.partition, chunk, keepGoing, batch.highWatermark);
+          if (done) {
+            resolveOffset(chunk.at(-1)!.message.offset);
+            this.#setLag(batch.topic, batch.partition, BigInt(batch.highWatermark) - BigInt(chunk.at(-1)!.message.offset) - 1n);
+          }
           chunk = [];
           await heartbeat();
           return done;
@@ -155,6 +177,88 @@ export class CdcConsumer {
     await this.#producer.disconnect();
   }
 
+  // A group whose committed offset is gone would otherwise be reset to the earliest offset by kafkajs, skipping
+  // the changes in between without a word: refuse to start, in one log line.
+  async #refuseGoneOffsets(): Promise<void> {
+    const admin = this.#kafka.admin();
+    await admin.connect();
+    try {
+      const gone = await findGoneOffsets(admin, this.options.groupId, [...this.#handlers.keys()]);
+      if (gone.length === 0) return;
+      const error = new CommittedOffsetGoneError(this.options.groupId, gone);
+      this.options.log.error({ groupId: this.options.groupId, gone }, error.message);
+      throw error;
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  #haltOutOfRange(extra: Record<string, unknown>): void {
+    if (this.#halted || !this.#running) return;
+    this.#halted = true;
+    this.options.log.error(
+      { groupId: this.options.groupId, topic: extra['topic'], partition: extra['partition'] },
+      `consumer group ${this.options.groupId} stopped: its position in ${String(extra['topic'])}[${String(extra['partition'])}] is no longer in the topic; the changes in between are lost to this consumer, so it does not go on from the earliest offset (cdc/README.md, "Rebuilding a copy")`,
+    );
+    void this.stop().catch((error: unknown) => this.options.log.warn({ err: error }, 'could not stop the halted consumer cleanly'));
+  }
+
+  /** The consumer's part of the service's `GET /health`. */
+  health(): Record<string, unknown> {
+    return { cdc: this.status() };
+  }
+
+  /** Where the consumer stands, for `/health`: stuck partitions and how far behind each partition it is. */
+  status(): ConsumerStatus {
+    const stuck = [...this.#stuck.values()];
+    const state = this.#halted ? 'halted' : !this.#running ? 'stopped' : stuck.length > 0 ? 'stuck' : 'running';
+    return { groupId: this.options.groupId, state, stuck, lag: [...this.#lag.values()] };
+  }
+
+  #setLag(topic: string, partition: number, lag: bigint): void {
+    const messages = Number(lag < 0n ? 0n : lag);
+    this.#lag.set(`${topic}[${partition}]`, { topic, partition, messages });
+    this.#metrics.lag.set({ group: this.options.groupId, topic, partition: String(partition) }, messages);
+  }
+
+  #markStuck(topic: string, partition: number, offset: string, attempt: number, error: unknown, highWatermark: string): void {
+    const key = `${topic}[${partition}]`;
+    const sqlState = (error as { code?: unknown } | null)?.code;
+    const previous = this.#stuck.get(key);
+    const entry: StuckPartition = {
+      topic,
+      partition,
+      offset,
+      since: previous?.since ?? new Date().toISOString(),
+      attempts: attempt + 1,
+      error: error instanceof Error ? error.message : String(error),
+      ...(typeof sqlState === 'string' ? { sqlState } : {}),
+    };
+    this.#stuck.set(key, entry);
+    this.#metrics.stuck.set({ group: this.options.groupId, topic, partition: String(partition) }, 1);
+    this.#setLag(topic, partition, BigInt(highWatermark) - BigInt(offset));
+    if (!previous) {
+      this.options.log.error(
+        { topic, partition, offset, sqlState: entry.sqlState, err: error },
+        `consumer stuck on ${key} at offset ${offset}: ${entry.error} (not a data error: retried with backoff, the partition waits; /health and cdc_consumer_stuck show it)`,
+      );
+    }
+  }
+
+  #clearStuck(topic: string, partition: number): void {
+    const key = `${topic}[${partition}]`;
+    const was = this.#stuck.get(key);
+    if (!was) return;
+    this.#stuck.delete(key);
+    this.#metrics.stuck.set({ group: this.options.groupId, topic, partition: String(partition) }, 0);
+    this.options.log.info({ topic, partition, attempts: was.attempts, since: was.since }, `consumer no longer stuck on ${key}: applied after ${was.attempts} attempt(s)`);
+  }
+
+  /** True once the consumer stopped itself because its position in a topic was gone. */
+  get halted(): boolean {
+    return this.#halted;
+  }
+
   // Creating the topics up front lets a consumer start before the first change of a table exists,
   // with the same settings Debezium's own topics get on this broker.
   async #ensureTopics(): Promise<void> {
@@ -163,7 +267,16 @@ export class CdcConsumer {
     try {
       const existing = new Set(await admin.listTopics());
       const missing = [...this.#handlers.keys(), this.options.deadLetterTopic].filter((t) => !existing.has(t));
-      if (missing.length > 0) await admin.createTopics({ topics: missing.map((topic) => ({ topic })), waitForLeaders: true });
+      // A change topic is the state of a table: compacted, so it keeps every key's latest change (a new consumer
+      // rebuilds a copy from it) and a tombstone means the key is gone. `cdc.sh register` aligns the rest of its
+      // settings with the connector's `topic.creation.*` (cdc/README.md, "Topic settings").
+      const isChangeTopic = (topic: string) => this.options.handlers.some((h) => h.topic === topic && !('kind' in h));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          topics: missing.map((topic) => ({ topic, ...(isChangeTopic(topic) ? { configEntries: [{ name: 'cleanup.policy', value: 'compact' }] } : {}) })),
+          waitForLeaders: true,
+        });
+      }
     } finally {
       await admin.disconnect();
     }
@@ -179,12 +292,22 @@ export class CdcConsumer {
     partition: number,
     chunk: { parsed: unknown; message: KafkaMessage }[],
     keepGoing: () => boolean,
+    highWatermark: string,
   ): Promise<boolean> {
     const em = this.options.orm.em.fork() as EntityManager;
     for (let attempt = 0, wait = RETRY_MIN_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
       try {
         const outcomes = await handler.apply(em, chunk.map((c) => c.parsed));
-        for (const outcome of outcomes) this.options.onOutcome?.(handler.topic, outcome);
+        this.#clearStuck(handler.topic, partition);
+        for (const outcome of outcomes) {
+          if (outcome.result === 'applied' && outcome.reconciled) {
+            this.options.log.info(
+              { topic: handler.topic, removed: outcome.reconciled },
+              `reconciled the copy of ${handler.topic} after a snapshot: ${outcome.reconciled} row(s) the snapshot did not read (deleted at the source meanwhile) removed`,
+            );
+          }
+          this.options.onOutcome?.(handler.topic, outcome);
+        }
         return true;
       } catch (error) {
         if (isPermanentFailure(error)) {
@@ -193,11 +316,12 @@ export class CdcConsumer {
             return true;
           }
           for (const one of chunk) {
-            if (!(await this.#applyChunk(handler, partition, [one], keepGoing))) return false;
+            if (!(await this.#applyChunk(handler, partition, [one], keepGoing, highWatermark))) return false;
           }
           return true;
         }
         const offsets = `${chunk[0]!.message.offset}..${chunk.at(-1)!.message.offset}`;
+        this.#markStuck(handler.topic, partition, chunk[0]!.message.offset, attempt, error, highWatermark);
         this.options.log.warn({ err: error, topic: handler.topic, partition, offsets, attempt }, 'transient failure applying changes; retrying');
         if (!keepGoing()) return false;
         await new Promise((r) => setTimeout(r, wait));

@@ -18,6 +18,13 @@ export interface ChangeHandler<Row, Key> {
   upsert(em: EntityManager, row: Row, change: DebeziumChange): Promise<void>;
   /** Apply a delete or a tombstone. */
   remove(em: EntityManager, key: Key): Promise<void>;
+  /**
+   * A copy's shortcut: the net effect of a chunk, at most one entry per key (the key's last change), in two
+   * statements instead of one per change. Only for handlers whose effect is the row's state (defineCopy); a
+   * reaction must see every change, so it leaves this out and gets upsert/remove per change. A handler that wraps a
+   * copy's upsert/remove with a reaction (`{...copy, upsert…}`) must wrap this too, or the reaction is skipped.
+   */
+  applyNet?(em: EntityManager, removes: Key[], upserts: { row: Row; change: DebeziumChange }[]): Promise<void>;
   /** Tables and columns the handler writes, checked when the consumer starts so a bad migration fails fast. */
   writes?: { table: string; columns: readonly string[] };
 }

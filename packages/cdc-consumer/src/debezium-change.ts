@@ -13,12 +13,20 @@ export interface DebeziumChange {
   lsn: bigint;
   /** Source commit time (ms since epoch), for latency measurement. */
   sourceTsMs: number;
+  /** When Debezium processed the change (the envelope's `ts_ms`), splitting latency into capture and delivery; null if absent. */
+  capturedTsMs: number | null;
   snapshot: boolean;
+  /**
+   * The last read of its table in a snapshot (`source.snapshot` = `last` or `last_in_data_collection`): every row
+   * the table held at the snapshot's point has been read, so a copy's row the snapshot did not read is gone.
+   */
+  snapshotLast: boolean;
   table: string;
 }
 
 const envelope = z.object({
   op: z.enum(['c', 'u', 'd', 'r', 't']),
+  ts_ms: z.number().optional(),
   before: z.record(z.string(), z.unknown()).nullable().optional(),
   after: z.record(z.string(), z.unknown()).nullable().optional(),
   source: z.object({
@@ -52,7 +60,9 @@ export function parseDebeziumChange(value: Buffer | null): DebeziumChange | null
     after: parsed.data.after ?? null,
     lsn: BigInt(source.lsn),
     sourceTsMs: source.ts_ms,
+    capturedTsMs: parsed.data.ts_ms ?? null,
     snapshot: source.snapshot === true || (typeof source.snapshot === 'string' && source.snapshot !== 'false'),
+    snapshotLast: op === 'r' && (source.snapshot === 'last' || source.snapshot === 'last_in_data_collection'),
     table: source.table,
   };
 }

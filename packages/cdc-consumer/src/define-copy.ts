@@ -70,6 +70,24 @@ export function defineCopy<Columns extends Record<string, CopyColumn>, KeyName e
     async remove(em, k) {
       await em.execute(deleteSql, key.map((name) => k[name]));
     },
+    async applyNet(em, removes, upserts) {
+      // Removes first: a unique value that moved from a deleted row to a new one is free by the time it is inserted.
+      if (removes.length > 0) {
+        const tuple = `(${key.map(() => '?').join(', ')})`;
+        await em.execute(
+          `delete from ${definition.table} where (${key.join(', ')}) in (${removes.map(() => tuple).join(', ')})`,
+          removes.flatMap((k) => key.map((name) => k[name])),
+        );
+      }
+      if (upserts.length > 0) {
+        const rowSql = `(${names.map(placeholder).join(', ')}, now())`;
+        await em.execute(
+          `insert into ${definition.table} (${names.join(', ')}, copied_at) values ${upserts.map(() => rowSql).join(', ')}
+            on conflict (${key.join(', ')}) do update set ${updates.join(', ')}`,
+          upserts.flatMap(({ row }) => names.map((n) => parameter(n, row))),
+        );
+      }
+    },
     writes: { table: definition.table, columns: [...names, 'copied_at'] },
   };
 }

@@ -11,3 +11,7 @@ export { isPermanentFailure } from './is-permanent-failure.ts';
 export { cdcConfigShape } from './cdc-config-shape.ts';
 export { serviceKafka } from './service-kafka.ts';
 export { buildServiceConsumer, type ServiceConsumerOptions } from './build-service-consumer.ts';
+export { CommittedOffsetGoneError, type GoneOffset } from './committed-offset-gone-error.ts';
+export { findGoneOffsets } from './find-gone-offsets.ts';
+export type { ConsumerStatus, StuckPartition } from './consumer-status.ts';
+export { redriveDeadLetters, type RedriveOptions, type RedriveResult } from './redrive-dead-letters.ts';

@@ -7,12 +7,18 @@ import { kafkaLogCreator } from './kafka-log-creator.ts';
  * in the service's logger, and retries that ride out a broker restart (~30 s of attempts, starting fast) instead of
  * kafkajs's default of giving up after about 5 s.
  */
-export function serviceKafka(options: { clientId: string; brokers: string[]; log: Logger }): Kafka {
+export function serviceKafka(options: {
+  clientId: string;
+  brokers: string[];
+  log: Logger;
+  /** Sees each kafkajs log entry first (see kafkaLogCreator). */
+  watch?: (message: string, extra: Record<string, unknown>) => void;
+}): Kafka {
   return new Kafka({
     clientId: options.clientId,
     brokers: options.brokers,
     logLevel: logLevel.WARN,
-    logCreator: kafkaLogCreator(options.log),
+    logCreator: kafkaLogCreator(options.log, options.watch),
     retry: { initialRetryTime: 300, retries: 10 },
   });
 }

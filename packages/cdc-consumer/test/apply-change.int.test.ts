@@ -86,4 +86,24 @@ describe('applyChange on a real copy', () => {
     await expect(apply(bad)).rejects.toThrow(/qty/);
     expect(await orm.em.getConnection().execute('select count(*)::int as n from cdc_applied_change')).toEqual([{ n: 0 }]);
   });
+
+  it('applies a streamed change below a snapshot read that it follows: its transaction straddled the snapshot', async () => {
+    const read = change('r', 7, 1000, 1);
+    await apply(read);
+    const update = change('u', 7, 900, 7);
+    expect((await apply(update)).result).toBe('applied');
+    expect(await copy(7)).toBe(7);
+    // A redelivery of the read or of the straddling change does nothing, and the transaction's later change applies.
+    expect((await apply(read)).result).toBe('skipped');
+    expect((await apply({ ...update, offset: String(offset++) })).result).toBe('skipped');
+    expect((await apply(change('d', 7, 950))).result).toBe('applied');
+    expect(await copy(7)).toBeNull();
+  });
+
+  it('does not take a change from before a snapshot, replayed in front of it, for a straddling one', async () => {
+    const old = change('u', 8, 900, 2);
+    await apply(change('r', 8, 1000, 5));
+    expect((await apply(old)).result).toBe('skipped');
+    expect(await copy(8)).toBe(5);
+  });
 });

@@ -23,9 +23,17 @@ describe('parseDebeziumChange', () => {
       after: { id: 'a', token: 't' },
       lsn: 23456789n,
       sourceTsMs: 1764100000000,
+      capturedTsMs: 1764100000005,
       snapshot: false,
+      snapshotLast: false,
       table: 'device',
     });
+  });
+
+  it('marks the last read of a table in a snapshot, which a copy reconciles at', () => {
+    const last = (snapshot: string) => parseDebeziumChange(event({ op: 'r', source: { lsn: 1, ts_ms: 1, table: 't', snapshot } }))?.snapshotLast;
+    expect(['last', 'last_in_data_collection'].map(last)).toEqual([true, true]);
+    expect(['true', 'first', 'first_in_data_collection', 'incremental'].map(last)).toEqual([false, false, false, false]);
   });
 
   it('marks snapshot reads, whatever Debezium writes in source.snapshot', () => {

@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, openDatabase } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
-import { applyChange, type IncomingMessage } from '../src/apply-change.ts';
+import { applyChange, applyParsed, parseMessage, type IncomingMessage } from '../src/apply-change.ts';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
 import { checkWrittenTables } from '../src/check-written-tables.ts';
 import { defineCopy } from '../src/define-copy.ts';
@@ -73,6 +73,26 @@ describe('a declared copy', () => {
     ]);
     await applyChange(orm.em.fork(), placeCopy, message('d', '1111051500', 13));
     expect((await places()).map((p) => p.code)).toEqual(['1168064000']);
+  });
+
+  it('applies a chunk as its net effect per key, in order, as change by change would', async () => {
+    const chunk = [
+      message('c', '1100000001', 20, 'a'),
+      message('c', '1100000002', 21, 'b'),
+      message('u', '1100000001', 22, 'a2'),
+      message('d', '1100000002', 23),
+      message('c', '1100000003', 24, 'c'),
+      message('d', '1100000003', 25),
+      message('c', '1100000003', 26, 'c again'),
+      message('c', '1100000001', 19, 'stale'),
+    ];
+    const outcomes = await applyParsed(orm.em.fork(), placeCopy, chunk.map((m) => parseMessage(placeCopy, m)));
+    expect(outcomes.map((o) => o.result)).toEqual(['applied', 'applied', 'applied', 'applied', 'applied', 'applied', 'applied', 'skipped']);
+    const rows = (await places()).filter((p) => p.code.startsWith('11000'));
+    expect(rows).toEqual([
+      { code: '1100000001', label: 'a2', upper_label: 'A2' },
+      { code: '1100000003', label: 'c again', upper_label: 'C AGAIN' },
+    ]);
   });
 
   it('passes the start-up check when its table has every column, and names what is missing otherwise', async () => {

@@ -53,6 +53,8 @@ beforeAll(async () => {
     },
     { DATABASE_URL: databaseUrl, GATEWAY_SIGNING_SECRET: secret },
     createLogger('template', 'silent'),
+    // Background work that reports on itself, as a CDC consumer does.
+    () => ({ start: async () => undefined, stop: async () => undefined, health: () => ({ cdc: { state: 'stuck' } }) }),
   );
   url = await service.server.listen(0);
 });
@@ -76,5 +78,11 @@ describe('a subgraph built from the template', () => {
     expect(ok.data).toEqual({ now: '2026-11-30T10:00:00.000Z' });
     const bad = await gatewaySignedRequest<any>(url, secret, 'query ($t: DateTime!) { now(at: $t) }', { t: 'yesterday' });
     expect(bad.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+  it('shows its background work in /health and serves Prometheus metrics on /metrics', async () => {
+    expect(await (await fetch(new URL('/health', url))).json()).toMatchObject({ status: 'ok', service: 'template', cdc: { state: 'stuck' } });
+    const metrics = await fetch(new URL('/metrics', url));
+    expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
+    expect(metrics.status).toBe(200);
   });
 });

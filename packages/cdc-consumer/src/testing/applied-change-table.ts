@@ -1,7 +1,9 @@
 /**
  * DDL of the table in which a consuming service records, per source row, the last change it applied; the
  * applier reads and writes it in the same transaction as the change's effect. Deleted keys keep their row,
- * so a late replay of an older insert stays dead. Services paste this text into their own migrations (a
+ * so a late replay of an older insert stays dead. `snapshot_lsn` is the point of the connector snapshot the key's
+ * state descends from (0 before any), which orders a snapshot read against changes of transactions that straddled
+ * it (see applyParsed). Services paste this text into their own migrations (a
  * migration never changes once applied, so it must not import living code); tests build sinks from here.
  */
 export const appliedChangeTableSql = `create table cdc_applied_change (
@@ -10,6 +12,7 @@ export const appliedChangeTableSql = `create table cdc_applied_change (
   lsn numeric(20, 0) not null,
   kafka_offset bigint not null,
   deleted boolean not null,
+  snapshot_lsn numeric(20, 0) not null default 0,
   applied_at timestamptz not null default now(),
   primary key (topic, key)
 )`;

@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { register as promRegister } from 'prom-client';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
@@ -98,7 +99,10 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   });
 
   // Prometheus scrapes this; like /health it needs no gateway signature (bind to a private network in production).
-  app.get('/metrics', metrics.handler);
+  // The service's request metrics, then what prom-client's default registry holds (the CDC consumer's gauges).
+  app.get('/metrics', async (_req, res) => {
+    res.type(promRegister.contentType).send((await metrics.registry.metrics()) + (await promRegister.metrics()));
+  });
 
   options.extend?.(app, httpServer);
 

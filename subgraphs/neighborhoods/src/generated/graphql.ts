@@ -121,7 +121,11 @@ export type NeighborhoodEdge = {
   node: Neighborhood;
 };
 
-/** A user's 동네인증 in one 행정동: where they last proved by GPS to be, and until when that counts. */
+/**
+ * A user's 동네인증 in one 행정동: where they last proved by GPS to be, and until when that counts. Only the latest is
+ * kept, never a history of where a user was: the service stores no GPS fix, and its change stream (for the alerts
+ * service) forgets a superseded or given-up 동네인증 within about an hour and every trace of it within about a day.
+ */
 export type NeighborhoodVerification = {
   __typename?: 'NeighborhoodVerification';
   /** The accuracy radius (metres) of the GPS fix that proved it; null when the app sent none. */

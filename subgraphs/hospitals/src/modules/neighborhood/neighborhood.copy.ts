@@ -34,5 +34,10 @@ export function neighborhoodCopy(topic: string): AnyChangeHandler {
       await copy.remove(em, key);
       await retagHospitals(em, key.code);
     },
+    // A chunk's net effect per 행정동 (see ChangeHandler.applyNet), then the same re-tagging for each code it touched.
+    async applyNet(em, removes, upserts) {
+      await copy.applyNet!(em, removes, upserts);
+      for (const code of new Set([...removes.map((k) => String(k['code'])), ...upserts.map((u) => String(u.row['code']))])) await retagHospitals(em, code);
+    },
   };
 }

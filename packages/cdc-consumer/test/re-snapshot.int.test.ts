@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { createLogger, openDatabase } from '@petcare/service-kit';
+import { dropTestDatabase, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import { CdcConsumer } from '../src/cdc-consumer.ts';
+import {
+  ConnectClient,
+  connectUrl,
+  registerTestConnector,
+  removeTestConnector,
+  testBrokers,
+  testConnectorConfig,
+  unregisterConnectors,
+} from '@petcare/cdc/connect';
+import { ItemCopy, SinkMigration, itemHandler } from './fixtures/item-copy.ts';
+
+// Rows deleted at the source while its connector was away (slot and offsets gone: `cdc.sh unregister` then
+// `register`, the documented recovery) have no delete event anywhere; the new snapshot is the only evidence.
+// A copy ends equal to its source after the re-snapshot.
+const suffix = randomBytes(3).toString('hex');
+const sourceUrl = testDatabaseUrl('resnapsrc');
+const sinkUrl = testDatabaseUrl('resnapsink');
+const sourceDb = new URL(sourceUrl).pathname.slice(1);
+const adminUrl = new URL('/postgres', sourceUrl).toString();
+const connector = `test-resnap-${suffix}`;
+const topicPrefix = `testresnap_${suffix}`;
+const topic = `${topicPrefix}.public.item`;
+const log = createLogger('resnap-test', 'silent');
+
+let source: pg.Client;
+let sink: MikroORM;
+let consumer: CdcConsumer | undefined;
+let reconciled = 0;
+
+const copyRows = async () => JSON.stringify(await sink.em.getConnection().execute('select id, name, qty from item_copy order by id'));
+const sourceRows = async () => JSON.stringify((await source.query('select id, name, qty from item order by id')).rows);
+
+beforeAll(async () => {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database "${sourceDb}"`);
+  await admin.end();
+  source = new pg.Client({ connectionString: sourceUrl });
+  await source.connect();
+  await source.query('create table item (id int primary key, name text not null, qty int not null)');
+  await source.query("insert into item select i, 'item ' || i, 1 from generate_series(1, 6) i");
+  sink = await openDatabase({ url: sinkUrl, entities: [ItemCopy], migrations: [SinkMigration], log });
+});
+
+afterAll(async () => {
+  await consumer?.stop();
+  await removeTestConnector(connector, adminUrl).catch(() => undefined);
+  await source?.end();
+  await sink?.close();
+  await dropTestDatabase(sourceUrl);
+  await dropTestDatabase(sinkUrl);
+});
+
+describe('a copy after its connector re-snapshots', () => {
+  it('loses the rows deleted at the source while the connector was away, and keeps following the stream', async () => {
+    const registration = { name: connector, database: sourceDb, topicPrefix, tables: 'public.item' };
+    await registerTestConnector(registration);
+    consumer = new CdcConsumer({
+      brokers: testBrokers,
+      groupId: `test-resnap-${suffix}`,
+      deadLetterTopic: `${topicPrefix}.dlq`,
+      handlers: [itemHandler(topic)],
+      orm: sink,
+      log,
+      onOutcome: (_t, outcome) => {
+        if (outcome.result === 'applied') reconciled += outcome.reconciled ?? 0;
+      },
+    });
+    await consumer.start();
+    await waitUntil('the first snapshot copied', async () => (await copyRows()) === (await sourceRows()));
+    await source.query("insert into item values (7, 'streamed', 1)");
+    await waitUntil('a streamed insert copied', async () => (await copyRows()) === (await sourceRows()));
+    expect(reconciled).toBe(0);
+
+    // The documented recovery path: the connector, its offsets, slot and publication go...
+    const slot = connector.replace(/[^a-z0-9_]/g, '_');
+    await unregisterConnectors({
+      client: new ConnectClient(connectUrl),
+      files: [{ path: '', name: connector, database: sourceDb, slot, publication: slot, config: testConnectorConfig(registration) }],
+      names: [connector],
+      log: () => undefined,
+      postgresUrl: adminUrl,
+    });
+    // ...the source changes while nobody captures it...
+    await source.query('delete from item where id in (2, 3, 7)');
+    await source.query('update item set qty = 5 where id = 4');
+    await source.query("insert into item values (8, 'while away', 1)");
+    // ...and the connector comes back with a new snapshot.
+    await registerTestConnector(registration);
+    await waitUntil('the copy equals the source again', async () => (await copyRows()) === (await sourceRows()), 60_000);
+    expect(reconciled).toBe(3);
+
+    await source.query("insert into item values (2, 'back again', 3)");
+    await source.query('delete from item where id = 5');
+    await waitUntil('the stream after the re-snapshot applies', async () => (await copyRows()) === (await sourceRows()), 60_000);
+  });
+});
