@@ -70,6 +70,11 @@ export class CdcConsumer {
   readonly #handlers: Map<string, TopicApplier>;
   #pruneTimer: NodeJS.Timeout | undefined;
   #running = false;
+  #crashed: string | null = null;
+  #deadLettered = 0;
+  #lastBatchAt: Date | null = null;
+  // Messages behind the end of each partition after its last batch, as kafkajs reports it (`<topic>/<partition>`).
+  readonly #lag = new Map<string, number>();
 
   constructor(private readonly options: CdcConsumerOptions) {
     this.#kafka = new Kafka({
@@ -83,6 +88,13 @@ export class CdcConsumer {
     // of one-change transactions into chunks, for at most 20 ms of added latency when it is quiet.
     this.#consumer = this.#kafka.consumer({ groupId: options.groupId, minBytes: 16_384, maxWaitTimeInMs: 20, allowAutoTopicCreation: true });
     this.#producer = this.#kafka.producer({ allowAutoTopicCreation: true });
+    this.#consumer.on(this.#consumer.events.END_BATCH_PROCESS, ({ payload }) => {
+      this.#lag.set(`${payload.topic}/${payload.partition}`, Number(payload.offsetLag));
+      this.#lastBatchAt = new Date();
+    });
+    this.#consumer.on(this.#consumer.events.CRASH, ({ payload }) => {
+      this.#crashed = payload.restart ? null : payload.error.message;
+    });
     this.#handlers = new Map();
     for (const handler of options.handlers) {
       // A second handler would silently replace the first, and with it the copy's only writer.
@@ -152,6 +164,26 @@ export class CdcConsumer {
     }
   }
 
+  /**
+   * What `/health` says of the consumer: whether it runs (started, not stopped, not crashed for good), how many
+   * messages it is behind in all (as of each partition's last batch) and per partition, when it last applied a batch,
+   * and how many changes it dead-lettered since start.
+   */
+  describe(): Record<string, unknown> {
+    const partitions = Object.fromEntries(this.#lag);
+    return {
+      cdc: {
+        running: this.#running && this.#crashed === null,
+        ...(this.#crashed ? { crashed: this.#crashed } : {}),
+        groupId: this.options.groupId,
+        lag: [...this.#lag.values()].reduce((a, b) => a + b, 0),
+        partitions,
+        lastBatchAt: this.#lastBatchAt?.toISOString() ?? null,
+        deadLettered: this.#deadLettered,
+      },
+    };
+  }
+
   /** Stops consuming after the message in hand; committed offsets make the next start resume there. */
   async stop(): Promise<void> {
     if (!this.#running) return;
@@ -214,6 +246,7 @@ export class CdcConsumer {
 
   async #deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
+    this.#deadLettered++;
     this.options.log.error({ topic, partition, offset: message.offset, reason }, 'change cannot be applied; sent to the dead-letter topic');
     await this.#producer.send({
       topic: this.options.deadLetterTopic,

@@ -44,6 +44,9 @@ export async function buildSubgraphService<Loaders>(
   background?: BackgroundFactory,
 ): Promise<ServiceHandle> {
   const orm = await openDatabase({ url: config.DATABASE_URL, ...definition.database, log });
+  // The background work exists only once the server does (it needs the database first); /health reads it then.
+  let work: (BackgroundWork | null)[] = [];
+  const health = () => Object.assign({}, definition.health?.(), ...work.map((w) => w?.describe?.() ?? {})) as Record<string, unknown>;
   try {
     const server = await createSubgraphServer({
       name: definition.name,
@@ -53,9 +56,10 @@ export async function buildSubgraphService<Loaders>(
       gatewaySigningSecret: config.GATEWAY_SIGNING_SECRET,
       log,
       createLoaders: definition.createLoaders,
-      ...(definition.health ? { health: definition.health } : {}),
+      health,
     });
-    return serviceHandle(server, orm, ...[background?.(orm) ?? null].flat());
+    work = [background?.(orm) ?? null].flat();
+    return serviceHandle(server, orm, ...work);
   } catch (error) {
     await orm.close();
     throw error;

@@ -6,6 +6,8 @@ import type { RunnableService } from './serve-until-signalled.ts';
 export interface BackgroundWork {
   start(): Promise<void>;
   stop(): Promise<void>;
+  /** Fields for `GET /health` (a CDC consumer: running, lag); merged into the service's answer. */
+  describe?(): Record<string, unknown>;
 }
 
 /** A built service: its server, its database, and what runs beside them; what `index.ts` and tests hold. */
