@@ -47,5 +47,10 @@ describe('GET /health of a consuming service', () => {
     const after = await health();
     expect(after.cdc).toMatchObject({ running: true, lag: 0 });
     expect(after.cdc?.lastBatchAt).not.toBeNull();
+
+    const metrics = await (await fetch(neighborhoods.url.replace('/graphql', '/metrics'))).text();
+    expect(metrics).toMatch(/^cdc_consumer_running\{service="neighborhoods"\} 1$/m);
+    expect(metrics).toMatch(/^cdc_consumer_lag_messages\{service="neighborhoods"\} 0$/m);
+    expect(metrics).toMatch(/^cdc_dead_lettered_changes\{service="neighborhoods"\} 1$/m);
   });
 });

@@ -16,6 +16,7 @@ import { callerMiddleware } from './caller-middleware.ts';
 import { scalarResolversFor } from '../graphql/scalar-resolvers.ts';
 import type { SubgraphContext } from './subgraph-context.ts';
 import { graphqlMetrics } from '../observability/graphql-metrics.ts';
+import { registerCdcMetrics } from '../observability/cdc-metrics.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-id.ts';
 import { closeHttp, listenHttp } from './listen-http.ts';
 
@@ -70,6 +71,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   const metrics = graphqlMetrics(options.name);
+  registerCdcMetrics(metrics.registry, () => options.health?.() ?? {});
   const resolvers = mergeResolvers([scalarResolversFor(options.typeDefs), ...options.resolvers] as GraphQLResolverMap[]);
 
   const apollo = new ApolloServer<SubgraphContext<Loaders>>({
