@@ -76,6 +76,10 @@ export class CdcConsumer {
   #running = false;
   /** Set when the group's position fell out of a topic while running: nothing more is applied. */
   #halted = false;
+  /** kafkajs's reason when the consumer crashed and will not restart itself. */
+  #crashed: string | null = null;
+  #deadLettered = 0;
+  #lastBatchAt: Date | null = null;
   readonly #stuck = new Map<string, StuckPartition>();
   readonly #lag = new Map<string, { topic: string; partition: number; messages: number }>();
   readonly #metrics: ConsumerMetrics = consumerMetrics();
@@ -94,6 +98,13 @@ export class CdcConsumer {
     // of one-change transactions into chunks, for at most 20 ms of added latency when it is quiet.
     this.#consumer = this.#kafka.consumer({ groupId: options.groupId, minBytes: 16_384, maxWaitTimeInMs: 20, allowAutoTopicCreation: true });
     this.#producer = this.#kafka.producer({ allowAutoTopicCreation: true });
+    this.#consumer.on(this.#consumer.events.END_BATCH_PROCESS, () => {
+      this.#lastBatchAt = new Date();
+    });
+    this.#consumer.on(this.#consumer.events.CRASH, ({ payload }) => {
+      this.#crashed = payload.restart ? null : payload.error.message;
+      this.#metrics.running.set({ group: this.options.groupId }, this.#crashed ? 0 : 1);
+    });
     this.#handlers = new Map();
     for (const handler of options.handlers) {
       // A second handler would silently replace the first, and with it the copy's only writer.
@@ -111,6 +122,7 @@ export class CdcConsumer {
     await this.#consumer.connect();
     await this.#consumer.subscribe({ topics: [...this.#handlers.keys()], fromBeginning: true });
     this.#running = true;
+    this.#metrics.running.set({ group: this.options.groupId }, 1);
     await this.#consumer.run({
       autoCommit: true,
       autoCommitInterval: 1_000,
@@ -172,6 +184,7 @@ export class CdcConsumer {
   async stop(): Promise<void> {
     if (!this.#running) return;
     this.#running = false;
+    this.#metrics.running.set({ group: this.options.groupId }, 0);
     clearInterval(this.#pruneTimer);
     await this.#consumer.disconnect();
     await this.#producer.disconnect();
@@ -208,11 +221,25 @@ export class CdcConsumer {
     return { cdc: this.status() };
   }
 
-  /** Where the consumer stands, for `/health`: stuck partitions and how far behind each partition it is. */
+  /**
+   * Where the consumer stands, for `/health`: whether it runs, stuck partitions, how far behind it is in all and per
+   * partition, when it last applied a batch, and how many changes it dead-lettered since the process started.
+   */
   status(): ConsumerStatus {
     const stuck = [...this.#stuck.values()];
-    const state = this.#halted ? 'halted' : !this.#running ? 'stopped' : stuck.length > 0 ? 'stuck' : 'running';
-    return { groupId: this.options.groupId, state, stuck, lag: [...this.#lag.values()] };
+    const state = this.#halted ? 'halted' : !this.#running || this.#crashed ? 'stopped' : stuck.length > 0 ? 'stuck' : 'running';
+    const partitions = [...this.#lag.values()];
+    return {
+      groupId: this.options.groupId,
+      state,
+      running: state === 'running' || state === 'stuck',
+      ...(this.#crashed ? { crashed: this.#crashed } : {}),
+      stuck,
+      lag: partitions.reduce((sum, p) => sum + p.messages, 0),
+      partitions,
+      lastBatchAt: this.#lastBatchAt?.toISOString() ?? null,
+      deadLettered: this.#deadLettered,
+    };
   }
 
   #setLag(topic: string, partition: number, lag: bigint): void {
@@ -332,6 +359,8 @@ export class CdcConsumer {
 
   async #deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
+    this.#deadLettered++;
+    this.#metrics.deadLettered.inc({ group: this.options.groupId });
     this.options.log.error({ topic, partition, offset: message.offset, reason }, 'change cannot be applied; sent to the dead-letter topic');
     await this.#producer.send({
       topic: this.options.deadLetterTopic,

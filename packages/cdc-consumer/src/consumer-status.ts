@@ -16,7 +16,17 @@ export interface ConsumerStatus {
   groupId: string;
   /** running; stuck: some partition cannot go on (see `stuck`); halted: stopped itself (committed offset gone); stopped. */
   state: 'running' | 'stuck' | 'halted' | 'stopped';
+  /** True while it consumes (running or stuck); false once stopped, halted or crashed for good. */
+  running: boolean;
+  /** kafkajs's reason, when the consumer crashed and will not restart itself. */
+  crashed?: string;
   stuck: StuckPartition[];
+  /** Messages behind the ends of all its partitions. */
+  lag: number;
   /** Messages behind the end of each partition the consumer has read from. */
-  lag: { topic: string; partition: number; messages: number }[];
+  partitions: { topic: string; partition: number; messages: number }[];
+  /** When it last finished a batch (ISO-8601), or null. */
+  lastBatchAt: string | null;
+  /** Changes sent to the dead-letter topic since the process started. */
+  deadLettered: number;
 }
