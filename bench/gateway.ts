@@ -90,7 +90,7 @@ async function measure(scenario: string, list: Subject[], portBase: number, requ
       const result = await runLoad(url, load, { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, beforeMeasure: () => (cpuAtStart = proc.cpuMs()) });
       const cpuMsPerRequest = Math.round(((proc.cpuMs() - cpuAtStart) / Math.max(1, result.requests)) * 100) / 100;
       const correct = result.errors === 0 && result.mismatches === 0 && result.otherUsersData === 0;
-      rows.push({ subject: subject.name, scenario, rps: result.rps, p50Ms: result.p50Ms, p99Ms: result.p99Ms, errors: result.errors,
+      rows.push({ subject: subject.name, scenario, rps: result.rps, p50Ms: result.p50Ms, p99Ms: result.p99Ms, errors: result.errors, timeouts: result.timeouts,
         mismatches: result.mismatches, otherUsersData: result.otherUsersData, peakRssMiB: proc.peakRssMiB(), gatewayCpuMsPerRequest: cpuMsPerRequest, correct: correct ? 'yes' : 'NO' });
     } finally {
       await proc.stop();
