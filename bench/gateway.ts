@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
+import { readOperationFiles } from '@petcare/schema';
 import { writeBenchReport, type BenchRow } from './lib/bench-report.ts';
 import { benchmarkQuery } from './federation-benchmark/query.ts';
 import { benchmarkSupergraph } from './federation-benchmark/supergraph.ts';
@@ -143,7 +144,8 @@ async function federationBenchmarkScenario(): Promise<BenchRow[]> {
 async function homeScreenScenario(): Promise<BenchRow[]> {
   const stack = await startHomeScreenStack({ basePort: BASE_PORT, dataDir, userCount: USERS, nodeArgs: (name) => cpuProf(name), keep: env['GATEWAY_BENCH_KEEP_STACK'] === '1' });
   try {
-    const query = readFileSync(join(repoRoot, 'schema/operations/home-screen.graphql'), 'utf8');
+    // As the app sends it: the file with any shared fragment it spreads.
+    const query = readOperationFiles().find((f) => f.file === 'home-screen.graphql')!.source;
     const body = JSON.stringify({ query, operationName: 'HomeScreen' });
     const peerEnv = { ACCESS_TOKEN_SECRET: stack.options.secrets.ACCESS_TOKEN_SECRET, GATEWAY_SIGNING_SECRET: stack.options.secrets.GATEWAY_SIGNING_SECRET };
     const withHospitals = { count: 0 };
