@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { decodeJwt } from 'jose';
+import { readOperationFiles } from '@petcare/schema';
 import { writeBenchReport, type BenchRow } from './lib/bench-report.ts';
 import { benchmarkQuery } from './federation-benchmark/query.ts';
 import { benchmarkSupergraph } from './federation-benchmark/supergraph.ts';
@@ -90,7 +91,7 @@ async function measure(scenario: string, list: Subject[], portBase: number, requ
       const result = await runLoad(url, load, { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, beforeMeasure: () => (cpuAtStart = proc.cpuMs()) });
       const cpuMsPerRequest = Math.round(((proc.cpuMs() - cpuAtStart) / Math.max(1, result.requests)) * 100) / 100;
       const correct = result.errors === 0 && result.mismatches === 0 && result.otherUsersData === 0;
-      rows.push({ subject: subject.name, scenario, rps: result.rps, p50Ms: result.p50Ms, p99Ms: result.p99Ms, errors: result.errors,
+      rows.push({ subject: subject.name, scenario, rps: result.rps, p50Ms: result.p50Ms, p99Ms: result.p99Ms, errors: result.errors, timeouts: result.timeouts,
         mismatches: result.mismatches, otherUsersData: result.otherUsersData, peakRssMiB: proc.peakRssMiB(), gatewayCpuMsPerRequest: cpuMsPerRequest, correct: correct ? 'yes' : 'NO' });
     } finally {
       await proc.stop();
@@ -143,7 +144,8 @@ async function federationBenchmarkScenario(): Promise<BenchRow[]> {
 async function homeScreenScenario(): Promise<BenchRow[]> {
   const stack = await startHomeScreenStack({ basePort: BASE_PORT, dataDir, userCount: USERS, nodeArgs: (name) => cpuProf(name), keep: env['GATEWAY_BENCH_KEEP_STACK'] === '1' });
   try {
-    const query = readFileSync(join(repoRoot, 'schema/operations/home-screen.graphql'), 'utf8');
+    // As the app sends it: the file with any shared fragment it spreads.
+    const query = readOperationFiles().find((f) => f.file === 'home-screen.graphql')!.source;
     const body = JSON.stringify({ query, operationName: 'HomeScreen' });
     const peerEnv = { ACCESS_TOKEN_SECRET: stack.options.secrets.ACCESS_TOKEN_SECRET, GATEWAY_SIGNING_SECRET: stack.options.secrets.GATEWAY_SIGNING_SECRET };
     const withHospitals = { count: 0 };

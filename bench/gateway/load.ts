@@ -13,8 +13,10 @@ export interface LoadResult {
   rps: number;
   p50Ms: number;
   p99Ms: number;
-  /** Transport errors, timeouts, non-2xx answers and answers with GraphQL errors. */
+  /** Transport errors (timeouts included), non-2xx answers and answers with GraphQL errors. */
   errors: number;
+  /** Of those, requests that got no answer within autocannon's 10 s timeout. */
+  timeouts: number;
   /** Answers that differ from the expected one (not another user's). */
   mismatches: number;
   /** Answers carrying another user's data. */
@@ -60,8 +62,9 @@ export async function runLoad(url: string, requests: LoadRequest[], options: { c
     rps: Math.round(result.requests.total / result.duration),
     p50Ms: result.latency.p50,
     p99Ms: result.latency.p99,
-    // non2xx answers are also judged by check(); count each failed answer once.
-    errors: result.errors + result.timeouts + counts.graphqlErrors,
+    // autocannon's errors include its timeouts; non-2xx answers are judged by check(). Each failure counts once.
+    errors: result.errors + counts.graphqlErrors,
+    timeouts: result.timeouts,
     // A wrong answer during the warm-up fails the subject as much as one measured.
     mismatches: warm.mismatches + counts.mismatches,
     otherUsersData: warm.otherUsersData + counts.otherUsersData,

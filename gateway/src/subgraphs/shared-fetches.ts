@@ -1,5 +1,5 @@
 import { CALLER_HEADER } from '@petcare/service-kit';
-import type { SubgraphHttpResponse } from './subgraph-http.ts';
+import { StaleConnectionError, type SubgraphHttpResponse } from './subgraph-http.ts';
 
 /** Sends one subgraph request (subgraph-http.ts's postSubgraph, or a test double of it). */
 export type SubgraphPost = (url: URL, headers: Record<string, string>, body: string, signal?: AbortSignal) => Promise<SubgraphHttpResponse>;
@@ -24,7 +24,7 @@ const isQuery = (body: string) => body.startsWith('{"query":"query') || body.sta
  * flight (50 users asking at once for the same data make one fetch each, not one per field path), and, for
  * caller-independent subgraphs only, identical query fetches of any caller, also for a short time after. A fetch
  * of a user's own data is keyed by that user's signed caller token, so it is never answered with another's.
- * Mutations are never shared.
+ * Mutations are never shared, nor retried.
  */
 export class SharedFetches {
   readonly #inFlight = new Map<string, Promise<SubgraphHttpResponse>>();
@@ -49,7 +49,13 @@ export class SharedFetches {
     }
     const pending = this.#inFlight.get(key);
     if (pending) return pending;
-    const request = this.post(url, headers, body, signal).finally(() => this.#inFlight.delete(key));
+    // A query sent on a connection the subgraph had just closed reached nobody: it goes once more on a fresh one.
+    const request = this.post(url, headers, body, signal)
+      .catch((error: unknown) => {
+        if (error instanceof StaleConnectionError) return this.post(url, headers, body, signal);
+        throw error;
+      })
+      .finally(() => this.#inFlight.delete(key));
     this.#inFlight.set(key, request);
     if (shared && this.options.ttlMs > 0) {
       request.then((response) => {

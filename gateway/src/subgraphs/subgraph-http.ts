@@ -16,8 +16,15 @@ const agents = {
   'https:': new https.Agent({ keepAlive: true, maxSockets: 128, scheduling: 'lifo' }),
 };
 
+/** The subgraph closed a kept-alive connection just as this request was sent on it: nothing was answered. */
+export class StaleConnectionError extends Error {
+  override name = 'StaleConnectionError';
+}
+
 /**
- * POSTs a JSON body over a pooled keep-alive connection and reads the answer as text. A thin replacement for the
+ * POSTs a JSON body over a pooled keep-alive connection and reads the answer as text. A reset of a reused connection
+ * before any answer (the subgraph's idle timeout closing it as the request went out) rejects with
+ * StaleConnectionError, which a caller may retry when the request is safe to send twice. A thin replacement for the
  * make-fetch-happen stack @apollo/gateway uses by default, whose agent layer (agent-base builds an Error stack on
  * every request to tell http from https, minipass streams) took more of the gateway's CPU than its query planner.
  */
@@ -38,7 +45,9 @@ export function postSubgraph(url: URL, headers: Record<string, string>, body: st
         });
       },
     );
-    req.on('error', reject);
+    req.on('error', (error: NodeJS.ErrnoException) => {
+      reject(req.reusedSocket && error.code === 'ECONNRESET' ? new StaleConnectionError(error.message, { cause: error }) : error);
+    });
     req.end(body);
   });
 }
