@@ -33,7 +33,7 @@ export function routeFcmHttp2(route: FcmHttp2Route): () => void {
     http2.connect = ((authority: string | URL, ...rest: unknown[]) => {
       const to = routes.at(-1);
       const options = typeof rest[0] === 'object' && rest[0] !== null ? (rest[0] as http2.SecureClientSessionOptions) : undefined;
-      if (!to || new URL(String(authority)).origin !== FCM_ORIGIN || options?.createConnection) {
+      if (!to || originOf(authority) !== FCM_ORIGIN || options?.createConnection) {
         return (original as (...a: unknown[]) => http2.ClientHttp2Session)(authority, ...rest);
       }
       const listener = rest.find((r) => typeof r === 'function') as ((s: http2.ClientHttp2Session) => void) | undefined;
@@ -68,4 +68,13 @@ export function routeFcmHttp2(route: FcmHttp2Route): () => void {
       sdkConnect = null;
     }
   };
+}
+
+/** The origin of what `http2.connect` was given; null for anything that is not a URL (left to Node to judge). */
+function originOf(authority: unknown): string | null {
+  try {
+    return new URL(authority instanceof URL ? authority.href : String(authority)).origin;
+  } catch {
+    return null;
+  }
 }
