@@ -42,7 +42,14 @@ export function identicalQueries(apollo: ApolloServer<GatewayContext>, contextOf
     const body = req.body as { query?: unknown; operationName?: unknown } | undefined;
     if (req.method !== 'POST' || typeof body?.query !== 'string' || !queryOperation(body.query, body.operationName)) return next();
     const context = contextOf(req, res);
-    const key = `${context.caller.userId ?? ''}|${context.caller.roles.join(',')}|${req.headers.accept ?? ''}\n${JSON.stringify(body)}`;
+    let bodyText: string;
+    try {
+      bodyText = JSON.stringify(body);
+    } catch {
+      // Too deeply nested to serialise (JSON.stringify recurses): not worth sharing; Apollo answers it as a client error.
+      return next();
+    }
+    const key = `${context.caller.userId ?? ''}|${context.caller.roles.join(',')}|${req.headers.accept ?? ''}\n${bodyText}`;
     let answer = inFlight.get(key);
     const shared = answer !== undefined;
     const started = performance.now();
