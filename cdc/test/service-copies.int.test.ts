@@ -2,7 +2,6 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@petcare/service-kit';
-import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { dropTestDatabase, gatewaySignedRequest, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
 import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { loadConfig as usersConfig } from '@petcare/users/config';
@@ -12,6 +11,9 @@ import { buildNeighborhoodsService, type NeighborhoodsService } from '@petcare/n
 import { importBoundaryFile } from '@petcare/neighborhoods/boundaries';
 import { loadConfig as alertsConfig } from '@petcare/alerts/config';
 import { buildAlertsService, type AlertsService } from '@petcare/alerts/server';
+
+// A point inside 역삼1동 (1168064000), near Yeoksam station.
+const YEOKSAM_1 = { latitude: 37.5006, longitude: 127.0364 };
 
 // The services' real copies, kept by real Debezium and Kafka: users → neighborhoods and alerts,
 // neighborhoods → alerts. Each service is built from its own code with its own database; they share
@@ -65,7 +67,7 @@ beforeAll(async () => {
   await importBoundaryFile(neighborhoods.orm.em.fork(), boundaries);
   // A 동네인증 that exists before capture starts reaches the copies through Debezium's snapshot.
   earlyUser = await signUp('early@example.com', '먼저 온 집사');
-  await call('neighborhoods', VERIFY, { lat: DEMO_ACCOUNT.location.latitude, lng: DEMO_ACCOUNT.location.longitude }, earlyUser);
+  await call('neighborhoods', VERIFY, { lat: YEOKSAM_1.latitude, lng: YEOKSAM_1.longitude }, earlyUser);
   await registerTestConnector({ name: connectors.users, template: 'users-cdc', database: new URL(db.users).pathname.slice(1), topicPrefix: `${ns}users` });
   await registerTestConnector({
     name: connectors.neighborhoods,
@@ -98,7 +100,7 @@ describe('copies kept by CDC', () => {
     await call('users', register, { t: 'fcm-mina-android', p: 'ANDROID' }, mina);
     await call('users', register, { t: 'fcm-mina-ios', p: 'IOS' }, mina);
     await call('users', register, { t: 'fcm-joon', p: 'ANDROID' }, joon);
-    const verified = await call('neighborhoods', VERIFY, { lat: DEMO_ACCOUNT.location.latitude, lng: DEMO_ACCOUNT.location.longitude }, mina);
+    const verified = await call('neighborhoods', VERIFY, { lat: YEOKSAM_1.latitude, lng: YEOKSAM_1.longitude }, mina);
     expect(verified.data.verifyNeighborhood.neighborhood.code).toBe('1168064000');
     await call('neighborhoods', VERIFY, { lat: 37.575, lng: 126.965 }, joon);
 
@@ -118,7 +120,7 @@ describe('copies kept by CDC', () => {
 
   it('follows a 동네인증 that moves to another 행정동 into the alerts copy', async () => {
     const id = await signUp('mover@example.com', '이사 간 집사');
-    await call('neighborhoods', VERIFY, { lat: DEMO_ACCOUNT.location.latitude, lng: DEMO_ACCOUNT.location.longitude }, id);
+    await call('neighborhoods', VERIFY, { lat: YEOKSAM_1.latitude, lng: YEOKSAM_1.longitude }, id);
     await waitUntil('copied', async () => (await rows(alerts, "select 1 from verification_copy where user_id = ? and neighborhood_code = '1168064000'", [id])).length === 1);
     const moved = await call('neighborhoods', VERIFY, { lat: 37.575, lng: 126.965 }, id);
     const code = moved.data.verifyNeighborhood.neighborhood.code;

@@ -1,7 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_ACCOUNT } from '@petcare/service-kit/development';
 import { startTestSubgraph, waitUntil, type TestSubgraph } from '@petcare/service-kit/testing';
 import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { loadConfig as neighborhoodsConfig } from '@petcare/neighborhoods/config';
@@ -10,6 +9,9 @@ import { importBoundaryFile } from '@petcare/neighborhoods/boundaries';
 import { loadConfig as alertsConfig } from '@petcare/alerts/config';
 import { buildAlertsService, type AlertsService } from '@petcare/alerts/server';
 import { startTimersInstance, type TimersInstance } from '@petcare/verification-timers/testing';
+
+// A point inside 역삼1동 (1168064000), near Yeoksam station.
+const YEOKSAM_1 = { latitude: 37.5006, longitude: 127.0364 };
 
 // The 동네인증 lifecycle on the real path: the neighborhoods database → Debezium → Kafka → the verification-timers
 // Streams app → Kafka → the alerts service's consumer → an alert row. Expiries are moved a few seconds ahead in
@@ -25,7 +27,7 @@ let neighborhoods: TestSubgraph<NeighborhoodsService>;
 let alerts: TestSubgraph<AlertsService>;
 let timers: TimersInstance;
 
-const verify = (userId: string, at: { latitude: number; longitude: number } = DEMO_ACCOUNT.location) =>
+const verify = (userId: string, at: { latitude: number; longitude: number } = YEOKSAM_1) =>
   neighborhoods.call(VERIFY, { lat: at.latitude, lng: at.longitude }, userId);
 /** Moves a user's 동네인증 to lapse `seconds` from now, as if it was verified 30 days ago. */
 const lapseIn = (userId: string, seconds: number) =>
