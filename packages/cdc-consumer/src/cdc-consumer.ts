@@ -154,6 +154,7 @@ export class CdcConsumer {
             if (!(await flush())) return;
             await this.#deadLetter(handler.topic, batch.partition, message, error);
             resolveOffset(message.offset);
+            this.#setLag(batch.topic, batch.partition, BigInt(batch.highWatermark) - BigInt(message.offset) - 1n);
             continue;
           }
           chunk.push({ parsed, message });
