@@ -1,6 +1,8 @@
 import type { Consumer, Kafka } from 'kafkajs';
 import { serviceKafka } from '@petcare/cdc-consumer';
 import type { Logger } from '@petcare/service-kit';
+import { RestartTimer } from '../kafka/restart-timer.ts';
+import { ensureTopic } from '../kafka/ensure-topic.ts';
 
 /** Where the gateway learns of deleted accounts, and as whom. */
 export interface ErasedAccountsOptions {
@@ -32,7 +34,7 @@ export class ErasedAccounts {
   readonly #erased = new Set<string>();
   #consumer: Consumer | null = null;
   #stopped = false;
-  #restartTimer: NodeJS.Timeout | null = null;
+  readonly #restart = new RestartTimer(RESTART_DELAY_MS, () => this.#stopped);
 
   constructor(options: ErasedAccountsOptions) {
     this.#options = options;
@@ -57,7 +59,7 @@ export class ErasedAccounts {
   /** Stops reading and deletes this process's consumer group (best effort: an abandoned one expires). */
   async stop(): Promise<void> {
     this.#stopped = true;
-    if (this.#restartTimer) clearTimeout(this.#restartTimer);
+    this.#restart.cancel();
     const consumer = this.#consumer;
     this.#consumer = null;
     if (!consumer) return;
@@ -67,7 +69,10 @@ export class ErasedAccounts {
       await admin.connect();
       await admin.deleteGroups([this.#options.groupId]);
     } catch (error) {
-      this.#options.log.warn({ err: error, groupId: this.#options.groupId }, "could not delete the gateway's accounts consumer group; it expires");
+      this.#options.log.warn(
+        { err: error, groupId: this.#options.groupId },
+        "could not delete the gateway's accounts consumer group; it expires",
+      );
     } finally {
       await admin.disconnect();
     }
@@ -91,10 +96,10 @@ export class ErasedAccounts {
     this.#consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (payload.restart) return;
-      this.#scheduleRestart(consumer);
+      this.#restart.schedule(consumer, () => void this.#run());
     });
     try {
-      await this.#ensureTopic();
+      await ensureTopic(this.#kafka, topic);
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: true });
       await consumer.run({
@@ -103,39 +108,14 @@ export class ErasedAccounts {
           const id = ErasedAccounts.deletedId(message.key, message.value);
           if (id && !this.#erased.has(id)) {
             this.#erased.add(id);
-            log.info({ userId: id }, "account deleted: its tokens are refused from now on");
+            log.info({ userId: id }, 'account deleted: its tokens are refused from now on');
           }
         },
       });
     } catch (error) {
       if (this.#stopped) return;
       log.error({ err: error, topic }, `could not read deleted accounts; retrying in ${RESTART_DELAY_MS / 1000}s`);
-      this.#scheduleRestart(consumer);
-    }
-  }
-
-  #scheduleRestart(failed: Consumer): void {
-    if (this.#stopped || this.#restartTimer) return;
-    this.#restartTimer = setTimeout(() => {
-      this.#restartTimer = null;
-      void failed
-        .disconnect()
-        .catch(() => undefined)
-        .then(() => {
-          if (!this.#stopped) void this.#run();
-        });
-    }, RESTART_DELAY_MS);
-  }
-
-  // Debezium creates the topic with the first account; creating it up front lets the gateway start before that.
-  async #ensureTopic(): Promise<void> {
-    const admin = this.#kafka.admin();
-    await admin.connect();
-    try {
-      if (!(await admin.listTopics()).includes(this.#options.topic))
-        await admin.createTopics({ topics: [{ topic: this.#options.topic }], waitForLeaders: true });
-    } finally {
-      await admin.disconnect();
+      this.#restart.schedule(consumer, () => void this.#run());
     }
   }
 }

@@ -2,6 +2,8 @@ import type { Consumer, Kafka } from 'kafkajs';
 import { serviceKafka } from '@petcare/cdc-consumer';
 import type { Logger } from '@petcare/service-kit';
 import { alertEventFrom, type AlertEvent } from './alert-event.ts';
+import { RestartTimer } from '../kafka/restart-timer.ts';
+import { ensureTopic } from '../kafka/ensure-topic.ts';
 
 /** What a subscription hears from the feed. */
 export interface AlertListener {
@@ -40,7 +42,7 @@ export class AlertFeed {
   readonly #listeners = new Map<string, Set<AlertListener>>();
   #consumer: Consumer | null = null;
   #stopped = false;
-  #restartTimer: NodeJS.Timeout | null = null;
+  readonly #restart = new RestartTimer(RESTART_DELAY_MS, () => this.#stopped);
   #ready!: Promise<void>;
   #markReady!: () => void;
 
@@ -93,7 +95,7 @@ export class AlertFeed {
   /** Stops consuming and deletes this process's consumer group (best effort: an abandoned one expires). */
   async stop(): Promise<void> {
     this.#stopped = true;
-    if (this.#restartTimer) clearTimeout(this.#restartTimer);
+    this.#restart.cancel();
     const consumer = this.#consumer;
     this.#consumer = null;
     if (!consumer) return;
@@ -142,7 +144,7 @@ export class AlertFeed {
       this.#scheduleRestart(consumer);
     });
     try {
-      await this.#ensureTopic();
+      await ensureTopic(this.#kafka, this.#options.topic);
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: false });
       await consumer.run({
@@ -186,29 +188,8 @@ export class AlertFeed {
   }
 
   #scheduleRestart(failed: Consumer): void {
-    if (this.#stopped || this.#restartTimer) return;
+    if (this.#stopped || this.#restart.pending) return;
     this.#resetReady();
-    this.#restartTimer = setTimeout(() => {
-      this.#restartTimer = null;
-      void failed
-        .disconnect()
-        .catch(() => undefined)
-        .then(() => {
-          if (!this.#stopped) void this.#run();
-        });
-    }, RESTART_DELAY_MS);
-  }
-
-  // Debezium creates the topic with the first alert; creating it up front lets the gateway start before that.
-  async #ensureTopic(): Promise<void> {
-    const admin = this.#kafka.admin();
-    await admin.connect();
-    try {
-      const topics = await admin.listTopics();
-      if (!topics.includes(this.#options.topic))
-        await admin.createTopics({ topics: [{ topic: this.#options.topic }], waitForLeaders: true });
-    } finally {
-      await admin.disconnect();
-    }
+    this.#restart.schedule(failed, () => void this.#run());
   }
 }
