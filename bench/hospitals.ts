@@ -98,6 +98,9 @@ export async function runHospitalsBenchmark(): Promise<void> {
     const search = stats(await timed(REQUESTS, (i) =>
       call('query ($q: String!) { searchHospitals(query: $q, first: 20) { edges { node { id name } } } }', { q: SEARCHES[i % SEARCHES.length] })));
 
+    // The floor under both: the same client, HTTP server, caller check and GraphQL execution, and no resolver.
+    const floor = stats(await timed(REQUESTS, () => call('{ __typename }', {})));
+
     // Side by side in SQL: the statement our search sends against ILIKE over the table, same words, same connection.
     const connection = service.orm.em.getConnection();
     const statements: { sql: string; params: unknown }[] = [];
@@ -130,6 +133,8 @@ export async function runHospitalsBenchmark(): Promise<void> {
         rows: summary.read, nearestP50Ms: null, nearestP99Ms: null, searchP50Ms: null, searchP99Ms: null },
       { subject: 'ours', scenario: 'SQL: the search statement alone, same words', importSeconds: null, rows: summary.read,
         nearestP50Ms: null, nearestP99Ms: null, searchP50Ms: oursSql.p50, searchP99Ms: oursSql.p99 },
+      { subject: 'HTTP floor', scenario: '`{ __typename }` at the subgraph: same client, server and caller check, no resolver', importSeconds: null, rows: summary.read,
+        nearestP50Ms: floor.p50, nearestP99Ms: floor.p99, searchP50Ms: floor.p50, searchP99Ms: floor.p99 },
       { subject: 'ILIKE scan', scenario: "SQL: name ILIKE '%…%' over the table, same words", importSeconds: null, rows: summary.read,
         nearestP50Ms: null, nearestP99Ms: null, searchP50Ms: peer.p50, searchP99Ms: peer.p99 },
     ];

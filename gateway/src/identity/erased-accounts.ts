@@ -3,6 +3,7 @@ import { serviceKafka } from '@petcare/cdc-consumer';
 import type { Logger } from '@petcare/service-kit';
 import { RestartTimer } from '../kafka/restart-timer.ts';
 import { ensureTopic } from '../kafka/ensure-topic.ts';
+import { deleteConsumerGroup } from '../kafka/delete-consumer-group.ts';
 
 /** Where the gateway learns of deleted accounts, and as whom. */
 export interface ErasedAccountsOptions {
@@ -64,18 +65,7 @@ export class ErasedAccounts {
     this.#consumer = null;
     if (!consumer) return;
     await consumer.disconnect();
-    const admin = this.#kafka.admin();
-    try {
-      await admin.connect();
-      await admin.deleteGroups([this.#options.groupId]);
-    } catch (error) {
-      this.#options.log.warn(
-        { err: error, groupId: this.#options.groupId },
-        "could not delete the gateway's accounts consumer group; it expires",
-      );
-    } finally {
-      await admin.disconnect();
-    }
+    await deleteConsumerGroup(this.#kafka, this.#options.groupId, this.#options.log);
   }
 
   /** The id of the account a message deletes, or null for any other change. */

@@ -4,6 +4,7 @@ import type { Logger } from '@petcare/service-kit';
 import { alertEventFrom, type AlertEvent } from './alert-event.ts';
 import { RestartTimer } from '../kafka/restart-timer.ts';
 import { ensureTopic } from '../kafka/ensure-topic.ts';
+import { deleteConsumerGroup } from '../kafka/delete-consumer-group.ts';
 
 /** What a subscription hears from the feed. */
 export interface AlertListener {
@@ -100,18 +101,7 @@ export class AlertFeed {
     this.#consumer = null;
     if (!consumer) return;
     await consumer.disconnect();
-    const admin = this.#kafka.admin();
-    try {
-      await admin.connect();
-      await admin.deleteGroups([this.#options.groupId]);
-    } catch (error) {
-      this.#options.log.warn(
-        { err: error, groupId: this.#options.groupId },
-        "could not delete the gateway's consumer group; it expires with its offsets",
-      );
-    } finally {
-      await admin.disconnect();
-    }
+    await deleteConsumerGroup(this.#kafka, this.#options.groupId, this.#options.log);
   }
 
   #resetReady(): void {
