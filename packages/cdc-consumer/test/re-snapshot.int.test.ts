@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { createLogger, openDatabase } from '@petcare/service-kit';
-import { dropTestDatabase, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
+import { createLogger } from '@petcare/service-kit';
+import { waitUntil } from '@petcare/service-kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
 import {
@@ -14,16 +14,15 @@ import {
   testConnectorConfig,
   unregisterConnectors,
 } from '@petcare/cdc/connect';
-import { ItemCopy, SinkMigration, itemHandler } from './fixtures/item-copy.ts';
+import { itemHandler } from './fixtures/item-copy.ts';
+import { closeItemDatabases, copiedItems, itemDatabases, openItemDatabases, sourceItems } from './fixtures/item-databases.ts';
 
 // Rows deleted at the source while its connector was away (slot and offsets gone: `cdc.sh unregister` then
 // `register`, the documented recovery) have no delete event anywhere; the new snapshot is the only evidence.
 // A copy ends equal to its source after the re-snapshot.
 const suffix = randomBytes(3).toString('hex');
-const sourceUrl = testDatabaseUrl('resnapsrc');
-const sinkUrl = testDatabaseUrl('resnapsink');
-const sourceDb = new URL(sourceUrl).pathname.slice(1);
-const adminUrl = new URL('/postgres', sourceUrl).toString();
+const dbs = itemDatabases('resnap');
+const { sourceDb, adminUrl } = dbs;
 const connector = `test-resnap-${suffix}`;
 const topicPrefix = `testresnap_${suffix}`;
 const topic = `${topicPrefix}.public.item`;
@@ -34,28 +33,17 @@ let sink: MikroORM;
 let consumer: CdcConsumer | undefined;
 let reconciled = 0;
 
-const copyRows = async () => JSON.stringify(await sink.em.getConnection().execute('select id, name, qty from item_copy order by id'));
-const sourceRows = async () => JSON.stringify((await source.query('select id, name, qty from item order by id')).rows);
+const copyRows = () => copiedItems(sink);
+const sourceRows = () => sourceItems(source);
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${sourceDb}"`);
-  await admin.end();
-  source = new pg.Client({ connectionString: sourceUrl });
-  await source.connect();
-  await source.query('create table item (id int primary key, name text not null, qty int not null)');
-  await source.query("insert into item select i, 'item ' || i, 1 from generate_series(1, 6) i");
-  sink = await openDatabase({ url: sinkUrl, entities: [ItemCopy], migrations: [SinkMigration], log });
+  ({ source, sink } = await openItemDatabases(dbs, 6, log));
 });
 
 afterAll(async () => {
   await consumer?.stop();
   await removeTestConnector(connector, adminUrl).catch(() => undefined);
-  await source?.end();
-  await sink?.close();
-  await dropTestDatabase(sourceUrl);
-  await dropTestDatabase(sinkUrl);
+  await closeItemDatabases(dbs, source, sink);
 });
 
 describe('a copy after its connector re-snapshots', () => {

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { createLogger, openDatabase } from '@petcare/service-kit';
-import { dropTestDatabase, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
+import { createLogger } from '@petcare/service-kit';
+import { waitUntil } from '@petcare/service-kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
 import {
@@ -15,7 +15,8 @@ import {
   testConnectorConfig,
   waitForConnectorRunning,
 } from '@petcare/cdc/connect';
-import { ItemCopy, SinkMigration, itemHandler } from './fixtures/item-copy.ts';
+import { itemHandler } from './fixtures/item-copy.ts';
+import { closeItemDatabases, copiedItems, itemDatabases, openItemDatabases, sourceItems } from './fixtures/item-databases.ts';
 
 // Kafka and PostgreSQL disagree: the position Connect recorded for a connector is no longer available on the
 // server, because something else (a second checkout using the same slot, a restored Kafka) moved the replication
@@ -24,10 +25,8 @@ import { ItemCopy, SinkMigration, itemHandler } from './fixtures/item-copy.ts';
 // stored position; the connector takes a new snapshot (snapshot.mode=when_needed) and the copy reconciles at its
 // end: it ends equal to the source, the changes in the gap included.
 const suffix = randomBytes(3).toString('hex');
-const sourceUrl = testDatabaseUrl('movedsrc');
-const sinkUrl = testDatabaseUrl('movedsink');
-const sourceDb = new URL(sourceUrl).pathname.slice(1);
-const adminUrl = new URL('/postgres', sourceUrl).toString();
+const dbs = itemDatabases('moved');
+const { sourceDb, adminUrl } = dbs;
 const connector = `test-moved-${suffix}`;
 const slot = connector.replace(/[^a-z0-9_]/g, '_');
 const topicPrefix = `testmoved_${suffix}`;
@@ -40,29 +39,18 @@ let sink: MikroORM;
 let consumer: CdcConsumer | undefined;
 let reconciled = 0;
 
-const copyRows = async () => JSON.stringify(await sink.em.getConnection().execute('select id, name, qty from item_copy order by id'));
-const sourceRows = async () => JSON.stringify((await source.query('select id, name, qty from item order by id')).rows);
+const copyRows = () => copiedItems(sink);
+const sourceRows = () => sourceItems(source);
 const recordedLsn = async () => BigInt(String((await client.offsets(connector))[0]?.['lsn'] ?? 0));
 
 beforeAll(async () => {
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database "${sourceDb}"`);
-  await admin.end();
-  source = new pg.Client({ connectionString: sourceUrl });
-  await source.connect();
-  await source.query('create table item (id int primary key, name text not null, qty int not null)');
-  await source.query("insert into item select i, 'item ' || i, 1 from generate_series(1, 4) i");
-  sink = await openDatabase({ url: sinkUrl, entities: [ItemCopy], migrations: [SinkMigration], log });
+  ({ source, sink } = await openItemDatabases(dbs, 4, log));
 });
 
 afterAll(async () => {
   await consumer?.stop();
   await removeTestConnector(connector, adminUrl).catch(() => undefined);
-  await source?.end();
-  await sink?.close();
-  await dropTestDatabase(sourceUrl);
-  await dropTestDatabase(sinkUrl);
+  await closeItemDatabases(dbs, source, sink);
 });
 
 describe('a connector whose recorded position the server no longer has', () => {
