@@ -171,8 +171,10 @@ async function measureSubject(subject: string, overrides: Record<string, string 
     }
   } finally {
     await consumer.stop();
-    await removeTestConnector(connector, new URL('/postgres', sourceUrl).toString());
+    // The writers' pool closes first: removing the connector ends the source's sessions, and an idle pooled
+    // connection ended under it is an unheard pool error that stops the process before the figures are written.
     await pool.end();
+    await removeTestConnector(connector, new URL('/postgres', sourceUrl).toString());
     await sink.close();
     await dropTestDatabase(sourceUrl);
     await dropTestDatabase(sinkUrl);
