@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { Kafka, logLevel } from 'kafkajs';
-import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
+import { dropTestDatabase, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
 import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 
 // The users connector replicates an include list of columns, the ones consumers read: a column added to
@@ -18,6 +18,17 @@ let source: pg.Client;
 /** The `after` images of the first `n` messages of a topic. */
 async function afterImages(topic: string, n: number): Promise<Record<string, unknown>[]> {
   const kafka = new Kafka({ clientId: 'usercols', brokers: testBrokers, logLevel: logLevel.NOTHING });
+  // Debezium creates the topic with the table's first change: subscribing before it has a leader fails.
+  const admin = kafka.admin();
+  await admin.connect();
+  try {
+    await waitUntil(`topic ${topic} exists`, async () => {
+      const metadata = await admin.fetchTopicMetadata({ topics: [topic] }).catch(() => null);
+      return metadata?.topics[0]?.partitions.every((p) => p.leader >= 0) ?? false;
+    });
+  } finally {
+    await admin.disconnect();
+  }
   const consumer = kafka.consumer({ groupId: `usercols-${suffix}-${topic}` });
   await consumer.connect();
   await consumer.subscribe({ topic, fromBeginning: true });
