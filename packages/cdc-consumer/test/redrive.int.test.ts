@@ -7,7 +7,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { testBrokers } from '@petcare/cdc/connect';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
 import { redriveDeadLetters } from '../src/redrive-dead-letters.ts';
-import { ItemCopy, SinkMigration, itemHandler } from './fixtures/item-copy.ts';
+import { ItemCopy, SinkMigration, itemHandler, itemCreated } from './fixtures/item-copy.ts';
 
 // Dead letters re-driven after a fix: each says what became of it. One applies now; one was superseded by a
 // newer change to its key (re-producing it would be skipped silently); one is still poison.
@@ -21,8 +21,6 @@ const kafka = new Kafka({ clientId: 'redrive-test', brokers: testBrokers, logLev
 let orm: MikroORM;
 let consumer: CdcConsumer;
 
-const change = (id: number, lsn: number, after: Record<string, unknown>) =>
-  JSON.stringify({ op: 'c', before: null, after: { id, ...after }, source: { lsn, ts_ms: Date.now(), table: 'item', snapshot: 'false' } });
 const copy = async () => (await orm.em.getConnection().execute('select id, qty from item_copy order by id')) as { id: number; qty: number }[];
 
 beforeAll(async () => {
@@ -44,10 +42,10 @@ describe('npm run cdc -- redrive', () => {
     await producer.send({
       topic,
       messages: [
-        { key: JSON.stringify({ id: 1 }), value: change(1, 100, { name: 'one', qty: -1 }) },
-        { key: JSON.stringify({ id: 2 }), value: change(2, 100, { name: 'two', qty: -1 }) },
-        { key: JSON.stringify({ id: 2 }), value: change(2, 200, { name: 'two', qty: 5 }) },
-        { key: JSON.stringify({ id: 3 }), value: change(3, 100, { name: 3, qty: 1 }) },
+        { key: JSON.stringify({ id: 1 }), value: itemCreated(1, 100, { name: 'one', qty: -1 }) },
+        { key: JSON.stringify({ id: 2 }), value: itemCreated(2, 100, { name: 'two', qty: -1 }) },
+        { key: JSON.stringify({ id: 2 }), value: itemCreated(2, 200, { name: 'two', qty: 5 }) },
+        { key: JSON.stringify({ id: 3 }), value: itemCreated(3, 100, { name: 3, qty: 1 }) },
       ],
     });
     await producer.disconnect();

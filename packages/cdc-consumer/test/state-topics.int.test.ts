@@ -10,7 +10,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
 import { CommittedOffsetGoneError } from '../src/committed-offset-gone-error.ts';
 import { alignTopicSettings, registerTestConnector, removeTestConnector, testBrokers, testConnectorConfig } from '@petcare/cdc/connect';
-import { ItemCopy, SinkMigration, itemHandler } from './fixtures/item-copy.ts';
+import { ItemCopy, SinkMigration, itemHandler, itemCreated } from './fixtures/item-copy.ts';
 
 // Change topics are the state of their tables: compacted, so a new consumer rebuilds a copy from them and a
 // tombstone means the key is gone; and a consumer whose committed offset left its topic stops and says so.
@@ -29,8 +29,6 @@ async function newSink(name: string): Promise<MikroORM> {
 }
 const copyOf = async (orm: MikroORM) =>
   (await orm.em.getConnection().execute('select id, name, qty from item_copy order by id')) as { id: number; name: string; qty: number }[];
-const change = (id: number, lsn: number) =>
-  JSON.stringify({ op: 'c', before: null, after: { id, name: `item ${id}`, qty: 1 }, source: { lsn, ts_ms: Date.now(), table: 'item', snapshot: 'false' } });
 async function topicConfig(topic: string, name: string): Promise<string | undefined> {
   const { resources } = await admin.describeConfigs({ includeSynonyms: false, resources: [{ type: ConfigResourceTypes.TOPIC, name: topic, configNames: [name] }] });
   return resources[0]?.configEntries.find((e) => e.configName === name)?.configValue;
@@ -55,7 +53,7 @@ describe('a consumer whose committed offset is no longer in the topic', () => {
     await admin.createTopics({ topics: [{ topic, configEntries: [{ name: 'cleanup.policy', value: 'delete' }] }], waitForLeaders: true });
     const producer = kafka.producer();
     await producer.connect();
-    await producer.send({ topic, messages: [1, 2, 3].map((id) => ({ key: JSON.stringify({ id }), value: change(id, 100 + id) })) });
+    await producer.send({ topic, messages: [1, 2, 3].map((id) => ({ key: JSON.stringify({ id }), value: itemCreated(id, 100 + id) })) });
     const sink = await newSink('gonesink');
     const first = new CdcConsumer({ brokers: testBrokers, groupId, deadLetterTopic: `${topic}.dlq`, handlers: [itemHandler(topic)], orm: sink, log: silent });
     await first.start();
@@ -64,7 +62,7 @@ describe('a consumer whose committed offset is no longer in the topic', () => {
     expect((await admin.fetchOffsets({ groupId, topics: [topic] }))[0]?.partitions[0]?.offset).toBe('3');
 
     // The consumer is away while retention removes changes it has not read.
-    await producer.send({ topic, messages: [4, 5, 6].map((id) => ({ key: JSON.stringify({ id }), value: change(id, 100 + id) })) });
+    await producer.send({ topic, messages: [4, 5, 6].map((id) => ({ key: JSON.stringify({ id }), value: itemCreated(id, 100 + id) })) });
     await producer.disconnect();
     await admin.deleteTopicRecords({ topic, partitions: [{ partition: 0, offset: '5' }] });
 

@@ -9,7 +9,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { testBrokers } from '@petcare/cdc/connect';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
 import type { ChangeHandler } from '../src/change-handler.ts';
-import { ItemCopy, SinkMigration } from './fixtures/item-copy.ts';
+import { ItemCopy, SinkMigration, itemCreated } from './fixtures/item-copy.ts';
 
 // A change that fails with an error that is not the data's fault — here a column a bad migration forgot,
 // SQLSTATE 42703 — is retried while its partition waits. That must be visible: the consumer's status (what
@@ -34,8 +34,6 @@ const handler: ChangeHandler<{ id: number; name: string; qty: number }, { id: nu
     await em.execute('delete from item_copy where id = ?', [k.id]);
   },
 };
-const change = (id: number, lsn: number) =>
-  JSON.stringify({ op: 'c', before: null, after: { id, name: `item ${id}`, qty: 1 }, source: { lsn, ts_ms: Date.now(), table: 'item', snapshot: 'false' } });
 const metric = async (name: string) => {
   const line = (await register.metrics()).split('\n').find((l) => l.startsWith(`${name}{group="${groupId}",topic="${topic}",partition="0"}`));
   return line === undefined ? undefined : Number(line.split(' ').at(-1));
@@ -56,7 +54,7 @@ describe('a consumer stuck on a change that is not the data\'s fault', () => {
     await consumer.start();
     const producer = new Kafka({ clientId: 'stuck-test', brokers: testBrokers, logLevel: logLevel.NOTHING }).producer();
     await producer.connect();
-    await producer.send({ topic, messages: [1, 2, 3].map((id) => ({ key: JSON.stringify({ id }), value: change(id, 100 + id) })) });
+    await producer.send({ topic, messages: [1, 2, 3].map((id) => ({ key: JSON.stringify({ id }), value: itemCreated(id, 100 + id) })) });
     await producer.disconnect();
 
     await waitUntil('the consumer reports itself stuck', async () => consumer.status().state === 'stuck');
