@@ -8,11 +8,14 @@ import { startStack, type RunningStack } from '../scripts/stack/start-stack.ts';
 import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { readOperationFiles } from '@petcare/schema';
 
+// Read and parsed once per test file, not on every operation sent.
+const operationSources = new Map(readOperationFiles().map((o) => [o.file, o.source]));
+
 /** The document the app sends for `schema/operations/<name>.graphql`, its shared fragments included. */
 export function operationSource(name: string): string {
-  const operation = readOperationFiles().find((o) => o.file === `${name}.graphql`);
-  if (!operation) throw new Error(`schema/operations/${name}.graphql does not exist`);
-  return operation.source;
+  const source = operationSources.get(`${name}.graphql`);
+  if (source === undefined) throw new Error(`schema/operations/${name}.graphql does not exist`);
+  return source;
 }
 
 /** A whole stack started for one e2e file, on its own ports and throwaway databases. */
