@@ -1,8 +1,7 @@
 import type { Consumer, Kafka } from 'kafkajs';
-import { serviceKafka } from '@petcare/cdc-consumer';
+import { createMissingTopics, serviceKafka } from '@petcare/cdc-consumer';
 import type { Logger } from '@petcare/service-kit';
 import { RestartTimer } from '../kafka/restart-timer.ts';
-import { ensureTopic } from '../kafka/ensure-topic.ts';
 import { deleteConsumerGroup } from '../kafka/delete-consumer-group.ts';
 
 /** Where the gateway learns of deleted accounts, and as whom. */
@@ -89,7 +88,7 @@ export class ErasedAccounts {
       this.#restart.schedule(consumer, () => void this.#run());
     });
     try {
-      await ensureTopic(this.#kafka, topic);
+      await createMissingTopics(this.#kafka, [{ topic: topic, changes: true }]);
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: true });
       await consumer.run({

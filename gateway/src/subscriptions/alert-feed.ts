@@ -1,9 +1,8 @@
 import type { Consumer, Kafka } from 'kafkajs';
-import { serviceKafka } from '@petcare/cdc-consumer';
+import { createMissingTopics, serviceKafka } from '@petcare/cdc-consumer';
 import type { Logger } from '@petcare/service-kit';
 import { alertEventFrom, type AlertEvent } from './alert-event.ts';
 import { RestartTimer } from '../kafka/restart-timer.ts';
-import { ensureTopic } from '../kafka/ensure-topic.ts';
 import { deleteConsumerGroup } from '../kafka/delete-consumer-group.ts';
 
 /** What a subscription hears from the feed. */
@@ -134,7 +133,7 @@ export class AlertFeed {
       this.#scheduleRestart(consumer);
     });
     try {
-      await ensureTopic(this.#kafka, this.#options.topic);
+      await createMissingTopics(this.#kafka, [{ topic: this.#options.topic, changes: true }]);
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: false });
       await consumer.run({

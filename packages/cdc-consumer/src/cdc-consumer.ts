@@ -7,6 +7,7 @@ import { applyParsed, parseMessage, type ApplyOutcome } from './apply-change.ts'
 import { applyEvents, parseEvent } from './apply-events.ts';
 import { isPermanentFailure } from './is-permanent-failure.ts';
 import { serviceKafka } from './service-kafka.ts';
+import { createMissingTopics } from './create-missing-topics.ts';
 import { checkWrittenTables } from './check-written-tables.ts';
 import { CommittedOffsetGoneError } from './committed-offset-gone-error.ts';
 import { findGoneOffsets } from './find-gone-offsets.ts';
@@ -290,24 +291,10 @@ export class CdcConsumer {
   // Creating the topics up front lets a consumer start before the first change of a table exists,
   // with the same settings Debezium's own topics get on this broker.
   async #ensureTopics(): Promise<void> {
-    const admin = this.#kafka.admin();
-    await admin.connect();
-    try {
-      const existing = new Set(await admin.listTopics());
-      const missing = [...this.#handlers.keys(), this.options.deadLetterTopic].filter((t) => !existing.has(t));
-      // A change topic is the state of a table: compacted, so it keeps every key's latest change (a new consumer
-      // rebuilds a copy from it) and a tombstone means the key is gone. `cdc.sh register` aligns the rest of its
-      // settings with the connector's `topic.creation.*` (cdc/README.md, "Topic settings").
-      const isChangeTopic = (topic: string) => this.options.handlers.some((h) => h.topic === topic && !('kind' in h));
-      if (missing.length > 0) {
-        await admin.createTopics({
-          topics: missing.map((topic) => ({ topic, ...(isChangeTopic(topic) ? { configEntries: [{ name: 'cleanup.policy', value: 'compact' }] } : {}) })),
-          waitForLeaders: true,
-        });
-      }
-    } finally {
-      await admin.disconnect();
-    }
+    await createMissingTopics(this.#kafka, [
+      ...this.options.handlers.map((h) => ({ topic: h.topic, changes: !('kind' in h) })),
+      { topic: this.options.deadLetterTopic, changes: false },
+    ]);
   }
 
   /**
