@@ -17,7 +17,7 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
   neighborhoods: {
     context: 'NeighborhoodsContext',
     mappers: {
-      Neighborhood: 'modules/neighborhood/neighborhood.entity.ts#Neighborhood',
+      Neighborhood: 'modules/neighborhood/neighborhood-record.ts#NeighborhoodRecord',
       NeighborhoodConnection: 'modules/neighborhood/neighborhood.repository.ts#NeighborhoodPage',
       NeighborhoodVerification: 'modules/neighborhood-verification/neighborhood-verification.entity.ts#NeighborhoodVerification',
       User: 'modules/user/user-reference.ts#UserReference',
@@ -27,7 +27,7 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
   hospitals: {
     context: 'HospitalsContext',
     mappers: {
-      Hospital: 'modules/hospital/hospital.entity.ts#Hospital',
+      Hospital: 'modules/hospital/hospital-record.ts#HospitalRecord',
       NearbyHospital: 'modules/hospital/hospital.repository.ts#HospitalAtDistance',
       HospitalSearchConnection: 'modules/search/hospital-search.repository.ts#HospitalSearchPage',
       HospitalSearchEdge: 'modules/search/hospital-search.repository.ts#HospitalSearchHit',

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeBound } from '@petcare/service-kit';
 import { recordQueries } from '@petcare/service-kit/testing';
 import { HOSPITALS_2023, startHospitals, type HospitalsUnderTest } from './support/hospitals-under-test.ts';
 
@@ -151,7 +152,7 @@ describe('searchHospitals', () => {
     const plans: Record<string, string> = {};
     for (const q of ['쓰담쓰담', '동물메디칼', '강']) {
       const [query] = (await recordQueries(api.service.orm, () => search(q))).filter((r) => r.sql.includes('search_'));
-      const plan = await api.service.orm.em.getConnection().execute<{ 'QUERY PLAN': string }[]>(`explain ${query!.sql}`, query!.params as unknown[]);
+      const plan = await executeBound<{ 'QUERY PLAN': string }>(api.service.orm.em.fork(), `explain ${query!.sql}`, query!.params as unknown[]);
       plans[q] = plan.map((p) => p['QUERY PLAN']).join('\n');
     }
     expect(plans['쓰담쓰담']).toContain('hospital_search_grams_idx');

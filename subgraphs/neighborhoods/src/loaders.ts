@@ -2,6 +2,7 @@ import { entityLoader, isUuid } from '@petcare/service-kit';
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Neighborhood } from './modules/neighborhood/neighborhood.entity.ts';
+import type { NeighborhoodRecord } from './modules/neighborhood/neighborhood-record.ts';
 import { NeighborhoodVerification } from './modules/neighborhood-verification/neighborhood-verification.entity.ts';
 import { loadBoundaries } from './modules/neighborhood/neighborhood.repository.ts';
 import { countVerifiedUsers, findVerificationsOfUsers } from './modules/neighborhood-verification/neighborhood-verification.repository.ts';
@@ -9,7 +10,8 @@ import { isNeighborhoodCode } from './modules/neighborhood/neighborhood.validati
 
 /** Per-request batches: one SQL query per entity type however many rows a request asks for. */
 export interface NeighborhoodsLoaders {
-  neighborhoodByCode: DataLoader<string, Neighborhood | null>;
+  /** Loaded as entities; primed with the records of lookups, which carry the same fields. */
+  neighborhoodByCode: DataLoader<string, NeighborhoodRecord | null>;
   /** GeoJSON strings, loaded apart from the entity because they are large and only some requests want them. */
   boundaryByCode: DataLoader<string, string | null>;
   /** A user's 동네 (at most two), primary first; empty when they hold none. */

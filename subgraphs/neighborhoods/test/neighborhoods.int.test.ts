@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeBound } from '@petcare/service-kit';
 import { callsWithoutGateway, recordQueries, startTestSubgraph, type TestSubgraph } from '@petcare/service-kit/testing';
 import { loadConfig } from '../src/config.ts';
 import { buildNeighborhoodsService, type NeighborhoodsService } from '../src/server.ts';
@@ -70,7 +71,7 @@ describe('finding the 행정동 at a point', () => {
       await call(AT.replace(' boundary', ''), { lat: yeoksam.latitude, lng: yeoksam.longitude });
     });
     expect(others).toEqual([]);
-    const plan = await neighborhoods.sql<{ 'QUERY PLAN': string }>(`explain ${lookup!.sql}`, lookup!.params as unknown[]);
+    const plan = await executeBound<{ 'QUERY PLAN': string }>(neighborhoods.service.orm.em.fork(), `explain ${lookup!.sql}`, lookup!.params as unknown[]);
     expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toMatch(/Index Scan using neighborhood_geom_idx/);
   });
 });

@@ -2,13 +2,19 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
- * Runs one SQL statement with real bind parameters (`$1`, `$2`…) in the EntityManager's transaction (or on the
- * pool outside one) and returns its rows. For large values — a whole file as one JSON parameter — where
- * `execute`'s inlining would copy and escape megabytes in JavaScript and make PostgreSQL parse them as a literal
- * (measured: 3 MB of JSON, about 1.2 s inlined against 0.3 s bound).
+ * Runs one SQL statement with real bind parameters (`$1`, `$2`…) and returns its rows: in the EntityManager's
+ * transaction when it has one, otherwise straight on MikroORM's own `pg` pool (`getNativeClient`, same connections
+ * and type parsers).
+ *
+ * Bound, for large values: `execute` inlines parameters, so a whole file as one JSON parameter is copied and escaped
+ * in JavaScript and parsed by PostgreSQL as a literal (measured: 3 MB of JSON, about 1.2 s inlined, 0.3 s bound).
+ * On the pool, for hot reads: going through Kysely (what `execute` and `find` do) left a fifth of the young heap
+ * alive at every scavenge, so each one took 9–12 ms instead of 0.6 ms and landed on about one request in 60 — the
+ * p99 of the spatial lookups (bench/scratch measurements in the hospitals and verification benchmarks' notes).
  */
 export async function executeBound<T = Record<string, unknown>>(em: EntityManager, sql: string, parameters: readonly unknown[]): Promise<T[]> {
-  const client = (em.getTransactionContext() ?? em.getConnection().getClient()) as Kysely<unknown>;
-  const result = await client.executeQuery<T>(CompiledQuery.raw(sql, [...parameters]));
-  return result.rows;
+  const transaction = em.getTransactionContext<Kysely<unknown>>();
+  if (transaction) return (await transaction.executeQuery<T>(CompiledQuery.raw(sql, [...parameters]))).rows;
+  const pool = await em.getConnection().getNativeClient();
+  return (await pool.query(sql, [...parameters])).rows as T[];
 }

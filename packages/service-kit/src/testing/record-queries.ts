@@ -7,8 +7,8 @@ export interface RecordedQuery {
 }
 
 /**
- * Runs `fn` while recording every statement sent through the ORM's connection, so a test can assert
- * batching ("one query per entity type per request") instead of trusting it.
+ * Runs `fn` while recording every statement sent through the ORM's connection or straight on its pool (see
+ * executeBound), so a test can assert batching ("one query per entity type per request") instead of trusting it.
  */
 export async function recordQueries(orm: MikroORM, fn: () => Promise<unknown>): Promise<RecordedQuery[]> {
   const queries: RecordedQuery[] = [];
@@ -18,10 +18,17 @@ export async function recordQueries(orm: MikroORM, fn: () => Promise<unknown>): 
     queries.push({ sql: String(query), params });
     return (original as (...args: unknown[]) => unknown)(query, params, ...rest);
   }) as typeof connection.execute;
+  const pool = await connection.getNativeClient();
+  const poolQuery = pool.query;
+  pool.query = ((query: unknown, params?: unknown, ...rest: unknown[]) => {
+    queries.push({ sql: String(query), params });
+    return (poolQuery as (...args: unknown[]) => unknown).call(pool, query, params, ...rest);
+  }) as typeof pool.query;
   try {
     await fn();
   } finally {
     connection.execute = original;
+    pool.query = poolQuery;
   }
   return queries;
 }

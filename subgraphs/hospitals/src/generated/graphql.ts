@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Hospital as HospitalModel } from '../modules/hospital/hospital.entity.ts';
+import type { HospitalRecord as HospitalRecordModel } from '../modules/hospital/hospital-record.ts';
 import type { HospitalAtDistance as HospitalAtDistanceModel } from '../modules/hospital/hospital.repository.ts';
 import type { HospitalSearchPage as HospitalSearchPageModel, HospitalSearchHit as HospitalSearchHitModel } from '../modules/search/hospital-search.repository.ts';
 import type { NeighborhoodReference as NeighborhoodReferenceModel } from '../modules/neighborhood/neighborhood-reference.ts';
@@ -332,7 +332,7 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   GeoPoint: ResolverTypeWrapper<GeoPoint>;
-  Hospital: ResolverTypeWrapper<HospitalModel>;
+  Hospital: ResolverTypeWrapper<HospitalRecordModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -356,7 +356,7 @@ export type ResolversTypes = {
 export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   GeoPoint: GeoPoint;
-  Hospital: HospitalModel;
+  Hospital: HospitalRecordModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];

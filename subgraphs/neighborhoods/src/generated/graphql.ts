@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { Neighborhood as NeighborhoodModel } from '../modules/neighborhood/neighborhood.entity.ts';
+import type { NeighborhoodRecord as NeighborhoodRecordModel } from '../modules/neighborhood/neighborhood-record.ts';
 import type { NeighborhoodPage as NeighborhoodPageModel } from '../modules/neighborhood/neighborhood.repository.ts';
 import type { NeighborhoodVerification as NeighborhoodVerificationModel } from '../modules/neighborhood-verification/neighborhood-verification.entity.ts';
 import type { UserReference as UserReferenceModel } from '../modules/user/user-reference.ts';
@@ -320,7 +320,7 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Neighborhood: ResolverTypeWrapper<NeighborhoodModel>;
+  Neighborhood: ResolverTypeWrapper<NeighborhoodRecordModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   NeighborhoodConnection: ResolverTypeWrapper<NeighborhoodPageModel>;
@@ -342,7 +342,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Float: Scalars['Float']['output'];
   Boolean: Scalars['Boolean']['output'];
-  Neighborhood: NeighborhoodModel;
+  Neighborhood: NeighborhoodRecordModel;
   String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
   NeighborhoodConnection: NeighborhoodPageModel;

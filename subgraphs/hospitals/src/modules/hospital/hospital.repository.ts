@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Hospital } from './hospital.entity.ts';
+import { executeBound } from '@petcare/service-kit';
+import { hospitalRecord, type HospitalRecord } from './hospital-record.ts';
 
 /** The columns of a Hospital entity, from table alias `h`, with the point unpacked the way the entity's formulas do. */
 export const hospitalColumns = `h.id, h.name, h.status, h.status_code, h.detail_status, h.open_24_hours, h.open_24_hours_source,
@@ -24,7 +25,7 @@ export interface NearSearch {
 
 /** A hospital with its distance from the searched point (and, once the resolver has it, its cursor). */
 export interface HospitalAtDistance {
-  hospital: Hospital;
+  hospital: HospitalRecord;
   distanceMeters: number;
   cursor?: string;
 }
@@ -43,23 +44,21 @@ type Candidate = Record<string, unknown> & { distance_meters: number; sphere_met
  * purpose: the planner misjudges its selectivity and then sorts every hospital in range instead.
  */
 export async function findHospitalsNear(em: EntityManager, search: NearSearch): Promise<HospitalAtDistance[]> {
-  const point = 'st_setsrid(st_makepoint(?, ?), 4326)::geography';
-  const xy = [search.longitude, search.latitude];
+  const point = 'st_setsrid(st_makepoint($1, $2), 4326)::geography';
   // Literal predicates (not parameters) so the planner can match the partial indexes.
   const filters = [search.includeClosed ? '' : `and ${OPEN_AND_LISTED}`, search.open24HoursOnly ? 'and h.open_24_hours' : ''].join(' ');
   const after = search.after;
   const sphereFloor = after ? after.distanceMeters * (1 - SPHERE_VS_ELLIPSOID) : 0;
   const isAfter = (c: Candidate) => !after || c.distance_meters > after.distanceMeters || (c.distance_meters === after.distanceMeters && String(c['id']) > after.id);
   for (let limit = search.first * 2 + 10; ; limit *= 4) {
-    const candidates = await em.getConnection().execute<Candidate[]>(
+    const candidates = await executeBound<Candidate>(
+      em,
       `select ${hospitalColumns}, st_distance(h.location, ${point}) as distance_meters, h.location <-> ${point} as sphere_meters
        from hospital h
-       where h.location is not null ${filters} and h.location <-> ${point} >= ?
+       where h.location is not null ${filters} and h.location <-> ${point} >= $3
        order by h.location <-> ${point}
-       limit ?`,
-      [...xy, ...xy, ...xy, sphereFloor, ...xy, limit],
-      'all',
-      em.getTransactionContext(),
+       limit $4`,
+      [search.longitude, search.latitude, sphereFloor, limit],
     );
     const ranked = candidates
       .filter((c) => c.distance_meters <= search.radiusMeters && isAfter(c))
@@ -70,7 +69,7 @@ export async function findHospitalsNear(em: EntityManager, search: NearSearch): 
     const bound = ranked.length === search.first ? ranked.at(-1)!.distance_meters : search.radiusMeters;
     // Every candidate not fetched is at least farthestSeen away on the sphere, so at least this far on the ellipsoid.
     if (exhausted || farthestSeen * (1 - SPHERE_VS_ELLIPSOID) > bound) {
-      return ranked.map((row) => ({ hospital: em.map(Hospital, row), distanceMeters: row.distance_meters }));
+      return ranked.map((row) => ({ hospital: hospitalRecord(row, em.getPlatform()), distanceMeters: row.distance_meters }));
     }
   }
 }
@@ -87,11 +86,12 @@ export interface AreaSearch {
  * Hospitals of each of many 행정동, in ONE query: a lateral subquery per 행정동 reads its hospitals through the code
  * index and sorts those few. Returns one list per search, in order.
  */
-export async function findHospitalsInAreas(em: EntityManager, searches: readonly AreaSearch[]): Promise<Hospital[][]> {
+export async function findHospitalsInAreas(em: EntityManager, searches: readonly AreaSearch[]): Promise<HospitalRecord[][]> {
   if (searches.length === 0) return [];
-  const rows = await em.getConnection().execute<(Record<string, unknown> & { area_index: number })[]>(
+  const rows = await executeBound<Record<string, unknown> & { area_index: number }>(
+    em,
     `select area.area_index, found.*
-     from unnest(array[?]::text[], array[?]::boolean[], array[?]::boolean[], array[?]::int[])
+     from unnest($1::text[], $2::boolean[], $3::boolean[], $4::int[])
        with ordinality as area(code, open_24_hours_only, include_closed, first, area_index)
      cross join lateral (
        select ${hospitalColumns}
@@ -104,10 +104,9 @@ export async function findHospitalsInAreas(em: EntityManager, searches: readonly
      ) found
      order by area.area_index`,
     [searches.map((s) => s.code), searches.map((s) => s.open24HoursOnly), searches.map((s) => s.includeClosed), searches.map((s) => s.first)],
-    'all',
-    em.getTransactionContext(),
   );
-  const lists = searches.map((): Hospital[] => []);
-  for (const row of rows) lists[Number(row.area_index) - 1]!.push(em.map(Hospital, row));
+  const lists = searches.map((): HospitalRecord[] => []);
+  const platform = em.getPlatform();
+  for (const row of rows) lists[Number(row.area_index) - 1]!.push(hospitalRecord(row, platform));
   return lists;
 }

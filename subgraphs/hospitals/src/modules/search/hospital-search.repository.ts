@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { Hospital } from '../hospital/hospital.entity.ts';
+import { executeBound } from '@petcare/service-kit';
+import { hospitalRecord, type HospitalRecord } from '../hospital/hospital-record.ts';
 import { hospitalColumns, OPEN_AND_LISTED } from '../hospital/hospital.repository.ts';
+import { numberedPlaceholders } from './numbered-placeholders.ts';
 import type { TermMatcher } from './search-terms.ts';
 
 /** Where a result stands in the ranking: what a cursor carries. */
@@ -26,7 +28,7 @@ export interface HospitalSearch {
 
 /** One result: the hospital, its distance from `near`, and its place in the ranking. */
 export interface HospitalSearchHit {
-  hospital: Hospital;
+  hospital: HospitalRecord;
   distanceMeters: number | null;
   position: SearchPosition;
 }
@@ -45,7 +47,7 @@ function termSql(t: TermMatcher, where: unknown[], score: unknown[]): { where: s
     where.push(t.prefixPattern);
     return { where: 'h.search_name like ?', score: '4' };
   }
-  const alternatives = [`(h.search_grams @> array[?]::text[] and (strpos(h.search_name, ?) > 0 or strpos(h.search_area, ?) > 0))`];
+  const alternatives = [`(h.search_grams @> ?::text[] and (strpos(h.search_name, ?) > 0 or strpos(h.search_area, ?) > 0))`];
   where.push(t.exact.grams, t.term, t.term);
   // Variants that look up the same pairs share one index condition.
   const byGrams = new Map<string, { grams: string[]; patterns: string[] }>();
@@ -56,7 +58,7 @@ function termSql(t: TermMatcher, where: unknown[], score: unknown[]): { where: s
     byGrams.set(key, group);
   }
   for (const { grams, patterns } of byGrams.values()) {
-    alternatives.push(`(h.search_grams @> array[?]::text[] and (${patterns.map(() => 'h.search_name like ?').join(' or ')}))`);
+    alternatives.push(`(h.search_grams @> ?::text[] and (${patterns.map(() => 'h.search_name like ?').join(' or ')}))`);
     where.push(grams, ...patterns);
   }
   score.push(t.term, t.term);
@@ -105,8 +107,9 @@ export async function searchHospitalPage(em: EntityManager, search: HospitalSear
     keysetParams.push(a.score, a.score, ...(search.near && a.distance !== null ? [a.distance, a.distance] : []), a.length, a.length, a.id);
   }
   // Ranked on the narrow columns first; the page's 21 rows only are then read whole (points unpacked and all).
-  const rows = await em.getConnection().execute<(Record<string, unknown> & { score: number; distance_meters: number | null; name_length: number })[]>(
-    `with ranked as (
+  const rows = await executeBound<Record<string, unknown> & { score: number; distance_meters: number | null; name_length: number }>(
+    em,
+    numberedPlaceholders(`with ranked as (
        select * from (
          select h.id, (${scores.join(' + ')}) as score, ${distance} as distance_meters, char_length(h.search_name) as name_length
          from hospital h
@@ -118,13 +121,12 @@ export async function searchHospitalPage(em: EntityManager, search: HospitalSear
      )
      select ${hospitalColumns}, ranked.score, ranked.distance_meters, ranked.name_length
      from ranked join hospital h on h.id = ranked.id
-     order by ranked.score desc, ${search.near ? 'ranked.distance_meters, ' : ''}ranked.name_length, ranked.id`,
+     order by ranked.score desc, ${search.near ? 'ranked.distance_meters, ' : ''}ranked.name_length, ranked.id`),
     [...scoreParams, ...pointParams, ...whereParams, ...keysetParams, search.first + 1],
-    'all',
-    em.getTransactionContext(),
   );
+  const platform = em.getPlatform();
   const hits = rows.slice(0, search.first).map((row) => ({
-    hospital: em.map(Hospital, row),
+    hospital: hospitalRecord(row, platform),
     distanceMeters: row.distance_meters,
     position: { score: Number(row.score), distance: row.distance_meters, length: Number(row.name_length), id: String(row['id']) },
   }));

@@ -1,5 +1,7 @@
-import { raw, type EntityManager, type FilterQuery } from '@mikro-orm/postgresql';
+import type { EntityManager, FilterQuery } from '@mikro-orm/postgresql';
+import { executeBound } from '@petcare/service-kit';
 import { Neighborhood } from './neighborhood.entity.ts';
+import { neighborhoodColumns, neighborhoodRecord, type NeighborhoodRecord } from './neighborhood-record.ts';
 
 // The geometry is mapped only as an opaque lazy reference (see neighborhood.entity.ts): spatial predicates and
 // GeoJSON output are written in SQL here, always with bound parameters.
@@ -7,15 +9,15 @@ import { Neighborhood } from './neighborhood.entity.ts';
 /**
  * The 행정동 containing a point, or null. ST_Intersects on the raw geometry lets the GIST index pick candidates;
  * it also counts a point exactly on a shared border, where ST_Contains would find neither side, and the lower code
- * wins such a tie so the answer is stable. (A raw filter through em.findOne, not a QueryBuilder, so the select
- * lists the mapped columns instead of `*`, which would drag the polygon along.)
+ * wins such a tie so the answer is stable. Only the record's columns travel, never the polygon.
  */
-export function findNeighborhoodAt(em: EntityManager, latitude: number, longitude: number): Promise<Neighborhood | null> {
-  return em.findOne(
-    Neighborhood,
-    { [raw('ST_Intersects(geom, ST_SetSRID(ST_MakePoint(?, ?), 4326))', [longitude, latitude])]: true },
-    { orderBy: { code: 'asc' } },
+export async function findNeighborhoodAt(em: EntityManager, latitude: number, longitude: number): Promise<NeighborhoodRecord | null> {
+  const [row] = await executeBound(
+    em,
+    `select ${neighborhoodColumns} from neighborhood n where ST_Intersects(n.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) order by n.code limit 1`,
+    [longitude, latitude],
   );
+  return row ? neighborhoodRecord(row, em.getPlatform()) : null;
 }
 
 /**
