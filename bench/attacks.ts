@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '@petcare/service-kit';
@@ -8,6 +7,7 @@ import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing'
 import { loadConfig } from '@petcare/hospitals/config';
 import { buildHospitalsService } from '@petcare/hospitals/server';
 import { importHospitals } from '@petcare/hospitals/importer';
+import { freePort } from './lib/free-port.ts';
 import { quantile, writeBenchReport, type BenchRow } from './lib/bench-report.ts';
 import { checkOutPreviousGateway, PREVIOUS_GATEWAY_COMMIT } from './lib/previous-gateway.ts';
 
@@ -37,14 +37,6 @@ const SCENARIOS: Record<string, string> = {
   '15 aliases of hospitalsNear(first: 100)': aliasedNear(15),
 };
 const OTHER_CLIENT = `{ hospitalsNear(${NEAR}, radiusMeters: 3000, first: 5) { distanceMeters hospital { name } } }`;
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 /**
  * Starts `entry` (TypeScript, through tsx) as a process of its own and waits for `/health` to answer at all (the

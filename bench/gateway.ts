@@ -8,7 +8,7 @@ import { benchmarkQuery } from './federation-benchmark/query.ts';
 import { benchmarkSupergraph } from './federation-benchmark/supergraph.ts';
 import { startHomeScreenStack } from './gateway/home-screen-stack.ts';
 import { runLoad, type LoadRequest } from './gateway/load.ts';
-import { answersGraphql, startBenchProcess, type BenchProcess } from './gateway/subject-process.ts';
+import { answersGraphql, startBenchProcess, type BenchProcess } from './lib/bench-process.ts';
 
 // `npm run bench -- gateway`: our gateway beside stock @apollo/gateway, Hive Gateway and Hive Gateway with its Rust
 // query planner, one after another in one run, on the same subgraphs and supergraph, at 50 connections after a

@@ -7,7 +7,7 @@ import { registerTestConnector, removeTestConnector, testBrokers } from '@petcar
 import { supergraphPath } from '@petcare/schema';
 import { databaseUrl, repoRoot, stackLayout, type StackOptions, type SubgraphName } from '../../scripts/stack/stack-layout.ts';
 import { runSeeds } from '../../scripts/stack/run-seeds.ts';
-import { startBenchProcess, type BenchProcess } from './subject-process.ts';
+import { startBenchProcess, type BenchProcess } from '../lib/bench-process.ts';
 
 /** A signed-in user of the benchmark: their id and the bearer token the app would hold. */
 export interface BenchUser {

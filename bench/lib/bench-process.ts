@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 
-/** A process the gateway benchmark started (a gateway under test, or subgraphs), with its peak memory. */
+/** A process a benchmark started (a gateway or a subgraph under test), with its peak memory. */
 export interface BenchProcess {
   name: string;
   pid: number;
