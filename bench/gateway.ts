@@ -45,7 +45,9 @@ function subjects(supergraphPath: string, oursEnv: Record<string, string>, peerE
     startBenchProcess({ name, entry, cwd, nodeArgs, env: { SUPERGRAPH_PATH: supergraphPath, ...extra, PORT: String(port) }, ready: () => answersGraphql(gatewayAt(port)) });
   const all: Subject[] = [
     { name: '@apollo/gateway', start: start('@apollo/gateway', 'bench/gateway/apollo-stock-gateway.ts', repoRoot, peerEnv) },
-    { name: 'ours', start: start('ours', 'src/index.ts', join(repoRoot, 'gateway'), { ...oursEnv, NODE_ENV: 'production' }, cpuProf('gateway')) },
+    // Production mode, but accepting operation text: every gateway then gets the very same request bodies (the
+    // peers know no trusted documents; an id only swaps in the registered text before the same execution).
+    { name: 'ours', start: start('ours', 'src/index.ts', join(repoRoot, 'gateway'), { ...oursEnv, NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'accepted' }, cpuProf('gateway')) },
     { name: 'Hive Gateway', start: start('Hive Gateway', 'bench/gateway/hive-gateway.ts', repoRoot, peerEnv) },
     { name: 'Hive Gateway + Rust planner', start: start('Hive Gateway + Rust planner', 'bench/gateway/hive-gateway.ts', repoRoot, { ...peerEnv, HIVE_ROUTER_RUNTIME: '1' }) },
   ];

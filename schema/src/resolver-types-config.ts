@@ -19,7 +19,7 @@ const subgraphs: Record<string, { context: string; mappers: Record<string, strin
     mappers: {
       Neighborhood: 'modules/neighborhood/neighborhood-record.ts#NeighborhoodRecord',
       NeighborhoodConnection: 'modules/neighborhood/neighborhood.repository.ts#NeighborhoodPage',
-      NeighborhoodVerification: 'modules/neighborhood-verification/neighborhood-verification.entity.ts#NeighborhoodVerification',
+      NeighborhoodVerification: 'modules/neighborhood-verification/neighborhood-verification-record.ts#NeighborhoodVerificationRecord',
       User: 'modules/user/user-reference.ts#UserReference',
     },
     scalars: { DateTime: 'Date', Latitude: 'number', Longitude: 'number' },

@@ -1,6 +1,6 @@
-import { entityLoader, isUuid } from '@petcare/service-kit';
+import { entityLoader, executeBound, isUuid } from '@petcare/service-kit';
 import DataLoader from 'dataloader';
-import { raw, type EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager } from '@mikro-orm/postgresql';
 import { Alert } from './modules/alert/alert.entity.ts';
 import { findAlertPages, type AlertPage, type AlertPageRequest } from './modules/alert/alert.repository.ts';
 
@@ -14,19 +14,19 @@ export interface AlertsLoaders {
 
 /** Builds a request's loaders on its forked EntityManager. */
 export function createLoaders(em: EntityManager): AlertsLoaders {
-  // Separate loaders for all and unread: the unread count must stay on the small partial index.
+  // Separate loaders for all and unread: the unread count must stay on the small partial index, whose predicate the
+  // literal `read_at is null` matches. Bound on the pool (see executeBound): one of these runs behind every home screen.
   const countLoader = (unreadOnly: boolean) =>
     new DataLoader<string, number>(async (userIds) => {
       const ids = userIds.filter(isUuid);
       if (ids.length === 0) return userIds.map(() => 0);
-      const rows: { userId: string; n: number }[] = await em
-        .createQueryBuilder(Alert)
-        .select(['userId', raw('count(*)::int as n')])
-        .where({ userId: { $in: ids }, ...(unreadOnly ? { readAt: null } : {}) })
-        .groupBy('userId')
-        .execute('all', true);
-      const byUser = new Map(rows.map((r) => [r.userId, r.n]));
-      return userIds.map((id) => byUser.get(id) ?? 0);
+      const rows = await executeBound<{ user_id: string; n: number }>(
+        em,
+        `select user_id, count(*)::int as n from alert where user_id = any($1::uuid[]) ${unreadOnly ? 'and read_at is null' : ''} group by user_id`,
+        [ids],
+      );
+      const byUser = new Map(rows.map((r) => [r.user_id, r.n]));
+      return userIds.map((id) => byUser.get(id.toLowerCase()) ?? 0);
     });
 
   return {

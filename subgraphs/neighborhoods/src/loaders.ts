@@ -3,7 +3,7 @@ import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { Neighborhood } from './modules/neighborhood/neighborhood.entity.ts';
 import type { NeighborhoodRecord } from './modules/neighborhood/neighborhood-record.ts';
-import { NeighborhoodVerification } from './modules/neighborhood-verification/neighborhood-verification.entity.ts';
+import type { NeighborhoodVerificationRecord } from './modules/neighborhood-verification/neighborhood-verification-record.ts';
 import { loadBoundaries } from './modules/neighborhood/neighborhood.repository.ts';
 import { countVerifiedUsers, findVerificationsOfUsers } from './modules/neighborhood-verification/neighborhood-verification.repository.ts';
 import { isNeighborhoodCode } from './modules/neighborhood/neighborhood.validation.ts';
@@ -15,14 +15,14 @@ export interface NeighborhoodsLoaders {
   /** GeoJSON strings, loaded apart from the entity because they are large and only some requests want them. */
   boundaryByCode: DataLoader<string, string | null>;
   /** A user's 동네 (at most two), primary first; empty when they hold none. */
-  verificationsByUserId: DataLoader<string, NeighborhoodVerification[]>;
+  verificationsByUserId: DataLoader<string, NeighborhoodVerificationRecord[]>;
   /** How many users are verified in a 행정동 right now. */
   verifiedUserCountByCode: DataLoader<string, number>;
 }
 
 /** Builds a request's loaders on its forked EntityManager. */
 export function createLoaders(em: EntityManager): NeighborhoodsLoaders {
-  const neighborhoodByCode = entityLoader(em, Neighborhood, { by: 'code', accept: isNeighborhoodCode });
+  const neighborhoodByCode: DataLoader<string, NeighborhoodRecord | null> = entityLoader(em, Neighborhood, { by: 'code', accept: isNeighborhoodCode });
   return {
     neighborhoodByCode,
     boundaryByCode: new DataLoader(async (codes) => {

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { NeighborhoodRecord as NeighborhoodRecordModel } from '../modules/neighborhood/neighborhood-record.ts';
 import type { NeighborhoodPage as NeighborhoodPageModel } from '../modules/neighborhood/neighborhood.repository.ts';
-import type { NeighborhoodVerification as NeighborhoodVerificationModel } from '../modules/neighborhood-verification/neighborhood-verification.entity.ts';
+import type { NeighborhoodVerificationRecord as NeighborhoodVerificationRecordModel } from '../modules/neighborhood-verification/neighborhood-verification-record.ts';
 import type { UserReference as UserReferenceModel } from '../modules/user/user-reference.ts';
 import type { NeighborhoodsContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -325,7 +325,7 @@ export type ResolversTypes = {
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   NeighborhoodConnection: ResolverTypeWrapper<NeighborhoodPageModel>;
   NeighborhoodEdge: ResolverTypeWrapper<Omit<NeighborhoodEdge, 'node'> & { node: ResolversTypes['Neighborhood'] }>;
-  NeighborhoodVerification: ResolverTypeWrapper<NeighborhoodVerificationModel>;
+  NeighborhoodVerification: ResolverTypeWrapper<NeighborhoodVerificationRecordModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   User: ResolverTypeWrapper<UserReferenceModel>;
@@ -347,7 +347,7 @@ export type ResolversParentTypes = {
   Int: Scalars['Int']['output'];
   NeighborhoodConnection: NeighborhoodPageModel;
   NeighborhoodEdge: Omit<NeighborhoodEdge, 'node'> & { node: ResolversParentTypes['Neighborhood'] };
-  NeighborhoodVerification: NeighborhoodVerificationModel;
+  NeighborhoodVerification: NeighborhoodVerificationRecordModel;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   User: UserReferenceModel;

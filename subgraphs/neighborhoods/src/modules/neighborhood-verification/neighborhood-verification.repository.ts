@@ -1,5 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '@petcare/service-kit';
+import { neighborhoodColumns, neighborhoodRecord, type NeighborhoodRecord } from '../neighborhood/neighborhood-record.ts';
 import { NeighborhoodVerification } from './neighborhood-verification.entity.ts';
+import { verificationColumns, verificationRecord, type NeighborhoodVerificationRecord } from './neighborhood-verification-record.ts';
 
 /** What a user asks for when proving a 동네 by GPS; already checked. */
 export interface VerificationRequest {
@@ -90,9 +93,18 @@ export async function makePrimary(em: EntityManager, userId: string, neighborhoo
 }
 
 /** Every user's 동네 in one query, primary first; with the 행정동 joined so their fields cost no second round trip. */
-export async function findVerificationsOfUsers(em: EntityManager, userIds: readonly string[]): Promise<NeighborhoodVerification[]> {
+export async function findVerificationsOfUsers(em: EntityManager, userIds: readonly string[]): Promise<(NeighborhoodVerificationRecord & { neighborhood: NeighborhoodRecord })[]> {
   if (userIds.length === 0) return [];
-  return em.find(NeighborhoodVerification, { userId: { $in: [...userIds] } }, { populate: ['neighborhood'], orderBy: { isPrimary: 'desc', verifiedAt: 'asc' } });
+  const rows = await executeBound(
+    em,
+    `select ${verificationColumns}, ${neighborhoodColumns}
+     from neighborhood_verification v join neighborhood n on n.code = v.neighborhood_code
+     where v.user_id = any($1::uuid[])
+     order by v.is_primary desc, v.verified_at`,
+    [userIds],
+  );
+  const platform = em.getPlatform();
+  return rows.map((row) => verificationRecord(row, neighborhoodRecord(row, platform), platform));
 }
 
 /** How many users hold an active 동네인증 in each 행정동 right now. */
