@@ -11,7 +11,7 @@ const subgraphsDir = fileURLToPath(new URL('../../subgraphs/', import.meta.url))
 const subgraphs: Record<string, { context: string; mappers: Record<string, string>; scalars: Record<string, string> }> = {
   users: {
     context: 'UsersContext',
-    mappers: { User: 'modules/user/user.entity.ts#User', Device: 'modules/device/device.entity.ts#Device' },
+    mappers: { User: 'modules/user/user-record.ts#UserRecord', Device: 'modules/device/device.entity.ts#Device' },
     scalars: { DateTime: 'Date', EmailAddress: 'string' },
   },
   neighborhoods: {

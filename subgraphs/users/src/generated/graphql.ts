@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { User as UserModel } from '../modules/user/user.entity.ts';
+import type { UserRecord as UserRecordModel } from '../modules/user/user-record.ts';
 import type { Device as DeviceModel } from '../modules/device/device.entity.ts';
 import type { UsersContext } from '../context.ts';
 export type Maybe<T> = T | null;
@@ -270,7 +270,7 @@ export type ResolversTypes = {
   SignInInput: SignInInput;
   SignUpInput: SignUpInput;
   UpdateProfileInput: UpdateProfileInput;
-  User: ResolverTypeWrapper<UserModel>;
+  User: ResolverTypeWrapper<UserRecordModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -289,7 +289,7 @@ export type ResolversParentTypes = {
   SignInInput: SignInInput;
   SignUpInput: SignUpInput;
   UpdateProfileInput: UpdateProfileInput;
-  User: UserModel;
+  User: UserRecordModel;
 };
 
 export type AuthPayloadResolvers<ContextType = UsersContext, ParentType extends ResolversParentTypes['AuthPayload'] = ResolversParentTypes['AuthPayload']> = {

@@ -1,5 +1,5 @@
 import { UniqueConstraintViolationException } from '@mikro-orm/postgresql';
-import { conflict, requireUserId, unauthenticated } from '@petcare/service-kit';
+import { conflict, isUuid, requireUserId, unauthenticated } from '@petcare/service-kit';
 import type { Resolvers } from '../../generated/graphql.ts';
 import type { UsersContext } from '../../context.ts';
 import { session, type SessionConfig } from '../session/session.ts';
@@ -11,9 +11,10 @@ import type { SignInLimiter } from './sign-in-limiter.ts';
 // Spent on unknown e-mails too, so response time does not reveal which addresses have accounts.
 const decoyHash = hashPassword('not-a-real-password');
 
-/** Returns the signed-in user or throws UNAUTHENTICATED. */
+/** Returns the signed-in user's entity, to change it, or throws UNAUTHENTICATED. */
 export async function requireUser(ctx: UsersContext): Promise<User> {
-  const user = await ctx.loaders.userById.load(requireUserId(ctx));
+  const userId = requireUserId(ctx);
+  const user = isUuid(userId) ? await ctx.em.findOne(User, { id: userId.toLowerCase() }) : null;
   if (!user) throw unauthenticated('your account no longer exists: sign in again');
   return user;
 }
