@@ -15,7 +15,9 @@ import { answersGraphql, startBenchProcess, type BenchProcess } from './lib/benc
 // warm-up. Scenario "home screen": the app's HomeScreen operation against our four subgraphs with the public data
 // and GATEWAY_BENCH_USERS users verified in different 행정동, each request with the next user's token. Scenario
 // "federation benchmark": the public benchmark's four subgraphs and nested query. Every answer is checked against
-// the expected one; an answer with another user's data fails the run (the table is still written).
+// the expected one; an answer with another user's data fails the run (the table is still written). Beside req/s and
+// latency: CPU milliseconds per request of the gateway and of the subgraphs together (from /proc, measured window
+// only), steadier than req/s on a shared machine and where the other half of a home screen's cost lives.
 // GATEWAY_BENCH_SECONDS / _WARMUP_SECONDS set the durations, GATEWAY_BENCH_SCENARIOS (home,public) and
 // GATEWAY_BENCH_SUBJECTS (names, comma separated) narrow a run, GATEWAY_BENCH_CPU_PROF=<dir> profiles our gateway
 // and our subgraphs (--cpu-prof), GATEWAY_BENCH_KEEP_STACK=1 keeps the home screen's databases and users for the next
@@ -78,7 +80,14 @@ async function post(url: string, body: string, headers: Record<string, string> =
  * Runs every subject on one scenario: starts it, takes the expected answers from the first subject (stock
  * @apollo/gateway) one request at a time, loads it, reads its peak RSS, stops it.
  */
-async function measure(scenario: string, list: Subject[], portBase: number, requests: (expected: Map<string, string> | null, url: string) => Promise<LoadRequest[]>): Promise<BenchRow[]> {
+async function measure(
+  scenario: string,
+  list: Subject[],
+  portBase: number,
+  requests: (expected: Map<string, string> | null, url: string) => Promise<LoadRequest[]>,
+  subgraphs: BenchProcess[] = [],
+): Promise<BenchRow[]> {
+  const subgraphsCpuMs = () => subgraphs.reduce((sum, p) => sum + p.cpuMs(), 0);
   const rows: BenchRow[] = [];
   let expected: Map<string, string> | null = null;
   for (const [i, subject] of list.entries()) {
@@ -90,11 +99,22 @@ async function measure(scenario: string, list: Subject[], portBase: number, requ
       const load = await requests(expected, url);
       if (!expected) expected = new Map(load.map((r) => [r.body + (r.headers['authorization'] ?? ''), (r as LoadRequest & { expected: string }).expected]));
       let cpuAtStart = 0;
-      const result = await runLoad(url, load, { connections: CONNECTIONS, warmupSeconds: WARMUP_SECONDS, seconds: SECONDS, beforeMeasure: () => (cpuAtStart = proc.cpuMs()) });
-      const cpuMsPerRequest = Math.round(((proc.cpuMs() - cpuAtStart) / Math.max(1, result.requests)) * 100) / 100;
+      let subgraphsCpuAtStart = 0;
+      const result = await runLoad(url, load, {
+        connections: CONNECTIONS,
+        warmupSeconds: WARMUP_SECONDS,
+        seconds: SECONDS,
+        beforeMeasure: () => {
+          cpuAtStart = proc.cpuMs();
+          subgraphsCpuAtStart = subgraphsCpuMs();
+        },
+      });
+      const perRequest = (ms: number) => Math.round((ms / Math.max(1, result.requests)) * 100) / 100;
+      const cpuMsPerRequest = perRequest(proc.cpuMs() - cpuAtStart);
+      const subgraphsCpuMsPerRequest = subgraphs.length > 0 ? perRequest(subgraphsCpuMs() - subgraphsCpuAtStart) : null;
       const correct = result.errors === 0 && result.mismatches === 0 && result.otherUsersData === 0;
       rows.push({ subject: subject.name, scenario, rps: result.rps, p50Ms: result.p50Ms, p99Ms: result.p99Ms, errors: result.errors, timeouts: result.timeouts,
-        mismatches: result.mismatches, otherUsersData: result.otherUsersData, peakRssMiB: proc.peakRssMiB(), gatewayCpuMsPerRequest: cpuMsPerRequest, correct: correct ? 'yes' : 'NO' });
+        mismatches: result.mismatches, otherUsersData: result.otherUsersData, peakRssMiB: proc.peakRssMiB(), gatewayCpuMsPerRequest: cpuMsPerRequest, subgraphsCpuMsPerRequest, correct: correct ? 'yes' : 'NO' });
     } finally {
       await proc.stop();
     }
@@ -137,7 +157,7 @@ async function federationBenchmarkScenario(): Promise<BenchRow[]> {
         },
       };
       return [request];
-    });
+    }, [subgraphs]);
   } finally {
     await subgraphs.stop();
   }
@@ -181,7 +201,7 @@ async function homeScreenScenario(): Promise<BenchRow[]> {
             return canonical(parsed) === wanted ? null : 'mismatch';
           },
         };
-      }));
+      }), stack.subgraphs);
     console.log(`[gateway bench] home screen: ${withHospitals.count} of ${stack.users.length} users' 행정동 have 24-hour hospitals`);
     return rows;
   } finally {
