@@ -113,6 +113,10 @@ async function measure(
       const cpuMsPerRequest = perRequest(proc.cpuMs() - cpuAtStart);
       const subgraphsCpuMsPerRequest = subgraphs.length > 0 ? perRequest(subgraphsCpuMs() - subgraphsCpuAtStart) : null;
       const correct = result.errors === 0 && result.mismatches === 0 && result.otherUsersData === 0;
+      if (!correct) {
+        // What went wrong is in the processes' last lines: the subject's, and the subgraphs' when they are ours.
+        for (const p of [proc, ...subgraphs]) console.log(`[gateway bench] ${p.name}, last lines:\n${p.tail()}`);
+      }
       rows.push({ subject: subject.name, scenario, rps: result.rps, p50Ms: result.p50Ms, p99Ms: result.p99Ms, errors: result.errors, timeouts: result.timeouts,
         mismatches: result.mismatches, otherUsersData: result.otherUsersData, peakRssMiB: proc.peakRssMiB(), gatewayCpuMsPerRequest: cpuMsPerRequest, subgraphsCpuMsPerRequest, correct: correct ? 'yes' : 'NO' });
     } finally {

@@ -103,7 +103,9 @@ export async function startHomeScreenStack(o: {
           name: s.name,
           entry: 'src/index.ts',
           cwd: s.dir,
-          env: s.env,
+          // A day's access tokens: the users' tokens outlive a long run and, with `keep`, the next runs (15 minutes, the
+          // default, expired mid-run and turned every later answer into an error).
+          env: s.name === 'users' ? { ...s.env, ACCESS_TOKEN_TTL_SECONDS: String(24 * 3600) } : s.env,
           nodeArgs: o.nodeArgs?.(s.name),
           ready: async () => (await fetch(s.healthUrl)).ok,
         }),
