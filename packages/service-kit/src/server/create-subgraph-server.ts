@@ -120,8 +120,8 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       context: async ({ req, res }) => {
         const em = orm.em.fork() as EntityManager;
         // The gateway's id for the client request this fetch serves: every log line of it carries the id.
-        const requestLog = log.child({ requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]) });
-        return { caller: res.locals.caller, em, loaders: options.createLoaders(em), log: requestLog };
+        const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+        return { caller: res.locals.caller, em, loaders: options.createLoaders(em), log: log.child({ requestId }), requestId };
       },
     }),
   );
