@@ -170,6 +170,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     trusted,
     verify,
     feed,
+    erasures: erased,
     execute,
     queueLimit: config.SUBSCRIPTION_QUEUE_LIMIT,
     perConnection: config.SUBSCRIPTIONS_PER_CONNECTION,

@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createLogger } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
 import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
@@ -19,6 +21,7 @@ const log = createLogger('erased', 'silent');
 let users: UsersService;
 let usersUrl: string;
 const gateways: Gateway[] = [];
+const clients: Client[] = [];
 
 async function startGateway(): Promise<string> {
   const gateway = await buildGateway(
@@ -51,6 +54,28 @@ const signUp = async (url: string, email: string): Promise<{ id: string; token: 
   return { id: answer.data.signUp.user.id, token: answer.data.signUp.token };
 };
 
+/** A graphql-ws connection signed in with `token`, open once connected; `closed` settles with the close event. */
+function connect(url: string, token: string): { connected: Promise<void>; closed: Promise<{ code: number; reason: string }> } {
+  let connected!: () => void;
+  let closed!: (event: { code: number; reason: string }) => void;
+  const result = { connected: new Promise<void>((r) => (connected = r)), closed: new Promise<{ code: number; reason: string }>((r) => (closed = r)) };
+  clients.push(
+    createClient({
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${token}` },
+      lazy: false,
+      retryAttempts: 0,
+      onNonLazyError: () => undefined,
+      on: {
+        connected: () => connected(),
+        closed: (event) => closed({ code: (event as { code: number }).code, reason: (event as { reason: string }).reason }),
+      },
+    }),
+  );
+  return result;
+}
+
 beforeAll(async () => {
   users = await buildUsersService(
     loadUsersConfig({ PORT: '0', DATABASE_URL: databaseUrl, GATEWAY_SIGNING_SECRET: signingSecret, ACCESS_TOKEN_SECRET: accessSecret, LOG_LEVEL: 'silent' }),
@@ -61,6 +86,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  for (const client of clients) await client.dispose();
   for (const gateway of gateways) await gateway.close();
   await removeTestConnector(connector, databaseUrl).catch(() => undefined);
   await users?.close();
@@ -84,5 +110,23 @@ describe('a deleted account', () => {
     const later = await startGateway();
     await waitUntil('a gateway started later refuses it too', async () => (await gql(later, '{ __typename }', mina.token)).status === 401);
     expect((await gql(later, '{ me { id } }', joon.token)).data.me.id).toBe(joon.id);
+  }, 150_000);
+
+  it('has its open subscription connections closed with 4401 when the gateway reads the deletion; others stay open', async () => {
+    const url = await startGateway();
+    const sora = await signUp(url, 'sora@example.com');
+    const hana = await signUp(url, 'hana@example.com');
+    const soraSocket = connect(url, sora.token);
+    const soraSecond = connect(url, sora.token);
+    const hanaSocket = connect(url, hana.token);
+    await Promise.all([soraSocket.connected, soraSecond.connected, hanaSocket.connected]);
+
+    expect((await gql(url, 'mutation { deleteAccount }', sora.token)).data).toEqual({ deleteAccount: true });
+    const deleted = { code: 4401, reason: 'this account was deleted: sign up or sign in again' };
+    expect(await soraSocket.closed).toEqual(deleted);
+    expect(await soraSecond.closed).toEqual(deleted);
+    const stillOpen = await Promise.race([hanaSocket.closed, new Promise((r) => setTimeout(() => r('open'), 1_000))]);
+    expect(stillOpen).toBe('open');
+    expect((await connect(url, sora.token).closed).code).toBe(4401);
   }, 150_000);
 });

@@ -32,6 +32,7 @@ export class ErasedAccounts {
   readonly #options: ErasedAccountsOptions;
   readonly #kafka: Kafka;
   readonly #erased = new Set<string>();
+  readonly #listeners = new Set<(userId: string) => void>();
   #consumer: Consumer | null = null;
   #stopped = false;
   readonly #restart = new RestartTimer(RESTART_DELAY_MS, () => this.#stopped);
@@ -44,6 +45,16 @@ export class ErasedAccounts {
   /** True when the account `userId` has been deleted. */
   has(userId: string): boolean {
     return this.#erased.has(userId.toLowerCase());
+  }
+
+  /**
+   * Calls `listener` with each account id this gateway learns is deleted from now on (ids known before are not
+   * repeated: `has` answers for them), so what outlives a request, an open subscription connection, can end too.
+   * Returns the function that removes the listener.
+   */
+  onErased(listener: (userId: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
   }
 
   /** How many deleted accounts this gateway knows of, for logs and tests. */
@@ -98,6 +109,13 @@ export class ErasedAccounts {
           if (id && !this.#erased.has(id)) {
             this.#erased.add(id);
             log.info({ userId: id }, 'account deleted: its tokens are refused from now on');
+            for (const listener of this.#listeners) {
+              try {
+                listener(id);
+              } catch (error) {
+                log.error({ err: error, userId: id }, 'a listener for deleted accounts failed');
+              }
+            }
           }
         },
       });
