@@ -71,6 +71,12 @@ const schema = z.object({
    * `alertAdded` subscription. Unset: HTTP works, and every subscription is refused with SERVICE_UNAVAILABLE.
    */
   KAFKA_BROKERS: cdcConfigShape.KAFKA_BROKERS,
+  /**
+   * How long (ms) the gateway waits at start, before it listens, to read the deleted accounts (users topic) to the
+   * end. Past it, it listens anyway (logged) and answers requests with a bearer token 503 SERVICE_UNAVAILABLE with
+   * Retry-After until it has; anonymous requests are served. 0 listens at once.
+   */
+  DELETED_ACCOUNTS_WAIT_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   /** Prefix of the CDC topics and of the gateway's consumer group (see systemTopics); empty except in tests. */
   CDC_TOPIC_NAMESPACE: cdcConfigShape.CDC_TOPIC_NAMESPACE,
   /**

@@ -19,6 +19,7 @@ import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { AccessTokenError } from './identity/caller-from-authorization.ts';
 import { ErasedAccounts } from './identity/erased-accounts.ts';
+import { accountsReadyMiddleware } from './identity/accounts-ready-middleware.ts';
 import { VerifiedTokens } from './identity/verified-tokens.ts';
 import { TrustedDocuments } from './trusted-documents/trusted-documents.ts';
 import { trustedDocumentsMiddleware } from './trusted-documents/trusted-documents-middleware.ts';
@@ -208,6 +209,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     ...(config.NODE_ENV === 'production' ? [] : [await graphiqlPage('/graphql')]),
     express.json({ limit: '1mb' }),
     trustedDocumentsMiddleware(trusted),
+    accountsReadyMiddleware(() => erased?.caughtUp ?? true),
     callerMiddleware(
       async (header) => (await verify(header('authorization'))).caller,
       AccessTokenError,
@@ -230,7 +232,17 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     app,
     httpServer,
     subscriptionCount: () => feed?.listenerCount ?? 0,
-    listen: (port, host) => listenHttp(httpServer, port, host),
+    listen: async (port, host) => {
+      // Until the deleted accounts are read, signed-in requests are refused: waiting here first makes a normal start
+      // refuse none, and a slow or absent broker delays listening by a bounded time only.
+      if (erased && !(await erased.whenCaughtUp(config.DELETED_ACCOUNTS_WAIT_MS))) {
+        log.warn(
+          { waitedMs: config.DELETED_ACCOUNTS_WAIT_MS },
+          'listening before the deleted accounts are read: requests with a bearer token get 503 until they are',
+        );
+      }
+      return listenHttp(httpServer, port, host);
+    },
     close: async () => {
       await apollo.stop();
       await closeHttp(httpServer);

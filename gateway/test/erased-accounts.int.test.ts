@@ -23,7 +23,7 @@ let usersUrl: string;
 const gateways: Gateway[] = [];
 const clients: Client[] = [];
 
-async function startGateway(): Promise<string> {
+async function startGateway(env: Record<string, string> = {}): Promise<string> {
   const gateway = await buildGateway(
     loadConfig({
       PORT: '0',
@@ -33,6 +33,7 @@ async function startGateway(): Promise<string> {
       KAFKA_BROKERS: testBrokers.join(','),
       CDC_TOPIC_NAMESPACE: ns,
       LOG_LEVEL: 'silent',
+      ...env,
     }),
     log,
   );
@@ -46,7 +47,8 @@ async function gql(url: string, query: string, token?: string) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query }),
   });
-  return { status: res.status, ...((await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] }) };
+  const body = (await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), ...body };
 }
 
 const signUp = async (url: string, email: string): Promise<{ id: string; token: string }> => {
@@ -129,4 +131,29 @@ describe('a deleted account', () => {
     expect(stillOpen).toBe('open');
     expect((await connect(url, sora.token).closed).code).toBe(4401);
   }, 150_000);
+
+  it('is refused by a gateway from its very first request: the gateway reads the deleted accounts before it listens', async () => {
+    const url = await startGateway();
+    const yuna = await signUp(url, 'yuna@example.com');
+    const dami = await signUp(url, 'dami@example.com');
+    expect((await gql(url, 'mutation { deleteAccount }', yuna.token)).data).toEqual({ deleteAccount: true });
+    await waitUntil('the deletion is on the users topic (this gateway read it)', async () => (await gql(url, '{ __typename }', yuna.token)).status === 401);
+
+    const fresh = await startGateway();
+    expect((await gql(fresh, '{ __typename }', yuna.token)).status).toBe(401);
+    expect((await gql(fresh, '{ me { id } }', dami.token)).data.me.id).toBe(dami.id);
+  }, 150_000);
+
+  it('cannot slip through while the gateway has not read the deleted accounts: bearer requests get 503, anonymous ones are served', async () => {
+    const url = await startGateway();
+    const token = (await signUp(url, 'minho@example.com')).token;
+    // A broker that never answers: the gateway listens after its bounded wait and still has not read anything.
+    const started = Date.now();
+    const blind = await startGateway({ KAFKA_BROKERS: '127.0.0.1:1', DELETED_ACCOUNTS_WAIT_MS: '1500' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+    const refused = await gql(blind, '{ __typename }', token);
+    expect(refused).toMatchObject({ status: 503, retryAfter: '1', errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    expect(await gql(blind, '{ __typename }')).toMatchObject({ status: 200, data: { __typename: 'Query' } });
+    expect((await connect(blind, token).closed).code).toBe(1013);
+  }, 60_000);
 });

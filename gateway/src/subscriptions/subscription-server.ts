@@ -46,9 +46,10 @@ export interface SubscriptionServerOptions {
   execute(caller: Caller, query: PlannedQuery): Promise<FormattedExecutionResult>;
   /**
    * Where the gateway learns of deleted accounts while it runs (ErasedAccounts), or null without Kafka: an open
-   * connection of an account deleted meanwhile is closed with 4401.
+   * connection of an account deleted meanwhile is closed with 4401, and a signed-in connection is closed with 1013
+   * (clients retry) until the accounts deleted before this gateway started have been read.
    */
-  erasures: { has(userId: string): boolean; onErased(listener: (userId: string) => void): () => void } | null;
+  erasures: { readonly caughtUp: boolean; has(userId: string): boolean; onErased(listener: (userId: string) => void): () => void } | null;
   /** Alerts one subscription may have waiting before its connection is closed with 1013. */
   queueLimit: number;
   /** Subscriptions one connection may hold at once. */
@@ -195,6 +196,11 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
             'refused a subscription connection with an unusable access token',
           );
           socket.close(SubscriptionCloseCode.Unauthorized, error.message);
+          return false;
+        }
+        if (verified.caller.userId && options.erasures && !options.erasures.caughtUp) {
+          log.info({ ip: request.socket.remoteAddress }, 'refused a signed-in subscription connection: still reading deleted accounts');
+          socket.close(SubscriptionCloseCode.TryAgainLater, 'the gateway is starting: reconnect shortly');
           return false;
         }
         const session: Session = { caller: verified.caller, socket, expiresAt: verified.expiresAt, closed: new AbortController(), expiry: null };
