@@ -37,6 +37,7 @@ import { costLimitPlugin } from './validation/cost-limit-plugin.ts';
 import { inputCheckPlugin } from './validation/input-check-plugin.ts';
 import { requestLogPlugin } from './logging/request-log-plugin.ts';
 import { identicalQueries } from './http/identical-queries.ts';
+import { clientAddress } from './http/client-address.ts';
 import { subscriptionsOverWebSocket } from './validation/subscriptions-over-websocket.ts';
 import { AlertFeed } from './subscriptions/alert-feed.ts';
 import { attachSubscriptionServer } from './subscriptions/subscription-server.ts';
@@ -95,6 +96,8 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
 
   const app = express();
   app.disable('x-powered-by');
+  // req.ip (in log lines) follows the same rule as the caller's client address below.
+  app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = http.createServer(app);
   const feed = alertFeed(config, log);
   const erased = erasedAccounts(config, log);
@@ -176,6 +179,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     queueLimit: config.SUBSCRIPTION_QUEUE_LIMIT,
     perConnection: config.SUBSCRIPTIONS_PER_CONNECTION,
     log: log.child({ component: 'subscriptions' }),
+    clientAddress: (request) => clientAddress(request, config.TRUST_PROXY),
   });
   feed?.start();
   erased?.start();
@@ -191,10 +195,11 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
 
   // The context of an operation, the same whether Apollo executes it or it waits for an identical one in flight. The
   // client's address rides in the signed caller, so a subgraph can limit per client (sign-in attempts); it is the
-  // socket's peer: behind a proxy that would be the proxy, which a deployment must account for.
+  // socket's peer unless TRUST_PROXY says how many proxies' X-Forwarded-For entries to believe.
   const contextFor = (req: express.Request, res: express.Response): GatewayContext => {
     const requestId = String(res.locals['requestId']);
-    return { caller: { ...(res.locals['caller'] as Caller), clientAddress: req.socket.remoteAddress }, requestId, log: log.child({ requestId }) };
+    const caller = { ...(res.locals['caller'] as Caller), clientAddress: clientAddress(req, config.TRUST_PROXY) };
+    return { caller, requestId, log: log.child({ requestId }) };
   };
 
   app.use(

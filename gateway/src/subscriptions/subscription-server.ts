@@ -55,6 +55,8 @@ export interface SubscriptionServerOptions {
   /** Subscriptions one connection may hold at once. */
   perConnection: number;
   log: Logger;
+  /** The client's address of an upgrade request, by the HTTP path's rule (TRUST_PROXY), for log lines. */
+  clientAddress(request: http.IncomingMessage): string | undefined;
 }
 
 /** The WebSocket side of the gateway. */
@@ -192,14 +194,14 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         } catch (error) {
           if (!(error instanceof AccessTokenError)) throw error;
           log.warn(
-            { reason: error.message, ip: request.socket.remoteAddress },
+            { reason: error.message, ip: options.clientAddress(request) },
             'refused a subscription connection with an unusable access token',
           );
           socket.close(SubscriptionCloseCode.Unauthorized, error.message);
           return false;
         }
         if (verified.caller.userId && options.erasures && !options.erasures.caughtUp) {
-          log.info({ ip: request.socket.remoteAddress }, 'refused a signed-in subscription connection: still reading deleted accounts');
+          log.info({ ip: options.clientAddress(request) }, 'refused a signed-in subscription connection: still reading deleted accounts');
           socket.close(SubscriptionCloseCode.TryAgainLater, 'the gateway is starting: reconnect shortly');
           return false;
         }
