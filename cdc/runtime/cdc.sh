@@ -152,13 +152,15 @@ run_java() { # run a Kafka CLI main class in the foreground
 source "$RUNTIME_DIR/postgres.sh"
 
 # --------------------------------------------------------------------------- resolve
-pom_hash() { sha256sum "$RUNTIME_DIR/pom.xml" | cut -d' ' -f1; }
+# The pom and the sources of the transform it compiles: editing either triggers a fresh resolve.
+pom_hash() { find "$RUNTIME_DIR/pom.xml" "$RUNTIME_DIR/transforms" -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -d' ' -f1; }
 
 is_resolved() {
   [[ -f "$STAMP_FILE" && "$(cat "$STAMP_FILE")" == "$(pom_hash)" ]] || return 1
   compgen -G "$LIB_DIR/kafka_2.13-*.jar" >/dev/null || return 1
   compgen -G "$LIB_DIR/connect-runtime-*.jar" >/dev/null || return 1
   compgen -G "$PLUGIN_DIR/debezium-connector-postgres/debezium-connector-postgres-*.jar" >/dev/null || return 1
+  [[ -f "$PLUGIN_DIR/petcare-transforms/petcare-transforms.jar" ]] || return 1
 }
 
 cmd_resolve() {
@@ -168,7 +170,8 @@ cmd_resolve() {
   fi
   need_cmd mvn maven
   log "resolve: downloading Kafka, Kafka Connect and Debezium from Maven Central (mvn package)"
-  rm -rf "$LIB_DIR" "$PLUGIN_DIR" "$STAMP_FILE"
+  # All of target/: the dependency plugin's unpack markers would otherwise skip unpacking Debezium again.
+  rm -rf "$TARGET_DIR"
   mkdir -p "$TARGET_DIR"
   local t0 mvnlog="$TARGET_DIR/mvn.log"; t0=$(now)
   if ! mvn -q -B -f "$RUNTIME_DIR/pom.xml" package >"$mvnlog" 2>&1; then

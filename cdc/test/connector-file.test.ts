@@ -18,7 +18,7 @@ describe('connector files', () => {
     const own = testConnectorConfig({ name: 't', database: 'd', topicPrefix: 'p', tables: 'public.item' });
     expect(own['column.include.list']).toBeUndefined();
     const users = testConnectorConfig({ name: 't', database: 'd', topicPrefix: 'p', tables: 'public.app_user' });
-    expect(users['column.include.list']).toBe('public\\.app_user\\.(id|display_name|created_at|updated_at)');
+    expect(users['column.include.list']).toBe('public\\.app_user\\.(id|display_name|created_at|updated_at|request_id)');
   });
 
   it('declare compacted table topics, expiring outbox topics, and a 동네인증 topic that forgets within an hour and a day', () => {

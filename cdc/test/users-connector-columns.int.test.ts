@@ -54,9 +54,10 @@ beforeAll(async () => {
   await source.connect();
   // The users service's two captured tables, as its migrations leave them.
   await source.query(`create table app_user (id uuid primary key, email varchar(254) not null unique, password_hash varchar(200) not null,
-    display_name varchar(40) not null, created_at timestamptz not null, updated_at timestamptz not null, roles text[] not null default '{}')`);
+    display_name varchar(40) not null, created_at timestamptz not null, updated_at timestamptz not null, roles text[] not null default '{}',
+    request_id text)`);
   await source.query(`create table device (id uuid primary key, user_id uuid not null references app_user (id) on delete cascade,
-    token varchar(4096) not null unique, platform text not null, registered_at timestamptz not null)`);
+    token varchar(4096) not null unique, platform text not null, registered_at timestamptz not null, request_id text)`);
   await source.query(`insert into app_user values ('00000000-0000-4000-8000-000000000001', 'a@example.com', 'hash', '하나', now(), now(), '{OPERATOR}')`);
 });
 
@@ -71,12 +72,12 @@ describe('the users connector', () => {
     await registerTestConnector({ name: connector, template: 'users-cdc', database, topicPrefix, overrides: { 'table.include.list': 'public\\.app_user,public\\.device' } });
     await source.query('alter table app_user add column phone text');
     await source.query('alter table device add column ip_address text');
-    await source.query(`insert into app_user values ('00000000-0000-4000-8000-000000000002', 'b@example.com', 'hash', '둘', now(), now(), '{}', '010-0000-0000')`);
-    await source.query(`insert into device values ('00000000-0000-4000-8000-0000000000d1', '00000000-0000-4000-8000-000000000002', 'fcm-token', 'IOS', now(), '10.0.0.1')`);
+    await source.query(`insert into app_user values ('00000000-0000-4000-8000-000000000002', 'b@example.com', 'hash', '둘', now(), now(), '{}', null, '010-0000-0000')`);
+    await source.query(`insert into device values ('00000000-0000-4000-8000-0000000000d1', '00000000-0000-4000-8000-000000000002', 'fcm-token', 'IOS', now(), null, '10.0.0.1')`);
     const users = await afterImages(`${topicPrefix}.public.app_user`, 2);
-    for (const after of users) expect(Object.keys(after).sort()).toEqual(['created_at', 'display_name', 'id', 'updated_at']);
+    for (const after of users) expect(Object.keys(after).sort()).toEqual(['created_at', 'display_name', 'id', 'request_id', 'updated_at']);
     expect(users.map((u) => u['display_name'])).toEqual(['하나', '둘']);
     const [device] = await afterImages(`${topicPrefix}.public.device`, 1);
-    expect(Object.keys(device!).sort()).toEqual(['id', 'platform', 'registered_at', 'token', 'user_id']);
+    expect(Object.keys(device!).sort()).toEqual(['id', 'platform', 'registered_at', 'request_id', 'token', 'user_id']);
   });
 });

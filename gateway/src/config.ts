@@ -12,6 +12,13 @@ const schema = z.object({
   PORT: serviceConfigShape.PORT.default(4000),
   /** Host to bind; loopback by default so a dev machine exposes nothing. */
   HOST: serviceConfigShape.HOST,
+  /**
+   * How many reverse proxies (load balancers) stand between the clients and the gateway, each appending to
+   * X-Forwarded-For. 0 (the default): the header is ignored and the client address is the socket's peer, since any
+   * client can write the header. With n, the client address is the one n hops back (see http/client-address.ts).
+   * It keys the per-address sign-in limit: set it to exactly the number of proxies you run, never more.
+   */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   /** Secret (≥ 32 chars) the users service signs bearer tokens with; the gateway verifies the app's token with it. */
   ACCESS_TOKEN_SECRET: z.string().min(32, 'must be at least 32 characters'),
   /** Secret (≥ 32 chars) the gateway signs the caller identity with on every subgraph request; same value in every subgraph. */
@@ -71,6 +78,12 @@ const schema = z.object({
    * `alertAdded` subscription. Unset: HTTP works, and every subscription is refused with SERVICE_UNAVAILABLE.
    */
   KAFKA_BROKERS: cdcConfigShape.KAFKA_BROKERS,
+  /**
+   * How long (ms) the gateway waits at start, before it listens, to read the deleted accounts (users topic) to the
+   * end. Past it, it listens anyway (logged) and answers requests with a bearer token 503 SERVICE_UNAVAILABLE with
+   * Retry-After until it has; anonymous requests are served. 0 listens at once.
+   */
+  DELETED_ACCOUNTS_WAIT_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
   /** Prefix of the CDC topics and of the gateway's consumer group (see systemTopics); empty except in tests. */
   CDC_TOPIC_NAMESPACE: cdcConfigShape.CDC_TOPIC_NAMESPACE,
   /**

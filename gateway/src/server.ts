@@ -19,6 +19,7 @@ import type { GatewayConfig } from './config.ts';
 import type { GatewayContext } from './context.ts';
 import { AccessTokenError } from './identity/caller-from-authorization.ts';
 import { ErasedAccounts } from './identity/erased-accounts.ts';
+import { accountsReadyMiddleware } from './identity/accounts-ready-middleware.ts';
 import { VerifiedTokens } from './identity/verified-tokens.ts';
 import { TrustedDocuments } from './trusted-documents/trusted-documents.ts';
 import { trustedDocumentsMiddleware } from './trusted-documents/trusted-documents-middleware.ts';
@@ -36,6 +37,7 @@ import { costLimitPlugin } from './validation/cost-limit-plugin.ts';
 import { inputCheckPlugin } from './validation/input-check-plugin.ts';
 import { requestLogPlugin } from './logging/request-log-plugin.ts';
 import { identicalQueries } from './http/identical-queries.ts';
+import { clientAddress } from './http/client-address.ts';
 import { subscriptionsOverWebSocket } from './validation/subscriptions-over-websocket.ts';
 import { AlertFeed } from './subscriptions/alert-feed.ts';
 import { attachSubscriptionServer } from './subscriptions/subscription-server.ts';
@@ -94,6 +96,8 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
 
   const app = express();
   app.disable('x-powered-by');
+  // req.ip (in log lines) follows the same rule as the caller's client address below.
+  app.set('trust proxy', config.TRUST_PROXY);
   const httpServer = http.createServer(app);
   const feed = alertFeed(config, log);
   const erased = erasedAccounts(config, log);
@@ -170,10 +174,12 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     trusted,
     verify,
     feed,
+    erasures: erased,
     execute,
     queueLimit: config.SUBSCRIPTION_QUEUE_LIMIT,
     perConnection: config.SUBSCRIPTIONS_PER_CONNECTION,
     log: log.child({ component: 'subscriptions' }),
+    clientAddress: (request) => clientAddress(request, config.TRUST_PROXY),
   });
   feed?.start();
   erased?.start();
@@ -189,10 +195,11 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
 
   // The context of an operation, the same whether Apollo executes it or it waits for an identical one in flight. The
   // client's address rides in the signed caller, so a subgraph can limit per client (sign-in attempts); it is the
-  // socket's peer: behind a proxy that would be the proxy, which a deployment must account for.
+  // socket's peer unless TRUST_PROXY says how many proxies' X-Forwarded-For entries to believe.
   const contextFor = (req: express.Request, res: express.Response): GatewayContext => {
     const requestId = String(res.locals['requestId']);
-    return { caller: { ...(res.locals['caller'] as Caller), clientAddress: req.socket.remoteAddress }, requestId, log: log.child({ requestId }) };
+    const caller = { ...(res.locals['caller'] as Caller), clientAddress: clientAddress(req, config.TRUST_PROXY) };
+    return { caller, requestId, log: log.child({ requestId }) };
   };
 
   app.use(
@@ -207,6 +214,7 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     ...(config.NODE_ENV === 'production' ? [] : [await graphiqlPage('/graphql')]),
     express.json({ limit: '1mb' }),
     trustedDocumentsMiddleware(trusted),
+    accountsReadyMiddleware(() => erased?.caughtUp ?? true),
     callerMiddleware(
       async (header) => (await verify(header('authorization'))).caller,
       AccessTokenError,
@@ -229,7 +237,17 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
     app,
     httpServer,
     subscriptionCount: () => feed?.listenerCount ?? 0,
-    listen: (port, host) => listenHttp(httpServer, port, host),
+    listen: async (port, host) => {
+      // Until the deleted accounts are read, signed-in requests are refused: waiting here first makes a normal start
+      // refuse none, and a slow or absent broker delays listening by a bounded time only.
+      if (erased && !(await erased.whenCaughtUp(config.DELETED_ACCOUNTS_WAIT_MS))) {
+        log.warn(
+          { waitedMs: config.DELETED_ACCOUNTS_WAIT_MS },
+          'listening before the deleted accounts are read: requests with a bearer token get 503 until they are',
+        );
+      }
+      return listenHttp(httpServer, port, host);
+    },
     close: async () => {
       await apollo.stop();
       await closeHttp(httpServer);

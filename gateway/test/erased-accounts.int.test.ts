@@ -1,5 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
 import { createLogger } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
 import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
@@ -19,8 +21,9 @@ const log = createLogger('erased', 'silent');
 let users: UsersService;
 let usersUrl: string;
 const gateways: Gateway[] = [];
+const clients: Client[] = [];
 
-async function startGateway(): Promise<string> {
+async function startGateway(env: Record<string, string> = {}): Promise<string> {
   const gateway = await buildGateway(
     loadConfig({
       PORT: '0',
@@ -30,6 +33,7 @@ async function startGateway(): Promise<string> {
       KAFKA_BROKERS: testBrokers.join(','),
       CDC_TOPIC_NAMESPACE: ns,
       LOG_LEVEL: 'silent',
+      ...env,
     }),
     log,
   );
@@ -43,13 +47,36 @@ async function gql(url: string, query: string, token?: string) {
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body: JSON.stringify({ query }),
   });
-  return { status: res.status, ...((await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] }) };
+  const body = (await res.json()) as { data?: any; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+  return { status: res.status, retryAfter: res.headers.get('retry-after'), ...body };
 }
 
 const signUp = async (url: string, email: string): Promise<{ id: string; token: string }> => {
   const answer = await gql(url, `mutation { signUp(input: { email: "${email}", password: "correct horse", displayName: "x" }) { token user { id } } }`);
   return { id: answer.data.signUp.user.id, token: answer.data.signUp.token };
 };
+
+/** A graphql-ws connection signed in with `token`, open once connected; `closed` settles with the close event. */
+function connect(url: string, token: string): { connected: Promise<void>; closed: Promise<{ code: number; reason: string }> } {
+  let connected!: () => void;
+  let closed!: (event: { code: number; reason: string }) => void;
+  const result = { connected: new Promise<void>((r) => (connected = r)), closed: new Promise<{ code: number; reason: string }>((r) => (closed = r)) };
+  clients.push(
+    createClient({
+      url: url.replace(/^http/, 'ws'),
+      webSocketImpl: WebSocket,
+      connectionParams: { Authorization: `Bearer ${token}` },
+      lazy: false,
+      retryAttempts: 0,
+      onNonLazyError: () => undefined,
+      on: {
+        connected: () => connected(),
+        closed: (event) => closed({ code: (event as { code: number }).code, reason: (event as { reason: string }).reason }),
+      },
+    }),
+  );
+  return result;
+}
 
 beforeAll(async () => {
   users = await buildUsersService(
@@ -61,6 +88,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  for (const client of clients) await client.dispose();
   for (const gateway of gateways) await gateway.close();
   await removeTestConnector(connector, databaseUrl).catch(() => undefined);
   await users?.close();
@@ -85,4 +113,47 @@ describe('a deleted account', () => {
     await waitUntil('a gateway started later refuses it too', async () => (await gql(later, '{ __typename }', mina.token)).status === 401);
     expect((await gql(later, '{ me { id } }', joon.token)).data.me.id).toBe(joon.id);
   }, 150_000);
+
+  it('has its open subscription connections closed with 4401 when the gateway reads the deletion; others stay open', async () => {
+    const url = await startGateway();
+    const sora = await signUp(url, 'sora@example.com');
+    const hana = await signUp(url, 'hana@example.com');
+    const soraSocket = connect(url, sora.token);
+    const soraSecond = connect(url, sora.token);
+    const hanaSocket = connect(url, hana.token);
+    await Promise.all([soraSocket.connected, soraSecond.connected, hanaSocket.connected]);
+
+    expect((await gql(url, 'mutation { deleteAccount }', sora.token)).data).toEqual({ deleteAccount: true });
+    const deleted = { code: 4401, reason: 'this account was deleted: sign up or sign in again' };
+    expect(await soraSocket.closed).toEqual(deleted);
+    expect(await soraSecond.closed).toEqual(deleted);
+    const stillOpen = await Promise.race([hanaSocket.closed, new Promise((r) => setTimeout(() => r('open'), 1_000))]);
+    expect(stillOpen).toBe('open');
+    expect((await connect(url, sora.token).closed).code).toBe(4401);
+  }, 150_000);
+
+  it('is refused by a gateway from its very first request: the gateway reads the deleted accounts before it listens', async () => {
+    const url = await startGateway();
+    const yuna = await signUp(url, 'yuna@example.com');
+    const dami = await signUp(url, 'dami@example.com');
+    expect((await gql(url, 'mutation { deleteAccount }', yuna.token)).data).toEqual({ deleteAccount: true });
+    await waitUntil('the deletion is on the users topic (this gateway read it)', async () => (await gql(url, '{ __typename }', yuna.token)).status === 401);
+
+    const fresh = await startGateway();
+    expect((await gql(fresh, '{ __typename }', yuna.token)).status).toBe(401);
+    expect((await gql(fresh, '{ me { id } }', dami.token)).data.me.id).toBe(dami.id);
+  }, 150_000);
+
+  it('cannot slip through while the gateway has not read the deleted accounts: bearer requests get 503, anonymous ones are served', async () => {
+    const url = await startGateway();
+    const token = (await signUp(url, 'minho@example.com')).token;
+    // A broker that never answers: the gateway listens after its bounded wait and still has not read anything.
+    const started = Date.now();
+    const blind = await startGateway({ KAFKA_BROKERS: '127.0.0.1:1', DELETED_ACCOUNTS_WAIT_MS: '1500' });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1_500);
+    const refused = await gql(blind, '{ __typename }', token);
+    expect(refused).toMatchObject({ status: 503, retryAfter: '1', errors: [{ extensions: { code: 'SERVICE_UNAVAILABLE' } }] });
+    expect(await gql(blind, '{ __typename }')).toMatchObject({ status: 200, data: { __typename: 'Query' } });
+    expect((await connect(blind, token).closed).code).toBe(1013);
+  }, 60_000);
 });

@@ -3,6 +3,7 @@ import { createMissingTopics, serviceKafka } from '@petcare/cdc-consumer';
 import type { Logger } from '@petcare/service-kit';
 import { RestartTimer } from '../kafka/restart-timer.ts';
 import { deleteConsumerGroup } from '../kafka/delete-consumer-group.ts';
+import { CatchUp } from '../kafka/catch-up.ts';
 
 /** Where the gateway learns of deleted accounts, and as whom. */
 export interface ErasedAccountsOptions {
@@ -15,6 +16,8 @@ export interface ErasedAccountsOptions {
 }
 
 const RESTART_DELAY_MS = 5_000;
+// How long a start may take before the wait is logged as a warning (authenticated requests wait on it).
+const SLOW_CATCH_UP_MS = 15_000;
 
 /**
  * The accounts deleted since the users topic began, read from the users database's own CDC topic
@@ -25,15 +28,19 @@ const RESTART_DELAY_MS = 5_000;
  * party that sees every request must learn of deletions from the stream every other copy is kept by. User ids are
  * random UUIDs never reused, so an id once deleted stays deleted; the set grows by one id (~40 bytes) per deleted
  * account. It is read from the beginning at every start (the topic's retention bounds that), in a group of this
- * process's own that is deleted on a clean stop. Until the first fetch has come back, a token of an account deleted
- * before this gateway started is still honoured by it (the services refuse to write for it regardless).
+ * process's own that is deleted on a clean stop. Until it has read the topic to the end the topic had when reading
+ * began (`caughtUp`), it cannot tell a deleted account's token from a live one: the gateway then refuses to serve
+ * authenticated requests (503, Retry-After) rather than honour a token whose account may be gone.
  */
 export class ErasedAccounts {
   readonly #options: ErasedAccountsOptions;
   readonly #kafka: Kafka;
   readonly #erased = new Set<string>();
+  readonly #listeners = new Set<(userId: string) => void>();
   #consumer: Consumer | null = null;
   #stopped = false;
+  readonly #catchUp = new CatchUp();
+  #announced = false;
   readonly #restart = new RestartTimer(RESTART_DELAY_MS, () => this.#stopped);
 
   constructor(options: ErasedAccountsOptions) {
@@ -46,6 +53,26 @@ export class ErasedAccounts {
     return this.#erased.has(userId.toLowerCase());
   }
 
+  /**
+   * Calls `listener` with each account id this gateway learns is deleted from now on (ids known before are not
+   * repeated: `has` answers for them), so what outlives a request, an open subscription connection, can end too.
+   * Returns the function that removes the listener.
+   */
+  onErased(listener: (userId: string) => void): () => void {
+    this.#listeners.add(listener);
+    return () => void this.#listeners.delete(listener);
+  }
+
+  /** True once every deletion the users topic held when this gateway began reading it is known. */
+  get caughtUp(): boolean {
+    return this.#catchUp.done;
+  }
+
+  /** Resolves true once caught up (see `caughtUp`), or false after `timeoutMs`. */
+  whenCaughtUp(timeoutMs: number): Promise<boolean> {
+    return this.#catchUp.whenDone(timeoutMs);
+  }
+
   /** How many deleted accounts this gateway knows of, for logs and tests. */
   get size(): number {
     return this.#erased.size;
@@ -54,6 +81,13 @@ export class ErasedAccounts {
   /** Starts reading in the background; a failure is logged and reading restarts until stopped. */
   start(): void {
     void this.#run();
+    void this.#catchUp.whenDone(SLOW_CATCH_UP_MS).then((done) => {
+      if (done || this.#stopped) return;
+      this.#options.log.warn(
+        { topic: this.#options.topic },
+        `still reading deleted accounts after ${SLOW_CATCH_UP_MS / 1000}s: authenticated requests are answered 503 until it is done`,
+      );
+    });
   }
 
   /** Stops reading and deletes this process's consumer group (best effort: an abandoned one expires). */
@@ -79,6 +113,32 @@ export class ErasedAccounts {
     return typeof id === 'string' ? id.toLowerCase() : null;
   }
 
+  // The goal is the topic's end now; a restarted reader starts from its group's committed offsets.
+  async #beginCatchUp(topic: string, groupId: string): Promise<void> {
+    if (this.#catchUp.done) return;
+    const admin = this.#kafka.admin();
+    await admin.connect();
+    try {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const committed = (await admin.fetchOffsets({ groupId, topics: [topic] }))[0]?.partitions ?? [];
+      this.#catchUp.begin(ends, committed);
+    } finally {
+      await admin.disconnect();
+    }
+    this.#announceCatchUp();
+  }
+
+  #consumed(partition: number, offset: string): void {
+    this.#catchUp.consumed(partition, offset);
+    this.#announceCatchUp();
+  }
+
+  #announceCatchUp(): void {
+    if (this.#announced || !this.#catchUp.done) return;
+    this.#announced = true;
+    this.#options.log.info({ topic: this.#options.topic, known: this.#erased.size }, 'read the deleted accounts to the end: serving authenticated requests');
+  }
+
   async #run(): Promise<void> {
     const { log, topic, groupId } = this.#options;
     const consumer = this.#kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
@@ -91,14 +151,25 @@ export class ErasedAccounts {
       await createMissingTopics(this.#kafka, [{ topic: topic, changes: true }]);
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: true });
+      // A batch of only compacted-away or control records still moves the position (kafkajs reports it here).
+      consumer.on(consumer.events.END_BATCH_PROCESS, ({ payload }) => this.#consumed(payload.partition, payload.lastOffset));
+      await this.#beginCatchUp(topic, groupId);
       await consumer.run({
         autoCommit: true,
-        eachMessage: async ({ message }) => {
+        eachMessage: async ({ partition, message }) => {
           const id = ErasedAccounts.deletedId(message.key, message.value);
           if (id && !this.#erased.has(id)) {
             this.#erased.add(id);
             log.info({ userId: id }, 'account deleted: its tokens are refused from now on');
+            for (const listener of this.#listeners) {
+              try {
+                listener(id);
+              } catch (error) {
+                log.error({ err: error, userId: id }, 'a listener for deleted accounts failed');
+              }
+            }
           }
+          this.#consumed(partition, message.offset);
         },
       });
     } catch (error) {

@@ -5,8 +5,9 @@
  */
 export const SubscriptionCloseCode = {
   /**
-   * The access token is invalid, or expired while connected: retrying with it cannot succeed, so a code clients do
-   * not retry. The app signs in again, then reconnects with `after` = the newest alert it holds.
+   * The access token is invalid, or expired while connected, or its account was deleted (at connect, or while
+   * connected: the connection closes as soon as the gateway reads the deletion): retrying with it cannot succeed, so
+   * a code clients do not retry. The app signs in again, then reconnects with `after` = the newest alert it holds.
    */
   Unauthorized: 4401,
   /**

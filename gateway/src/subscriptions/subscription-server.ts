@@ -44,11 +44,19 @@ export interface SubscriptionServerOptions {
   feed: AlertFeed | null;
   /** Runs a query through the gateway's own executor (planner, signed subgraph fetches) as `caller`. */
   execute(caller: Caller, query: PlannedQuery): Promise<FormattedExecutionResult>;
+  /**
+   * Where the gateway learns of deleted accounts while it runs (ErasedAccounts), or null without Kafka: an open
+   * connection of an account deleted meanwhile is closed with 4401, and a signed-in connection is closed with 1013
+   * (clients retry) until the accounts deleted before this gateway started have been read.
+   */
+  erasures: { readonly caughtUp: boolean; has(userId: string): boolean; onErased(listener: (userId: string) => void): () => void } | null;
   /** Alerts one subscription may have waiting before its connection is closed with 1013. */
   queueLimit: number;
   /** Subscriptions one connection may hold at once. */
   perConnection: number;
   log: Logger;
+  /** The client's address of an upgrade request, by the HTTP path's rule (TRUST_PROXY), for log lines. */
+  clientAddress(request: http.IncomingMessage): string | undefined;
 }
 
 /** The WebSocket side of the gateway. */
@@ -60,6 +68,7 @@ export interface SubscriptionServer {
 /** Per connection: who is connected, and what ends when the connection does. */
 interface Session {
   caller: Caller;
+  socket: Extra['socket'];
   expiresAt: number | null;
   closed: AbortController;
   expiry: NodeJS.Timeout | null;
@@ -100,6 +109,30 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
     session.closed.abort();
     socket.close(code, reason);
   };
+
+  // The open connections of each signed-in user, so a deletion read while they are open ends them.
+  const byUser = new Map<string, Set<Session>>();
+  const track = (session: Session) => {
+    const userId = session.caller.userId?.toLowerCase();
+    if (!userId) return;
+    const sessions = byUser.get(userId) ?? new Set<Session>();
+    sessions.add(session);
+    byUser.set(userId, sessions);
+  };
+  const untrack = (session: Session) => {
+    const userId = session.caller.userId?.toLowerCase();
+    const sessions = userId ? byUser.get(userId) : undefined;
+    if (!sessions) return;
+    sessions.delete(session);
+    if (sessions.size === 0) byUser.delete(userId!);
+  };
+  const stopWatchingErasures = options.erasures?.onErased((userId) => {
+    const sessions = byUser.get(userId);
+    if (!sessions) return;
+    byUser.delete(userId);
+    log.info({ userId, connections: sessions.size }, 'closing subscription connections: their account was deleted');
+    for (const session of sessions) close(session.socket, session, SubscriptionCloseCode.Unauthorized, 'this account was deleted: sign up or sign in again');
+  });
 
   const armExpiry = (socket: Extra['socket'], session: Session) => {
     if (session.expiresAt === null) return;
@@ -161,14 +194,26 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
         } catch (error) {
           if (!(error instanceof AccessTokenError)) throw error;
           log.warn(
-            { reason: error.message, ip: request.socket.remoteAddress },
+            { reason: error.message, ip: options.clientAddress(request) },
             'refused a subscription connection with an unusable access token',
           );
           socket.close(SubscriptionCloseCode.Unauthorized, error.message);
           return false;
         }
-        const session: Session = { caller: verified.caller, expiresAt: verified.expiresAt, closed: new AbortController(), expiry: null };
+        if (verified.caller.userId && options.erasures && !options.erasures.caughtUp) {
+          log.info({ ip: options.clientAddress(request) }, 'refused a signed-in subscription connection: still reading deleted accounts');
+          socket.close(SubscriptionCloseCode.TryAgainLater, 'the gateway is starting: reconnect shortly');
+          return false;
+        }
+        const session: Session = { caller: verified.caller, socket, expiresAt: verified.expiresAt, closed: new AbortController(), expiry: null };
         sessions.set(ctx, session);
+        // A deletion read from here on finds this session; one read since verify() looked is caught by has().
+        track(session);
+        if (verified.caller.userId && options.erasures?.has(verified.caller.userId)) {
+          untrack(session);
+          socket.close(SubscriptionCloseCode.Unauthorized, 'this account was deleted: sign up or sign in again');
+          return false;
+        }
         armExpiry(socket, session);
         return true;
       },
@@ -247,6 +292,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
       onClose: (ctx) => {
         const session = sessions.get(ctx);
         if (!session) return;
+        untrack(session);
         session.closed.abort();
         if (session.expiry) clearTimeout(session.expiry);
       },
@@ -256,6 +302,7 @@ export function attachSubscriptionServer(options: SubscriptionServerOptions): Su
 
   return {
     dispose: async () => {
+      stopWatchingErasures?.();
       // graphql-ws closes each socket with 1001 and waits for the handshakes; a client that no longer reads would
       // hold shutdown for ws's 30 s close timeout, so whatever is still open after a second is cut.
       const cut = setTimeout(() => {

@@ -13,6 +13,7 @@ import { CommittedOffsetGoneError } from './committed-offset-gone-error.ts';
 import { findGoneOffsets } from './find-gone-offsets.ts';
 import type { ConsumerStatus, StuckPartition } from './consumer-status.ts';
 import { consumerMetrics, type ConsumerMetrics } from './consumer-metrics.ts';
+import { requestIdOf } from './request-id-header.ts';
 
 /** How a service runs its CDC consumer. */
 export interface CdcConsumerOptions {
@@ -314,6 +315,7 @@ export class CdcConsumer {
       try {
         const outcomes = await handler.apply(em, chunk.map((c) => c.parsed));
         this.#clearStuck(handler.topic, partition);
+        this.#logRequestIds(handler.topic, partition, chunk.map((c) => c.message), outcomes);
         for (const outcome of outcomes) {
           if (outcome.result === 'applied' && outcome.reconciled) {
             this.options.log.info(
@@ -345,11 +347,22 @@ export class CdcConsumer {
     }
   }
 
+  // A message a client request caused says so in one line with the request's id, so a request can be followed from
+  // the gateway's log through this consumer's effect.
+  #logRequestIds(topic: string, partition: number, messages: KafkaMessage[], outcomes: readonly ApplyOutcome[]): void {
+    messages.forEach((message, i) => {
+      const requestId = requestIdOf(message);
+      if (!requestId) return;
+      const result = outcomes[i]?.result;
+      this.options.log.info({ topic, partition, offset: message.offset, requestId, result }, `${result ?? 'handled'} a message of ${topic} caused by request ${requestId}`);
+    });
+  }
+
   async #deadLetter(topic: string, partition: number, message: KafkaMessage, error: unknown): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     this.#deadLettered++;
     this.#metrics.deadLettered.inc({ group: this.options.groupId });
-    this.options.log.error({ topic, partition, offset: message.offset, reason }, 'change cannot be applied; sent to the dead-letter topic');
+    this.options.log.error({ topic, partition, offset: message.offset, reason, requestId: requestIdOf(message) }, 'change cannot be applied; sent to the dead-letter topic');
     await this.#producer.send({
       topic: this.options.deadLetterTopic,
       acks: -1,

@@ -16,3 +16,4 @@ export { CommittedOffsetGoneError, type GoneOffset } from './committed-offset-go
 export { findGoneOffsets } from './find-gone-offsets.ts';
 export type { ConsumerStatus, StuckPartition } from './consumer-status.ts';
 export { redriveDeadLetters, type RedriveOptions, type RedriveResult } from './redrive-dead-letters.ts';
+export { REQUEST_ID_HEADER, requestIdOf } from './request-id-header.ts';

@@ -26,3 +26,4 @@ export { listenHttp, closeHttp } from './server/listen-http.ts';
 export { serviceHandle, type ServiceHandle, type BackgroundWork } from './server/service-handle.ts';
 export { graphqlMetrics, type GraphqlMetrics } from './observability/graphql-metrics.ts';
 export { REQUEST_ID_HEADER, requestIdFrom } from './observability/request-id.ts';
+export { REQUEST_ID_SETTING, requestIdSessionPlugin } from './observability/request-id-session.ts';

@@ -19,6 +19,7 @@ import { scalarResolversFor } from '../graphql/scalar-resolvers.ts';
 import type { SubgraphContext } from './subgraph-context.ts';
 import { graphqlMetrics } from '../observability/graphql-metrics.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-id.ts';
+import { requestIdSessionPlugin } from '../observability/request-id-session.ts';
 import { closeHttp, listenHttp } from './listen-http.ts';
 
 declare global {
@@ -78,7 +79,7 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
     schema: buildSubgraphSchema([{ typeDefs: options.typeDefs, resolvers: resolvers as GraphQLResolverMap<SubgraphContext<Loaders>> }]),
     includeStacktraceInErrorResponses: false,
     // Inline traces only feed Apollo's hosted studio, which this system does not report to.
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metrics.plugin],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginInlineTraceDisabled(), metrics.plugin, requestIdSessionPlugin<Loaders>()],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
       const code = formatted.extensions?.['code'];
       if (typeof code === 'string' && codesWeShow.has(code)) return formatted;
@@ -120,8 +121,8 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
       context: async ({ req, res }) => {
         const em = orm.em.fork() as EntityManager;
         // The gateway's id for the client request this fetch serves: every log line of it carries the id.
-        const requestLog = log.child({ requestId: requestIdFrom(req.headers[REQUEST_ID_HEADER]) });
-        return { caller: res.locals.caller, em, loaders: options.createLoaders(em), log: requestLog };
+        const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+        return { caller: res.locals.caller, em, loaders: options.createLoaders(em), log: log.child({ requestId }), requestId };
       },
     }),
   );

@@ -8,4 +8,9 @@ export interface SubgraphContext<Loaders = unknown> {
   em: EntityManager;
   loaders: Loaders;
   log: Logger;
+  /**
+   * The id of the client request this call serves (the gateway's `x-request-id`). Writes that publish an event
+   * store it beside the event, so the Kafka message carries it as its `requestId` header (cdc/README.md).
+   */
+  requestId: string;
 }

@@ -4,5 +4,6 @@ import { Migration20261130DropUserCopy } from './migration-20261130-drop-user-co
 import { Migration20261130TwoNeighborhoods } from './migration-20261130-two-neighborhoods.ts';
 import { Migration20261202SnapshotPosition } from './migration-20261202-snapshot-position.ts';
 
+import { Migration20261203RequestId } from './migration-20261203-request-id.ts';
 /** Every migration of the neighborhoods database, oldest first. */
-export const migrations = [Migration20261125Initial, Migration20261126UserCopy, Migration20261130DropUserCopy, Migration20261130TwoNeighborhoods, Migration20261202SnapshotPosition];
+export const migrations = [Migration20261125Initial, Migration20261126UserCopy, Migration20261130DropUserCopy, Migration20261130TwoNeighborhoods, Migration20261202SnapshotPosition, Migration20261203RequestId];

@@ -14,6 +14,7 @@ export function curationResolvers(): Resolvers {
           open24Hours: args.open24Hours,
           note: checkReviewNote(args.note),
           operatorId,
+          requestId: ctx.requestId,
         });
         if (!hospital) throw notFound(`hospital ${args.id}`);
         ctx.log.info({ hospitalId: args.id, open24Hours: args.open24Hours, operatorId }, 'operator reviewed 24-hour status');

@@ -9,6 +9,8 @@ export interface HoursReview {
   open24Hours: boolean;
   note: string;
   operatorId: string;
+  /** The client request that made the review: the event it publishes carries it as its `requestId` header. */
+  requestId: string;
 }
 
 const confirmedColumns = {
@@ -44,10 +46,10 @@ export async function recordHoursReview(em: EntityManager, review: HoursReview):
     const alreadyConfirmed = before.open_24_hours_source === 'OPERATOR' && before.open_24_hours;
     if (review.open24Hours && !alreadyConfirmed) {
       const [event] = await tx.execute<{ id: string }[]>(
-        `insert into outbox_event (id, aggregatetype, aggregateid, type, payload)
-         select ${newsIdSql(confirmedColumns)}, '${HOSPITAL_AGGREGATE}', h.id, ${confirmedColumns.type}, ${newsPayloadSql(confirmedColumns)}
+        `insert into outbox_event (id, aggregatetype, aggregateid, type, payload, request_id)
+         select ${newsIdSql(confirmedColumns)}, '${HOSPITAL_AGGREGATE}', h.id, ${confirmedColumns.type}, ${newsPayloadSql(confirmedColumns)}, ?
          from hospital h where h.id = ? returning id`,
-        [reviewId, reviewId, review.hospitalId],
+        [reviewId, reviewId, review.requestId, review.hospitalId],
       );
       await tx.execute('delete from outbox_event where id = ?', [event!.id]);
     }
