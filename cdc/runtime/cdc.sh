@@ -23,6 +23,7 @@
 #                             a timeout); postgres = the project's own cluster, stopped only when named
 #   cdc.sh kill kafka|connect     crash one part (SIGKILL), for fault tests; with --ha a node (kafka, kafka-2,
 #                             kafka-3) or a worker (connect, connect-2)
+#   cdc.sh controller         the node that is the active controller (the KRaft quorum's leader), e.g. kafka-2
 #   cdc.sh kafka-env          `export KAFKA_BROKERS=…`: every node of the cluster start brought up (the npm scripts
 #                             eval it, so clients find the cluster through any node that is up)
 #   cdc.sh check-positions    compare each connector's position stored in Kafka with its replication slot; reset
@@ -388,6 +389,21 @@ broker_ready() {
   grep -qF 'Kafka Server started' "$(log_file "$(node_label "$READY_NODE")")" 2>/dev/null
 }
 
+# The node leading the KRaft quorum: the active controller (DescribeCluster names any broker under KRaft).
+active_controller() {
+  timeout 60 "$(java_bin)" -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
+    -Dlog4j2.configurationFile="$LOG4J_CONFIG" -Dcdc.log.level=ERROR -cp "$(classpath)" \
+    org.apache.kafka.tools.MetadataQuorumCommand --bootstrap-server "$(bootstrap_servers)" describe --status \
+    | sed -n 's/^LeaderId: *//p'
+}
+
+cmd_controller() {
+  local id
+  id="$(active_controller)"
+  [[ "$id" =~ ^[0-9]+$ ]] || die "controller: the quorum named no leader"
+  node_label "$id"
+}
+
 list_topics() {
   timeout 60 "$(java_bin)" -Xmx128m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC \
     -Dlog4j2.configurationFile="$LOG4J_CONFIG" -Dcdc.log.level=ERROR -cp "$(classpath)" \
@@ -698,6 +714,7 @@ main() {
     kill) cmd_kill "$@" ;;
     status) cmd_status "$@" ;;
     kafka-env) cmd_kafka_env ;;
+    controller) cmd_controller ;;
     logs) cmd_logs "$@" ;;
     help|-h|--help) usage ;;
     *) usage >&2; die "unknown command '$cmd'" ;;
