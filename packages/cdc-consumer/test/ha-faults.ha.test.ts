@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
+import { pino } from 'pino';
 import { Kafka, logLevel } from 'kafkajs';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, openDatabase } from '@petcare/service-kit';
@@ -15,7 +16,8 @@ import { TimedCopy, TimedSinkMigration, pacedWriter, timedHandler, timedSourceSq
 // and every change still reaches the copy exactly once. Each fault: 10 s of stream, SIGKILL, 15 s on what is left
 // (longer if Connect has not moved the task yet), the killed process started again, 10 s more; then the copy must
 // equal the source with every change applied once. Latencies are printed per phase, not asserted: two cores are
-// shared with other work here. Run by `npm run test:ha` (scripts/test-ha.sh), never by `npm test`.
+// shared with other work here; captureP99DuringMs (commit → Debezium) tells a stall of capture from one of delivery.
+// Run by `npm run test:ha` (scripts/test-ha.sh), never by `npm test`.
 const RATE = 1000;
 const BEFORE_MS = 10_000;
 const DEGRADED_MS = 15_000;
@@ -29,7 +31,8 @@ const sinkUrl = testDatabaseUrl('hasink');
 const connector = `ha-${tag}`;
 const topic = `ha_${tag}.public.timed`;
 const deadLetterTopic = `ha_${tag}.dlq`;
-const log = createLogger('ha-faults', 'silent');
+// HA_LOG=<file> writes the consumer's log (kafkajs's warnings included) there, to see where a stall comes from.
+const log = process.env['HA_LOG'] ? pino({ level: 'debug' }, pino.destination(process.env['HA_LOG'])) : createLogger('ha-faults', 'silent');
 const kafka = new Kafka({ clientId: 'ha-faults', brokers: testBrokers, logLevel: logLevel.NOTHING });
 // Worker w's REST port is CONNECT_PORT + w - 1 (cdc.sh); worker_id in a status is `host:port`.
 const workerUrls = [connectUrl, connectUrl.replace(/:(\d+)$/, (_m, port: string) => `:${Number(port) + 1}`)];
@@ -64,8 +67,11 @@ async function underFault(fault: string, kill: () => Promise<string>, degraded: 
   await waitUntil(`all ${source} changes of "${fault}" in the copy`, async () => (await count()) >= source, 300_000);
   await sleep(2000); // late redeliveries, if the LSN check let any through, would show as applications > 1
   const [totals] = await sinkRows('select count(*)::int as rows, coalesce(sum(applications), 0)::int as effects from timed_copy where id >= ?', [firstId]);
-  const latencies = await sinkRows('select source_ts_ms::bigint as ts, extract(epoch from applied_at) * 1000 - source_ts_ms as ms from timed_copy where id >= ?', [firstId]);
-  const phase = (from: number, to: number) => latencies.filter((l) => Number(l.ts) >= from && Number(l.ts) < to).map((l) => Number(l.ms));
+  const latencies = await sinkRows(
+    'select source_ts_ms::bigint as ts, extract(epoch from applied_at) * 1000 - source_ts_ms as ms, captured_ts_ms - source_ts_ms as capture from timed_copy where id >= ?',
+    [firstId],
+  );
+  const phase = (from: number, to: number, column = 'ms') => latencies.filter((l) => Number(l.ts) >= from && Number(l.ts) < to).map((l) => Number(l[column]));
   report.push({
     fault,
     killed,
@@ -76,6 +82,8 @@ async function underFault(fault: string, kill: () => Promise<string>, degraded: 
     p99BeforeMs: p99(phase(0, killedAt)),
     p99DuringMs: p99(phase(killedAt, backAt)),
     maxDuringMs: Math.round(Math.max(...phase(killedAt, backAt))),
+    // Source commit → Debezium: the part of the stall that is capture; the rest is Kafka and the consumer.
+    captureP99DuringMs: p99(phase(killedAt, backAt, 'capture')),
     p99AfterMs: p99(phase(backAt, Number.MAX_SAFE_INTEGER)),
   });
   console.info(JSON.stringify(report.at(-1)));
