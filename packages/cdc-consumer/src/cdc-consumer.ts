@@ -6,7 +6,7 @@ import type { AnyEventHandler } from './event-handler.ts';
 import { applyParsed, parseMessage, type ApplyOutcome } from './apply-change.ts';
 import { applyEvents, parseEvent } from './apply-events.ts';
 import { isPermanentFailure } from './is-permanent-failure.ts';
-import { serviceKafka } from './service-kafka.ts';
+import { SERVICE_KAFKA_RETRY, serviceKafka } from './service-kafka.ts';
 import { createMissingTopics } from './create-missing-topics.ts';
 import { checkWrittenTables } from './check-written-tables.ts';
 import { CommittedOffsetGoneError } from './committed-offset-gone-error.ts';
@@ -97,7 +97,18 @@ export class CdcConsumer {
     });
     // A fetch waits up to 20 ms for 16 KiB (~30 changes) before returning: under load that turns a trickle
     // of one-change transactions into chunks, for at most 20 ms of added latency when it is quiet.
-    this.#consumer = this.#kafka.consumer({ groupId: options.groupId, minBytes: 16_384, maxWaitTimeInMs: 20, allowAutoTopicCreation: true });
+    // retry: kafkajs's consumer replaces the client's retries with 5 (about 4 s) unless given its own. That is shorter
+    // than a partition's leadership takes to move when a node of three dies (the controller fences it after its
+    // 9 s session): the consumer then crashes and rejoins as a new member, and the group waits out the old member's
+    // 30 s session before anything is read again (40 s stalls in the HA fault tests). With the client's 10 it rides
+    // the move out in the same membership.
+    this.#consumer = this.#kafka.consumer({
+      groupId: options.groupId,
+      minBytes: 16_384,
+      maxWaitTimeInMs: 20,
+      allowAutoTopicCreation: true,
+      retry: SERVICE_KAFKA_RETRY,
+    });
     this.#producer = this.#kafka.producer({ allowAutoTopicCreation: true });
     this.#consumer.on(this.#consumer.events.END_BATCH_PROCESS, () => {
       this.#lastBatchAt = new Date();

@@ -2,6 +2,9 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { Logger } from 'pino';
 import { kafkaLogCreator } from './kafka-log-creator.ts';
 
+/** The retries of serviceKafka's client; a consumer must be given them again (kafkajs's consumer defaults to 5). */
+export const SERVICE_KAFKA_RETRY = { initialRetryTime: 300, retries: 10 };
+
 /**
  * The Kafka client of a long-running service process (a CDC consumer, the gateway's alert feed): kafkajs's logging
  * in the service's logger, and retries that ride out a broker restart (~30 s of attempts, starting fast) instead of
@@ -19,6 +22,6 @@ export function serviceKafka(options: {
     brokers: options.brokers,
     logLevel: logLevel.WARN,
     logCreator: kafkaLogCreator(options.log, options.watch),
-    retry: { initialRetryTime: 300, retries: 10 },
+    retry: SERVICE_KAFKA_RETRY,
   });
 }
