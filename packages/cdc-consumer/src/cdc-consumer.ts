@@ -97,17 +97,20 @@ export class CdcConsumer {
     });
     // A fetch waits up to 20 ms for 16 KiB (~30 changes) before returning: under load that turns a trickle
     // of one-change transactions into chunks, for at most 20 ms of added latency when it is quiet.
-    // retry: kafkajs's consumer replaces the client's retries with 5 (about 4 s) unless given its own. That is shorter
-    // than a partition's leadership takes to move when a node of three dies (the controller fences it after its
-    // 9 s session): the consumer then crashes and rejoins as a new member, and the group waits out the old member's
-    // 30 s session before anything is read again (40 s stalls in the HA fault tests). With the client's 10 it rides
-    // the move out in the same membership.
+    // When a node of three dies, a partition's leadership takes ~10 s to move (the controller fences the node after
+    // its 9 s session). kafkajs's consumer may give up first (its retries default to 5, replacing the client's; even
+    // with 10 it crashed after ~9 s in the HA fault tests) and rejoin as a new member, and the group then waits out
+    // the old member's session before anything is read again: 30 s by kafkajs's default, 40 s stalls in those tests.
+    // A 10 s session bounds that wait; the consumer heartbeats after every chunk, and a chunk's transaction is
+    // far shorter.
     this.#consumer = this.#kafka.consumer({
       groupId: options.groupId,
       minBytes: 16_384,
       maxWaitTimeInMs: 20,
       allowAutoTopicCreation: true,
       retry: SERVICE_KAFKA_RETRY,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 3_000,
     });
     this.#producer = this.#kafka.producer({ allowAutoTopicCreation: true });
     this.#consumer.on(this.#consumer.events.END_BATCH_PROCESS, () => {
