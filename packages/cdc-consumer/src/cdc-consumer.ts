@@ -150,7 +150,7 @@ export class CdcConsumer {
         let chunk: { parsed: unknown; message: KafkaMessage }[] = [];
         const flush = async (): Promise<boolean> => {
           if (chunk.length === 0) return true;
-          const done = await this.#applyChunk(handler, batch.partition, chunk, keepGoing, batch.highWatermark);
+          const done = await this.#applyChunk(handler, batch.partition, chunk, keepGoing, heartbeat, batch.highWatermark);
           if (done) {
             resolveOffset(chunk.at(-1)!.message.offset);
             this.#setLag(batch.topic, batch.partition, BigInt(batch.highWatermark) - BigInt(chunk.at(-1)!.message.offset) - 1n);
@@ -321,6 +321,7 @@ export class CdcConsumer {
     partition: number,
     chunk: { parsed: unknown; message: KafkaMessage }[],
     keepGoing: () => boolean,
+    heartbeat: () => Promise<void>,
     highWatermark: string,
   ): Promise<boolean> {
     const em = this.options.orm.em.fork() as EntityManager;
@@ -345,7 +346,7 @@ export class CdcConsumer {
             return true;
           }
           for (const one of chunk) {
-            if (!(await this.#applyChunk(handler, partition, [one], keepGoing, highWatermark))) return false;
+            if (!(await this.#applyChunk(handler, partition, [one], keepGoing, heartbeat, highWatermark))) return false;
           }
           return true;
         }
@@ -354,6 +355,9 @@ export class CdcConsumer {
         this.options.log.warn({ err: error, topic: handler.topic, partition, offsets, attempt }, 'transient failure applying changes; retrying');
         if (!keepGoing()) return false;
         await new Promise((r) => setTimeout(r, wait));
+        // A partition stuck longer than the group session must stay this member's: kafkajs heartbeats only when
+        // asked. A rebalance under way makes it throw; keepGoing then says whether the partition is still ours.
+        await heartbeat().catch(() => undefined);
         if (!keepGoing()) return false;
       }
     }
