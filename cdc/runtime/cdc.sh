@@ -632,6 +632,9 @@ cmd_status() {
       log "$label: stopped"
     fi
   done
+  if (( HA && nodes_up )); then
+    log "quorum: active controller $(cmd_controller 2>/dev/null || echo "unknown (no quorum leader)")"
+  fi
   if (( topics && nodes_up )); then
     list_topics | sed 's/^/[cdc]   topic /' || warn "kafka: topic listing failed"
   fi
