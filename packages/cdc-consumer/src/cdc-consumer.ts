@@ -98,11 +98,11 @@ export class CdcConsumer {
     // A fetch waits up to 20 ms for 16 KiB (~30 changes) before returning: under load that turns a trickle
     // of one-change transactions into chunks, for at most 20 ms of added latency when it is quiet.
     // When a node of three dies, a partition's leadership takes ~10 s to move (the controller fences the node after
-    // its 9 s session). kafkajs's consumer may give up first (its retries default to 5, replacing the client's; even
-    // with 10 it crashed after ~9 s in the HA fault tests) and rejoin as a new member, and the group then waits out
-    // the old member's session before anything is read again: 30 s by kafkajs's default, 40 s stalls in those tests.
-    // A 10 s session bounds that wait; the consumer heartbeats after every chunk, and a chunk's transaction is
-    // far shorter.
+    // its 9 s session). A consumer that gives up first (kafkajs's consumer retries 5 times unless told otherwise)
+    // crashes and rejoins as a new member, and the group then waits out the old member's session before anything is
+    // read again: 30 s by kafkajs's default, 40 s stalls in the HA fault tests. The client's retries outlast the
+    // move; the 10 s session bounds the wait should a consumer restart all the same. The consumer heartbeats after
+    // every chunk, and a chunk's transaction is far shorter.
     this.#consumer = this.#kafka.consumer({
       groupId: options.groupId,
       minBytes: 16_384,
