@@ -4,9 +4,18 @@ set -euo pipefail
 source "$(dirname "$0")/lib/bootstrap.sh"
 cd "$repo_root"
 
+# `npm start -- --ha` (or CDC_HA=1): the three-node Kafka cluster and two Connect workers of cdc/compose/ha.env.
+for arg in "$@"; do
+  case $arg in
+    --ha) export CDC_HA=1 ;;
+    *) echo "[start] unknown argument '$arg' (usage: npm start [-- --ha])" >&2; exit 2 ;;
+  esac
+done
+
 ensure_npm_dependencies
 prepare_postgres
 bash cdc/runtime/cdc.sh start
+use_cdc_brokers
 # The Kafka Streams app the stack launcher starts (compiled once per change of its sources).
 bash streams/verification-timers/build.sh
 # If the Node part dies before it can stop them, Kafka and Connect must not outlive this command.

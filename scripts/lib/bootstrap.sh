@@ -41,4 +41,11 @@ start_cdc_runtime_for_this_run() {
   if (( ! kafka_was_up )); then
     trap 'bash "$repo_root/cdc/runtime/cdc.sh" stop >/dev/null 2>&1 || true' EXIT
   fi
+  use_cdc_brokers
+}
+
+# Points the clients at every node of the cluster cdc.sh started (one, or three with CDC_HA=1) unless
+# KAFKA_BROKERS names one already: a client that knows only a node that is down cannot find the others.
+use_cdc_brokers() {
+  [[ -n ${KAFKA_BROKERS:-} ]] || eval "$(bash "$repo_root/cdc/runtime/cdc.sh" kafka-env)"
 }

@@ -6,7 +6,7 @@ import type { AnyEventHandler } from './event-handler.ts';
 import { applyParsed, parseMessage, type ApplyOutcome } from './apply-change.ts';
 import { applyEvents, parseEvent } from './apply-events.ts';
 import { isPermanentFailure } from './is-permanent-failure.ts';
-import { serviceKafka } from './service-kafka.ts';
+import { SERVICE_KAFKA_RETRY, serviceKafka } from './service-kafka.ts';
 import { createMissingTopics } from './create-missing-topics.ts';
 import { checkWrittenTables } from './check-written-tables.ts';
 import { CommittedOffsetGoneError } from './committed-offset-gone-error.ts';
@@ -98,7 +98,21 @@ export class CdcConsumer {
     });
     // A fetch waits up to 20 ms for 16 KiB (~30 changes) before returning: under load that turns a trickle
     // of one-change transactions into chunks, for at most 20 ms of added latency when it is quiet.
-    this.#consumer = this.#kafka.consumer({ groupId: options.groupId, minBytes: 16_384, maxWaitTimeInMs: 20, allowAutoTopicCreation: true });
+    // When a node of three dies, a partition's leadership takes ~10 s to move (the controller fences the node after
+    // its 9 s session). A consumer that gives up first (kafkajs's consumer retries 5 times unless told otherwise)
+    // crashes and rejoins as a new member, and the group then waits out the old member's session before anything is
+    // read again: 30 s by kafkajs's default, 40 s stalls in the HA fault tests. The client's retries outlast the
+    // move; the 10 s session bounds the wait should a consumer restart all the same. The consumer heartbeats after
+    // every chunk, and a chunk's transaction is far shorter.
+    this.#consumer = this.#kafka.consumer({
+      groupId: options.groupId,
+      minBytes: 16_384,
+      maxWaitTimeInMs: 20,
+      allowAutoTopicCreation: true,
+      retry: SERVICE_KAFKA_RETRY,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 3_000,
+    });
     this.#producer = this.#kafka.producer({ allowAutoTopicCreation: true });
     this.#consumer.on(this.#consumer.events.END_BATCH_PROCESS, () => {
       this.#lastBatchAt = new Date();
@@ -137,7 +151,7 @@ export class CdcConsumer {
         let chunk: { parsed: unknown; message: KafkaMessage }[] = [];
         const flush = async (): Promise<boolean> => {
           if (chunk.length === 0) return true;
-          const done = await this.#applyChunk(handler, batch.partition, chunk, keepGoing, batch.highWatermark);
+          const done = await this.#applyChunk(handler, batch.partition, chunk, keepGoing, heartbeat, batch.highWatermark);
           if (done) {
             resolveOffset(chunk.at(-1)!.message.offset);
             this.#setLag(batch.topic, batch.partition, BigInt(batch.highWatermark) - BigInt(chunk.at(-1)!.message.offset) - 1n);
@@ -308,6 +322,7 @@ export class CdcConsumer {
     partition: number,
     chunk: { parsed: unknown; message: KafkaMessage }[],
     keepGoing: () => boolean,
+    heartbeat: () => Promise<void>,
     highWatermark: string,
   ): Promise<boolean> {
     const em = this.options.orm.em.fork() as EntityManager;
@@ -333,7 +348,7 @@ export class CdcConsumer {
             return true;
           }
           for (const one of chunk) {
-            if (!(await this.#applyChunk(handler, partition, [one], keepGoing, highWatermark))) return false;
+            if (!(await this.#applyChunk(handler, partition, [one], keepGoing, heartbeat, highWatermark))) return false;
           }
           return true;
         }
@@ -342,6 +357,9 @@ export class CdcConsumer {
         this.options.log.warn({ err: error, topic: handler.topic, partition, offsets, attempt }, 'transient failure applying changes; retrying');
         if (!keepGoing()) return false;
         await new Promise((r) => setTimeout(r, wait));
+        // A partition stuck longer than the group session must stay this member's: kafkajs heartbeats only when
+        // asked. A rebalance under way makes it throw; keepGoing then says whether the partition is still ours.
+        await heartbeat().catch(() => undefined);
         if (!keepGoing()) return false;
       }
     }

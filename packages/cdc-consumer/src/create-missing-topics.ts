@@ -10,7 +10,9 @@ export interface NeededTopic {
 /**
  * Creates the topics that do not exist yet, so a reader can start before Debezium (or a producer) creates them with
  * the first message; change topics are created compacted, as the connectors' `topic.creation.*` would
- * (cdc/README.md, "Topic settings"; `cdc.sh register` aligns the rest of their settings).
+ * (cdc/README.md, "Topic settings"; `cdc.sh register` aligns the rest of their settings). No replication factor is
+ * given: the cluster's `default.replication.factor` and `min.insync.replicas` apply (1 on one node, 3 and 2 on the
+ * three of `cdc.sh start --ha`), the same as for the topics Debezium creates.
  */
 export async function createMissingTopics(kafka: Kafka, needed: readonly NeededTopic[]): Promise<void> {
   const admin = kafka.admin();

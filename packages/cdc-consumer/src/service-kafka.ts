@@ -3,9 +3,18 @@ import type { Logger } from 'pino';
 import { kafkaLogCreator } from './kafka-log-creator.ts';
 
 /**
+ * The retries of serviceKafka's client (a consumer must be given them again: kafkajs's consumer defaults to 5).
+ * Every field is set because kafkajs's defaults differ under NODE_ENV=test (vitest's): there its attempts are at
+ * most 1 s apart, so ten took ~9 s, while outside tests they double up to 30 s apart. Attempts at most 2 s apart,
+ * about a minute of them: a partition whose leader died (~10 s until the controller fences the node) or a broker
+ * restart is picked up within 2 s of coming back, in tests as in production.
+ */
+export const SERVICE_KAFKA_RETRY = { initialRetryTime: 300, maxRetryTime: 2_000, multiplier: 2, factor: 0.2, retries: 30 };
+
+/**
  * The Kafka client of a long-running service process (a CDC consumer, the gateway's alert feed): kafkajs's logging
- * in the service's logger, and retries that ride out a broker restart (~30 s of attempts, starting fast) instead of
- * kafkajs's default of giving up after about 5 s.
+ * in the service's logger, and retries that ride out a broker restart or a lost node (about a minute of attempts,
+ * starting fast) instead of kafkajs's default of giving up after about 5 s.
  */
 export function serviceKafka(options: {
   clientId: string;
@@ -19,6 +28,6 @@ export function serviceKafka(options: {
     brokers: options.brokers,
     logLevel: logLevel.WARN,
     logCreator: kafkaLogCreator(options.log, options.watch),
-    retry: { initialRetryTime: 300, retries: 10 },
+    retry: SERVICE_KAFKA_RETRY,
   });
 }
