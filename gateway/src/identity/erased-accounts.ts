@@ -1,5 +1,5 @@
 import type { Consumer, Kafka } from 'kafkajs';
-import { createMissingTopics, serviceKafka } from '@petcare/cdc-consumer';
+import { createMissingTopics, serviceKafka, SERVICE_CONSUMER_LIVENESS } from '@petcare/cdc-consumer';
 import type { Logger } from '@petcare/service-kit';
 import { RestartTimer } from '../kafka/restart-timer.ts';
 import { deleteConsumerGroup } from '../kafka/delete-consumer-group.ts';
@@ -141,7 +141,7 @@ export class ErasedAccounts {
 
   async #run(): Promise<void> {
     const { log, topic, groupId } = this.#options;
-    const consumer = this.#kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
+    const consumer = this.#kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500, ...SERVICE_CONSUMER_LIVENESS });
     this.#consumer = consumer;
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (payload.restart) return;

@@ -1,5 +1,5 @@
 import type { Consumer, Kafka } from 'kafkajs';
-import { createMissingTopics, serviceKafka } from '@petcare/cdc-consumer';
+import { createMissingTopics, serviceKafka, SERVICE_CONSUMER_LIVENESS } from '@petcare/cdc-consumer';
 import type { Logger } from '@petcare/service-kit';
 import { alertEventFrom, type AlertEvent } from './alert-event.ts';
 import { RestartTimer } from '../kafka/restart-timer.ts';
@@ -111,7 +111,7 @@ export class AlertFeed {
 
   async #run(): Promise<void> {
     const { log, topic, groupId } = this.#options;
-    const consumer = this.#kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500 });
+    const consumer = this.#kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500, ...SERVICE_CONSUMER_LIVENESS });
     this.#consumer = consumer;
     // Ready once the group has given this consumer the topic's partitions and a fetch has completed: fetching
     // starts by resolving the start offsets, so from then on no alert that is stored is missed.

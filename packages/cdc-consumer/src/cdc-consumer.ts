@@ -6,7 +6,7 @@ import type { AnyEventHandler } from './event-handler.ts';
 import { applyParsed, parseMessage, type ApplyOutcome } from './apply-change.ts';
 import { applyEvents, parseEvent } from './apply-events.ts';
 import { isPermanentFailure } from './is-permanent-failure.ts';
-import { SERVICE_KAFKA_RETRY, serviceKafka } from './service-kafka.ts';
+import { SERVICE_CONSUMER_LIVENESS, serviceKafka } from './service-kafka.ts';
 import { createMissingTopics } from './create-missing-topics.ts';
 import { checkWrittenTables } from './check-written-tables.ts';
 import { CommittedOffsetGoneError } from './committed-offset-gone-error.ts';
@@ -98,20 +98,14 @@ export class CdcConsumer {
     });
     // A fetch waits up to 20 ms for 16 KiB (~30 changes) before returning: under load that turns a trickle
     // of one-change transactions into chunks, for at most 20 ms of added latency when it is quiet.
-    // When a node of three dies, a partition's leadership takes ~10 s to move (the controller fences the node after
-    // its 9 s session). A consumer that gives up first (kafkajs's consumer retries 5 times unless told otherwise)
-    // crashes and rejoins as a new member, and the group then waits out the old member's session before anything is
-    // read again: 30 s by kafkajs's default, 40 s stalls in the HA fault tests. The client's retries outlast the
-    // move; the 10 s session bounds the wait should a consumer restart all the same. The consumer heartbeats after
-    // every chunk, and a chunk's transaction is far shorter.
+    // Liveness settings: see SERVICE_CONSUMER_LIVENESS. The consumer heartbeats after every chunk, and a chunk's
+    // transaction is far shorter than the 10 s session.
     this.#consumer = this.#kafka.consumer({
       groupId: options.groupId,
       minBytes: 16_384,
       maxWaitTimeInMs: 20,
       allowAutoTopicCreation: true,
-      retry: SERVICE_KAFKA_RETRY,
-      sessionTimeout: 10_000,
-      heartbeatInterval: 3_000,
+      ...SERVICE_CONSUMER_LIVENESS,
     });
     this.#producer = this.#kafka.producer({ allowAutoTopicCreation: true });
     this.#consumer.on(this.#consumer.events.END_BATCH_PROCESS, () => {

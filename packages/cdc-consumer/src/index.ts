@@ -9,7 +9,7 @@ export { parseDebeziumChange, parseDebeziumKey, type DebeziumChange, type Change
 export { PoisonMessageError } from './poison-message-error.ts';
 export { isPermanentFailure } from './is-permanent-failure.ts';
 export { cdcConfigShape } from './cdc-config-shape.ts';
-export { serviceKafka } from './service-kafka.ts';
+export { serviceKafka, SERVICE_CONSUMER_LIVENESS } from './service-kafka.ts';
 export { createMissingTopics, type NeededTopic } from './create-missing-topics.ts';
 export { buildServiceConsumer, type ServiceConsumerOptions } from './build-service-consumer.ts';
 export { CommittedOffsetGoneError, type GoneOffset } from './committed-offset-gone-error.ts';

@@ -12,6 +12,14 @@ import { kafkaLogCreator } from './kafka-log-creator.ts';
 export const SERVICE_KAFKA_RETRY = { initialRetryTime: 300, maxRetryTime: 2_000, multiplier: 2, factor: 0.2, retries: 30 };
 
 /**
+ * What every long-running consumer of a service passes to `kafka.consumer()` beside its group: the client's retries
+ * (above), and a 10 s group session instead of kafkajs's 30 s. When a node of three dies a partition's leadership takes
+ * ~10 s to move; a consumer that restarts all the same rejoins as a new member, and its group waits out the old
+ * member's session before anything is read again (40 s stalls in the HA fault tests with the defaults).
+ */
+export const SERVICE_CONSUMER_LIVENESS = { retry: SERVICE_KAFKA_RETRY, sessionTimeout: 10_000, heartbeatInterval: 3_000 } as const;
+
+/**
  * The Kafka client of a long-running service process (a CDC consumer, the gateway's alert feed): kafkajs's logging
  * in the service's logger, and retries that ride out a broker restart or a lost node (about a minute of attempts,
  * starting fast) instead of kafkajs's default of giving up after about 5 s.
