@@ -6,6 +6,7 @@ import { loadConfig } from '@petcare/hospitals/config';
 import { buildHospitalsService } from '@petcare/hospitals/server';
 import { importHospitals } from '@petcare/hospitals/importer';
 import { database as hospitalsDatabase } from '@petcare/hospitals/database';
+import { settleHeap } from './lib/settle-heap.ts';
 import { startSubgraphProcess } from './lib/subgraph-process.ts';
 import { quantile, writeBenchReport, type BenchRow } from './lib/bench-report.ts';
 import { loadPreviousImporter, PREVIOUS_IMPORTER_COMMIT } from './lib/previous-hospital-importer.ts';
@@ -107,12 +108,15 @@ export async function runHospitalsBenchmark(): Promise<void> {
       const search = stats(await timed(REQUESTS, (i) => send(SEARCH, { q: SEARCHES[i % SEARCHES.length] })));
       return { nearest, search };
     };
+    settleHeap();
     const { nearest, search } = await latencies(call);
     // The same requests to the service built inside this process, as this benchmark measured before: the client's
     // work and the imports' garbage collection land in the same event loop as the service's.
+    settleHeap();
     const shared = await latencies(callAt(inProcess));
 
     // The floor under both: the same client, HTTP server, caller check and GraphQL execution, and no resolver.
+    settleHeap();
     const floor = stats(await timed(REQUESTS, () => call('{ __typename }', {})));
 
     // Side by side in SQL: the statement our search sends against ILIKE over the table, same words, same pool.

@@ -10,6 +10,7 @@ import { importBoundaryFile } from '@petcare/neighborhoods/boundaries';
 import { loadConfig as alertsConfig } from '@petcare/alerts/config';
 import { buildAlertsService } from '@petcare/alerts/server';
 import { startTimersInstance } from '@petcare/verification-timers/testing';
+import { settleHeap } from './lib/settle-heap.ts';
 import { startSubgraphProcess } from './lib/subgraph-process.ts';
 import { quantile, writeBenchReport, type BenchRow } from './lib/bench-report.ts';
 
@@ -29,6 +30,7 @@ const AT = 'query ($lat: Latitude!, $lng: Longitude!) { neighborhoodAt(latitude:
 async function measureLookups(url: string, subject: string, points: { lat: number; lng: number }[]): Promise<BenchRow> {
   const call = (p: { lat: number; lng: number }) => gatewaySignedRequest<{ neighborhoodAt: { code: string } | null }>(url, TEST_GATEWAY_SECRET, AT, p, null, []);
   for (const p of points.slice(0, WARM_UP)) await call(p);
+  settleHeap();
   const times: number[] = [];
   let misses = 0;
   for (const p of points) {

@@ -9,8 +9,8 @@ import type { EntityManager } from '@mikro-orm/postgresql';
  * Bound, for large values: `execute` inlines parameters, so a whole file as one JSON parameter is copied and escaped
  * in JavaScript and parsed by PostgreSQL as a literal (measured: 3 MB of JSON, about 1.2 s inlined, 0.3 s bound).
  * On the pool, for hot reads: going through Kysely (what `execute` and `find` do) left a fifth of the young heap
- * alive at every scavenge, so each one took 9–12 ms instead of 0.6 ms and landed on about one request in 60 — the
- * p99 of the spatial lookups (bench/scratch measurements in the hospitals and verification benchmarks' notes).
+ * alive at every scavenge (`node --trace-gc-nvp`: new_space_survived), so each one took 9–12 ms instead of 0.6 ms
+ * and landed on about one request in 60 — that was the p99 of the hospital and 행정동 lookups.
  */
 export async function executeBound<T = Record<string, unknown>>(em: EntityManager, sql: string, parameters: readonly unknown[]): Promise<T[]> {
   const transaction = em.getTransactionContext<Kysely<unknown>>();

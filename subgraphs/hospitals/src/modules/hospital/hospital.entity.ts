@@ -3,8 +3,8 @@ import { hospitalStatuses } from './hospital-status.ts';
 import { open24HoursSources } from './open-24-hours.ts';
 
 // `location` (geography) is deliberately not a property: MikroORM has no PostGIS type, and a mapped column
-// would be rewritten as text on every flush. Spatial SQL goes through `em.getConnection().execute` with
-// parameters; the ORM only reads the point back through these two read-only formulas.
+// would be rewritten as text on every flush. Spatial SQL is written in the repositories with bound parameters
+// (`executeBound`); loading an entity reads the point back through these two read-only formulas.
 const HospitalSchema = defineEntity({
   name: 'Hospital',
   tableName: 'hospital',
