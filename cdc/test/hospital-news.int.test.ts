@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '@petcare/service-kit';
 import { dropTestDatabase, gatewaySignedRequest, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
 import { hospitalNewsEvent, systemTopics, type HospitalNewsEvent } from '@petcare/cdc';
-import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
+import { deleteTestTopics, registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { loadConfig as neighborhoodsConfig } from '@petcare/neighborhoods/config';
 import { buildNeighborhoodsService, type NeighborhoodsService } from '@petcare/neighborhoods/server';
 import { importBoundaryFile } from '@petcare/neighborhoods/boundaries';
@@ -71,11 +71,7 @@ afterAll(async () => {
   await Promise.all([hospitals?.close(), neighborhoods?.close()]);
   for (const name of Object.values(connectors)) await removeTestConnector(name, adminUrl).catch(() => undefined);
   await Promise.all(Object.values(db).map((u) => dropTestDatabase(u)));
-  const admin = new Kafka({ brokers: testBrokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  const mine = (await admin.listTopics()).filter((t) => t.startsWith(ns) || t.startsWith(`__debezium-heartbeat.${ns}`));
-  await admin.deleteTopics({ topics: mine });
-  await admin.disconnect();
+  await deleteTestTopics(ns);
 }, 120_000);
 
 describe('the copy of 행정동 boundaries', () => {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CALLER_HEADER, REQUEST_ID_HEADER, createLogger, signCallerToken } from '@petcare/service-kit';
 import { TEST_GATEWAY_SECRET, startTestSubgraph, waitUntil, type TestSubgraph } from '@petcare/service-kit/testing';
 import { systemTopics } from '@petcare/cdc';
-import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
+import { deleteTestTopics, registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { loadConfig as hospitalsConfig } from '@petcare/hospitals/config';
 import { buildHospitalsService, type HospitalsService } from '@petcare/hospitals/server';
 import { loadConfig as neighborhoodsConfig } from '@petcare/neighborhoods/config';
@@ -105,11 +105,7 @@ afterAll(async () => {
   await removeTestConnector(usersConnector, new URL('/postgres', users.databaseUrl).toString()).catch(() => undefined);
   await removeTestConnector(neighborhoodsConnector, new URL('/postgres', neighborhoods.databaseUrl).toString()).catch(() => undefined);
   await Promise.all([hospitals?.close(), alerts?.close(), users?.close(), neighborhoods?.close()]);
-  const admin = new Kafka({ brokers: testBrokers, logLevel: logLevel.NOTHING }).admin();
-  await admin.connect();
-  const mine = (await admin.listTopics()).filter((t) => t.startsWith(ns) || t.startsWith(`__debezium-heartbeat.${ns}`));
-  await admin.deleteTopics({ topics: mine });
-  await admin.disconnect();
+  await deleteTestTopics(ns);
 }, 120_000);
 
 describe('the request id in Kafka headers', () => {

@@ -8,5 +8,6 @@ export { unregisterConnectors, type UnregisterOptions } from './unregister-conne
 export { SourceDatabase } from './source-database.ts';
 export { ConnectorFailedError, ConnectorTimeoutError, waitForConnectorRunning, type WaitOptions } from './wait-for-connector-running.ts';
 export { deleteConnector, registerTestConnector, removeTestConnector, testConnectorConfig, type TestConnector } from './test-connector.ts';
+export { deleteTestTopics } from './delete-test-topics.ts';
 export { alignTopicSettings, topicSettingsFor } from './topic-settings.ts';
 export { checkRecordedPositions, type PositionCheck } from './recorded-positions.ts';
