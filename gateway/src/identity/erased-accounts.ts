@@ -1,18 +1,11 @@
-import type { Consumer, Kafka } from 'kafkajs';
-import { createMissingTopics, serviceKafka, SERVICE_CONSUMER_LIVENESS } from '@petcare/cdc-consumer';
-import type { Logger } from '@petcare/service-kit';
-import { RestartTimer } from '../kafka/restart-timer.ts';
-import { deleteConsumerGroup } from '../kafka/delete-consumer-group.ts';
+import { createMissingTopics } from '@petcare/cdc-consumer';
+import { TopicReader, type TopicReaderOptions } from '../kafka/topic-reader.ts';
 import { CatchUp } from '../kafka/catch-up.ts';
 
 /** Where the gateway learns of deleted accounts, and as whom. */
-export interface ErasedAccountsOptions {
-  brokers: string[];
+export interface ErasedAccountsOptions extends TopicReaderOptions {
   /** The users database's CDC topic of accounts (systemTopics(ns).users). */
   topic: string;
-  /** A consumer group of this gateway process alone: every gateway must know every deletion. */
-  groupId: string;
-  log: Logger;
 }
 
 const RESTART_DELAY_MS = 5_000;
@@ -34,18 +27,15 @@ const SLOW_CATCH_UP_MS = 15_000;
  */
 export class ErasedAccounts {
   readonly #options: ErasedAccountsOptions;
-  readonly #kafka: Kafka;
+  readonly #reader: TopicReader;
   readonly #erased = new Set<string>();
   readonly #listeners = new Set<(userId: string) => void>();
-  #consumer: Consumer | null = null;
-  #stopped = false;
   readonly #catchUp = new CatchUp();
   #announced = false;
-  readonly #restart = new RestartTimer(RESTART_DELAY_MS, () => this.#stopped);
 
   constructor(options: ErasedAccountsOptions) {
     this.#options = options;
-    this.#kafka = serviceKafka({ clientId: options.groupId, brokers: options.brokers, log: options.log });
+    this.#reader = new TopicReader(options, RESTART_DELAY_MS);
   }
 
   /** True when the account `userId` has been deleted. */
@@ -82,7 +72,7 @@ export class ErasedAccounts {
   start(): void {
     void this.#run();
     void this.#catchUp.whenDone(SLOW_CATCH_UP_MS).then((done) => {
-      if (done || this.#stopped) return;
+      if (done || this.#reader.stopped) return;
       this.#options.log.warn(
         { topic: this.#options.topic },
         `still reading deleted accounts after ${SLOW_CATCH_UP_MS / 1000}s: authenticated requests are answered 503 until it is done`,
@@ -91,14 +81,8 @@ export class ErasedAccounts {
   }
 
   /** Stops reading and deletes this process's consumer group (best effort: an abandoned one expires). */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    this.#restart.cancel();
-    const consumer = this.#consumer;
-    this.#consumer = null;
-    if (!consumer) return;
-    await consumer.disconnect();
-    await deleteConsumerGroup(this.#kafka, this.#options.groupId, this.#options.log);
+  stop(): Promise<void> {
+    return this.#reader.stop();
   }
 
   /** The id of the account a message deletes, or null for any other change. */
@@ -116,7 +100,7 @@ export class ErasedAccounts {
   // The goal is the topic's end now; a restarted reader starts from its group's committed offsets.
   async #beginCatchUp(topic: string, groupId: string): Promise<void> {
     if (this.#catchUp.done) return;
-    const admin = this.#kafka.admin();
+    const admin = this.#reader.kafka.admin();
     await admin.connect();
     try {
       const ends = await admin.fetchTopicOffsets(topic);
@@ -141,14 +125,13 @@ export class ErasedAccounts {
 
   async #run(): Promise<void> {
     const { log, topic, groupId } = this.#options;
-    const consumer = this.#kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500, ...SERVICE_CONSUMER_LIVENESS });
-    this.#consumer = consumer;
+    const consumer = this.#reader.newConsumer();
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (payload.restart) return;
-      this.#restart.schedule(consumer, () => void this.#run());
+      this.#reader.restartLater(consumer, () => void this.#run());
     });
     try {
-      await createMissingTopics(this.#kafka, [{ topic: topic, changes: true }]);
+      await createMissingTopics(this.#reader.kafka, [{ topic: topic, changes: true }]);
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: true });
       // A batch of only compacted-away or control records still moves the position (kafkajs reports it here).
@@ -173,9 +156,9 @@ export class ErasedAccounts {
         },
       });
     } catch (error) {
-      if (this.#stopped) return;
+      if (this.#reader.stopped) return;
       log.error({ err: error, topic }, `could not read deleted accounts; retrying in ${RESTART_DELAY_MS / 1000}s`);
-      this.#restart.schedule(consumer, () => void this.#run());
+      this.#reader.restartLater(consumer, () => void this.#run());
     }
   }
 }

@@ -1,9 +1,7 @@
-import type { Consumer, Kafka } from 'kafkajs';
-import { createMissingTopics, serviceKafka, SERVICE_CONSUMER_LIVENESS } from '@petcare/cdc-consumer';
-import type { Logger } from '@petcare/service-kit';
+import type { Consumer } from 'kafkajs';
+import { createMissingTopics } from '@petcare/cdc-consumer';
 import { alertEventFrom, type AlertEvent } from './alert-event.ts';
-import { RestartTimer } from '../kafka/restart-timer.ts';
-import { deleteConsumerGroup } from '../kafka/delete-consumer-group.ts';
+import { TopicReader, type TopicReaderOptions } from '../kafka/topic-reader.ts';
 
 /** What a subscription hears from the feed. */
 export interface AlertListener {
@@ -14,13 +12,9 @@ export interface AlertListener {
 }
 
 /** Where the feed reads and as whom. */
-export interface AlertFeedOptions {
-  brokers: string[];
+export interface AlertFeedOptions extends TopicReaderOptions {
   /** The alerts database's CDC topic (systemTopics(ns).alerts). */
   topic: string;
-  /** A consumer group of this gateway process alone, so every gateway reads every alert. */
-  groupId: string;
-  log: Logger;
 }
 
 const RESTART_DELAY_MS = 5_000;
@@ -38,17 +32,14 @@ const RESTART_DELAY_MS = 5_000;
  */
 export class AlertFeed {
   readonly #options: AlertFeedOptions;
-  readonly #kafka: Kafka;
+  readonly #reader: TopicReader;
   readonly #listeners = new Map<string, Set<AlertListener>>();
-  #consumer: Consumer | null = null;
-  #stopped = false;
-  readonly #restart = new RestartTimer(RESTART_DELAY_MS, () => this.#stopped);
   #ready!: Promise<void>;
   #markReady!: () => void;
 
   constructor(options: AlertFeedOptions) {
     this.#options = options;
-    this.#kafka = serviceKafka({ clientId: options.groupId, brokers: options.brokers, log: options.log });
+    this.#reader = new TopicReader(options, RESTART_DELAY_MS);
     this.#resetReady();
   }
 
@@ -93,14 +84,8 @@ export class AlertFeed {
   }
 
   /** Stops consuming and deletes this process's consumer group (best effort: an abandoned one expires). */
-  async stop(): Promise<void> {
-    this.#stopped = true;
-    this.#restart.cancel();
-    const consumer = this.#consumer;
-    this.#consumer = null;
-    if (!consumer) return;
-    await consumer.disconnect();
-    await deleteConsumerGroup(this.#kafka, this.#options.groupId, this.#options.log);
+  stop(): Promise<void> {
+    return this.#reader.stop();
   }
 
   #resetReady(): void {
@@ -111,8 +96,7 @@ export class AlertFeed {
 
   async #run(): Promise<void> {
     const { log, topic, groupId } = this.#options;
-    const consumer = this.#kafka.consumer({ groupId, allowAutoTopicCreation: false, maxWaitTimeInMs: 500, ...SERVICE_CONSUMER_LIVENESS });
-    this.#consumer = consumer;
+    const consumer = this.#reader.newConsumer();
     // Ready once the group has given this consumer the topic's partitions and a fetch has completed: fetching
     // starts by resolving the start offsets, so from then on no alert that is stored is missed.
     let assigned = false;
@@ -133,7 +117,7 @@ export class AlertFeed {
       this.#scheduleRestart(consumer);
     });
     try {
-      await createMissingTopics(this.#kafka, [{ topic: this.#options.topic, changes: true }]);
+      await createMissingTopics(this.#reader.kafka, [{ topic: this.#options.topic, changes: true }]);
       await consumer.connect();
       await consumer.subscribe({ topic, fromBeginning: false });
       await consumer.run({
@@ -153,7 +137,7 @@ export class AlertFeed {
         },
       });
     } catch (error) {
-      if (this.#stopped) return;
+      if (this.#reader.stopped) return;
       log.error(
         { err: error, topic, brokers: this.#options.brokers },
         `live alerts feed could not start; retrying in ${RESTART_DELAY_MS / 1000}s`,
@@ -177,8 +161,8 @@ export class AlertFeed {
   }
 
   #scheduleRestart(failed: Consumer): void {
-    if (this.#stopped || this.#restart.pending) return;
+    if (this.#reader.stopped || this.#reader.restartPending) return;
     this.#resetReady();
-    this.#restart.schedule(failed, () => void this.#run());
+    this.#reader.restartLater(failed, () => void this.#run());
   }
 }
