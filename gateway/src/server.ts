@@ -255,8 +255,14 @@ export async function buildGateway(config: GatewayConfig, log: Logger): Promise<
   };
 }
 
+/** A consumer group of this gateway process alone (host, pid and a random part): every gateway reads the whole topic. */
+function processGroupId(config: GatewayConfig, name: string): string {
+  const instance = `${hostname()}.${process.pid}.${randomBytes(3).toString('hex')}`;
+  return systemTopics(config.CDC_TOPIC_NAMESPACE).consumer(`${name}.${instance}`).groupId;
+}
+
 /**
- * The process's live alerts feed, in a consumer group of its own (host, pid and a random part), or null without
+ * The process's live alerts feed, in a consumer group of its own (see processGroupId), or null without
  * KAFKA_BROKERS: then subscriptions are refused, which is said loudly at start.
  */
 function alertFeed(config: GatewayConfig, log: Logger): AlertFeed | null {
@@ -264,12 +270,10 @@ function alertFeed(config: GatewayConfig, log: Logger): AlertFeed | null {
     log.warn('KAFKA_BROKERS is not set: the gateway serves HTTP, but refuses every alertAdded subscription (no live alerts)');
     return null;
   }
-  const topics = systemTopics(config.CDC_TOPIC_NAMESPACE);
-  const instance = `${hostname()}.${process.pid}.${randomBytes(3).toString('hex')}`;
   return new AlertFeed({
     brokers: config.KAFKA_BROKERS,
-    topic: topics.alerts,
-    groupId: topics.consumer(`gateway.${instance}`).groupId,
+    topic: systemTopics(config.CDC_TOPIC_NAMESPACE).alerts,
+    groupId: processGroupId(config, 'gateway'),
     log: log.child({ component: 'alert-feed' }),
   });
 }
@@ -283,12 +287,10 @@ function erasedAccounts(config: GatewayConfig, log: Logger): ErasedAccounts | nu
     log.warn('KAFKA_BROKERS is not set: a deleted account\'s access token is honoured by the gateway until it expires');
     return null;
   }
-  const topics = systemTopics(config.CDC_TOPIC_NAMESPACE);
-  const instance = `${hostname()}.${process.pid}.${randomBytes(3).toString('hex')}`;
   return new ErasedAccounts({
     brokers: config.KAFKA_BROKERS,
-    topic: topics.users,
-    groupId: topics.consumer(`gateway-accounts.${instance}`).groupId,
+    topic: systemTopics(config.CDC_TOPIC_NAMESPACE).users,
+    groupId: processGroupId(config, 'gateway-accounts'),
     log: log.child({ component: 'erased-accounts' }),
   });
 }
