@@ -114,10 +114,15 @@ describe('query limits over HTTP', () => {
     expect(over.errors?.[0]?.message).toMatch(/^the operation costs 6612; the budget is 5000/);
   });
 
-  it('reads page sizes from variables too', async () => {
+  it('reads page sizes from variables too, per request: the same document accepted with a small page is refused with a large one', async () => {
     const query = `query Q($n: Int) { ${['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l'].map((a) => `${a}: hospitalsNear(${NEAR}, first: $n) { distanceMeters hospital { id name phone } }`).join(' ')} }`;
-    expect((await post(query, { n: 100 })).errors?.[0]?.extensions?.['limit']).toBe('cost');
     expect((await post(query, { n: 5 })).errors?.filter((e) => e.extensions?.['limit'] !== undefined) ?? []).toEqual([]);
+    expect((await post(query, { n: 100 })).errors?.[0]?.extensions?.['limit']).toBe('cost');
+  });
+
+  it('refuses an over-budget document every time it is sent, not only the first', async () => {
+    const over = aliases(12, `hospitalsNear(${NEAR}, first: 100) { distanceMeters hospital { id name phone } }`);
+    for (let i = 0; i < 3; i++) expect((await post(over)).errors?.[0]?.extensions?.['limit']).toBe('cost');
   });
 
   it('refuses too many directives, naming the limit', async () => {

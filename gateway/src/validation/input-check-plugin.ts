@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { ApolloServerPlugin } from '@apollo/server';
 import type { GatewayContext } from '../context.ts';
+import { AcceptedDocuments } from './accepted-documents.ts';
 import { inputError } from './input-check.ts';
 
 /**
@@ -9,6 +10,7 @@ import { inputError } from './input-check.ts';
  * value no subgraph can use with BAD_USER_INPUT naming its field (see inputError).
  */
 export function inputCheckPlugin(): ApolloServerPlugin<GatewayContext> {
+  const accepted = new AcceptedDocuments();
   return {
     async requestDidStart() {
       return {
@@ -19,7 +21,7 @@ export function inputCheckPlugin(): ApolloServerPlugin<GatewayContext> {
               : 'the document holds several operations: say which to run with operationName';
             throw new GraphQLError(message, { extensions: { code: 'BAD_REQUEST', http: { status: 400 } } });
           }
-          const error = inputError(schema, document, operationName, request.variables);
+          const error = accepted.check(schema, document, operation, () => inputError(schema, document, operationName, request.variables));
           if (error) throw error;
         },
       };
