@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { FetcherResponse } from '@apollo/utils.fetcher';
+import { PlainHeaders } from './plain-headers.ts';
 
 /** A subgraph's raw HTTP answer. */
 export interface SubgraphHttpResponse {
@@ -61,7 +62,7 @@ export function fetcherResponse(url: string, response: SubgraphHttpResponse): Fe
     status: response.status,
     ok: response.status >= 200 && response.status < 300,
     statusText: '',
-    headers: new Headers(response.headers),
+    headers: new PlainHeaders(response.headers),
     text: async () => response.body,
     json: async () => JSON.parse(response.body) as unknown,
     arrayBuffer: async () => new TextEncoder().encode(response.body).buffer,
