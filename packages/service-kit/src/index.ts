@@ -4,7 +4,7 @@ export { serviceConfigShape } from './config/service-config-shape.ts';
 export { createLogger, type Logger } from './logging/create-logger.ts';
 export { entityLoader, type EntityLoaderOptions } from './orm/entity-loader.ts';
 export { openDatabase, type DatabaseOptions, type ServiceDatabase } from './orm/open-database.ts';
-export { executeBound } from './orm/execute-bound.ts';
+export { executeBound, type ExecuteBoundOptions } from './orm/execute-bound.ts';
 export { roles, type Caller, type Role } from './identity/caller.ts';
 export { CALLER_HEADER, signCallerToken, verifyCallerToken, CallerTokenError } from './identity/caller-token.ts';
 export { requireUserId, requireSelf, requireRole, type HasCaller } from './identity/caller-guards.ts';

@@ -24,6 +24,7 @@ export function createLoaders(em: EntityManager): AlertsLoaders {
         em,
         `select user_id, count(*)::int as n from alert where user_id = any($1::uuid[]) ${unreadOnly ? 'and read_at is null' : ''} group by user_id`,
         [ids],
+        { prepared: true },
       );
       const byUser = new Map(rows.map((r) => [r.user_id, r.n]));
       return userIds.map((id) => byUser.get(id.toLowerCase()) ?? 0);

@@ -16,7 +16,9 @@ export function createLoaders(em: EntityManager): UsersLoaders {
   return {
     userById: new DataLoader(async (ids) => {
       const wanted = ids.filter(isUuid).map((id) => id.toLowerCase());
-      const rows = wanted.length === 0 ? [] : await executeBound(em, `select ${userColumns} from app_user where id = any($1::uuid[])`, [wanted]);
+      const rows = wanted.length === 0 ? [] : await executeBound(em, `select ${userColumns} from app_user where id = any($1::uuid[])`, [wanted], {
+        prepared: true,
+      });
       const platform = em.getPlatform();
       const byId = new Map(rows.map((row) => [String(row['id']), userRecord(row, platform)]));
       return ids.map((id) => byId.get(id.toLowerCase()) ?? null);

@@ -21,7 +21,9 @@ export async function recordQueries(orm: MikroORM, fn: () => Promise<unknown>): 
   const pool = await connection.getNativeClient();
   const poolQuery = pool.query;
   pool.query = ((query: unknown, params?: unknown, ...rest: unknown[]) => {
-    queries.push({ sql: String(query), params });
+    // executeBound sends a query config ({ text, values, name? }); pg also takes text and values apart.
+    const config = typeof query === 'object' && query !== null && 'text' in query ? (query as { text: string; values?: unknown }) : null;
+    queries.push(config ? { sql: config.text, params: config.values } : { sql: String(query), params });
     return (poolQuery as (...args: unknown[]) => unknown).call(pool, query, params, ...rest);
   }) as typeof pool.query;
   try {

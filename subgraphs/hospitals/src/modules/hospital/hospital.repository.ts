@@ -59,6 +59,7 @@ export async function findHospitalsNear(em: EntityManager, search: NearSearch): 
        order by h.location <-> ${point}
        limit $4`,
       [search.longitude, search.latitude, sphereFloor, limit],
+      { prepared: true },
     );
     const ranked = candidates
       .filter((c) => c.distance_meters <= search.radiusMeters && isAfter(c))
@@ -104,6 +105,7 @@ export async function findHospitalsInAreas(em: EntityManager, searches: readonly
      ) found
      order by area.area_index`,
     [searches.map((s) => s.code), searches.map((s) => s.open24HoursOnly), searches.map((s) => s.includeClosed), searches.map((s) => s.first)],
+    { prepared: true },
   );
   const lists = searches.map((): HospitalRecord[] => []);
   const platform = em.getPlatform();

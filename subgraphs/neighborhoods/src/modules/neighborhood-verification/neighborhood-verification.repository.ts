@@ -102,6 +102,7 @@ export async function findVerificationsOfUsers(em: EntityManager, userIds: reado
      where v.user_id = any($1::uuid[])
      order by v.is_primary desc, v.verified_at`,
     [userIds],
+    { prepared: true },
   );
   const platform = em.getPlatform();
   return rows.map((row) => verificationRecord(row, neighborhoodRecord(row, platform), platform));

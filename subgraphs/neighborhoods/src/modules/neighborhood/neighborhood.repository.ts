@@ -16,6 +16,7 @@ export async function findNeighborhoodAt(em: EntityManager, latitude: number, lo
     em,
     `select ${neighborhoodColumns} from neighborhood n where ST_Intersects(n.geom, ST_SetSRID(ST_MakePoint($1, $2), 4326)) order by n.code limit 1`,
     [longitude, latitude],
+    { prepared: true },
   );
   return row ? neighborhoodRecord(row, em.getPlatform()) : null;
 }
