@@ -260,6 +260,9 @@ describe('gateway over the real users subgraph', () => {
     const get = `${url}?query=${encodeURIComponent('{ __typename }')}`;
     const api = await fetch(get, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
     expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
+    // API answers are never revalidated: no body is hashed for an ETag.
+    expect(api.headers.get('etag')).toBeNull();
+    expect((await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' })).headers.get('etag')).toBeNull();
     expect((await rawGet(get, { accept: 'text/html' })).headers['content-type']).toMatch(/^application\/json/);
   });
 

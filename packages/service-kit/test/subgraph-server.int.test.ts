@@ -10,6 +10,7 @@ import { buildSubgraphService } from '../src/server/build-subgraph-service.ts';
 import type { ServiceHandle } from '../src/server/service-handle.ts';
 import { dropTestDatabase, testDatabaseUrl } from '../src/testing/test-database.ts';
 import { gatewaySignedRequest } from '../src/testing/gateway-signed-request.ts';
+import { CALLER_HEADER, signCallerToken } from '../src/identity/caller-token.ts';
 import type { SubgraphContext } from '../src/server/subgraph-context.ts';
 
 // The template end to end on a real database: two modules that both add to Query and Mutation keep all
@@ -71,6 +72,13 @@ describe('a subgraph built from the template', () => {
     expect(res.data).toEqual({ first: 'one', second: 'two' });
     const who = await gatewaySignedRequest<any>(url, secret, 'mutation { whoAmI roles }', {}, '0b3c6b7e-1111-4a4a-8a8a-000000000001', ['OPERATOR']);
     expect(who.data).toEqual({ whoAmI: '0b3c6b7e-1111-4a4a-8a8a-000000000001', roles: ['OPERATOR'] });
+  });
+
+  it('hashes no answer for an ETag: the gateway never revalidates one', async () => {
+    const headers = { 'content-type': 'application/json', [CALLER_HEADER]: await signCallerToken(secret, { userId: null, roles: [] }) };
+    const res = await fetch(url, { method: 'POST', headers, body: '{"query":"{ first }"}' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBeNull();
   });
 
   it('validates input with the scalars its SDL declares', async () => {

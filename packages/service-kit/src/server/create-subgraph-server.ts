@@ -71,6 +71,8 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   const { log, orm } = options;
   const app = express();
   app.disable('x-powered-by');
+  // No ETag (a hash of every answer): the gateway, the only caller, never revalidates a subgraph's answer.
+  app.set('etag', false);
   const httpServer = http.createServer(app);
   const metrics = graphqlMetrics(options.name);
   const resolvers = mergeResolvers([scalarResolversFor(options.typeDefs), ...options.resolvers] as GraphQLResolverMap[]);
