@@ -111,6 +111,12 @@ worker_port() { echo $(( CONNECT_PORT + $1 - 1 )); }
 pid_file() { echo "$LOG_DIR/$1.pid"; }
 log_file() { echo "$LOG_DIR/$1.log"; }
 worker_ids() { seq 1 "$WORKERS"; }
+# Every worker's REST address, in the order the connector commands try them (CONNECT_URLS of cdc/src/connect).
+worker_urls() {
+  local w list=()
+  for w in $(worker_ids); do list+=("http://127.0.0.1:$(worker_port "$w")"); done
+  (IFS=,; echo "${list[*]}")
+}
 
 bootstrap_servers() {
   local id list=()
@@ -610,11 +616,12 @@ cmd_kill() {
 
 # --------------------------------------------------------------------------- connectors
 # register, unregister and the connector part of status are TypeScript (cdc/src/connect, the same client
-# the tests use), run on the project's Node 24; this script keeps the processes.
+# the tests use), run on the project's Node 24; this script keeps the processes. They try each worker of the
+# running profile in turn (one line says which answered), so they work with worker 1 down.
 run_connect_cli() {
   local node="$REPO_ROOT/node_modules/.bin/node"
   [[ -x "$node" ]] || die "$node is missing: run npm ci in $REPO_ROOT first"
-  (cd "$REPO_ROOT" && CONNECT_URL="$CONNECT_URL" KAFKA_BROKERS="$(bootstrap_servers)" CDC_CONNECTORS_DIR="$CONNECTORS_DIR" \
+  (cd "$REPO_ROOT" && CONNECT_URL="$CONNECT_URL" CONNECT_URLS="$(worker_urls)" KAFKA_BROKERS="$(bootstrap_servers)" CDC_CONNECTORS_DIR="$CONNECTORS_DIR" \
     CDC_REGISTER_TIMEOUT="$REGISTER_TIMEOUT" CDC_CONNECT_LOG="$CONNECT_LOG" \
     "$node" --import tsx "$REPO_ROOT/cdc/src/connect/cli.ts" "$@")
 }
@@ -624,7 +631,7 @@ cmd_status() {
   local pid topics=0
   [[ "${1:-}" == --topics ]] && topics=1
   postgres_status
-  local id w label nodes_up=0 ready_url=""
+  local id w label nodes_up=0 ready=0
   (( HA )) && log "cluster: ${#NODE_IDS[@]} KRaft nodes (voters $(controller_voters)), $WORKERS Connect workers, replication factor $REPLICATION_FACTOR, min.insync.replicas $MIN_ISR"
   for id in "${NODE_IDS[@]}"; do
     label="$(node_label "$id")"
@@ -646,7 +653,7 @@ cmd_status() {
     if pid="$(running_pid "$(pid_file "$label")" ConnectDistributed)"; then
       if connect_ready; then
         log "$label: running and ready (pid $pid, http://127.0.0.1:$(worker_port "$w"))"
-        [[ -n "$ready_url" ]] || ready_url="http://127.0.0.1:$(worker_port "$w")"
+        ready=1
       else
         log "$label: running, not ready yet (pid $pid, http://127.0.0.1:$(worker_port "$w"))"
       fi
@@ -654,7 +661,7 @@ cmd_status() {
       log "$label: stopped"
     fi
   done
-  if [[ -n "$ready_url" ]]; then CONNECT_URL="$ready_url" run_connect_cli status || warn "connect: could not list the connectors"; fi
+  if (( ready )); then run_connect_cli status || warn "connect: could not list the connectors"; fi
 }
 
 cmd_kafka_env() {

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { ConnectClient } from './connect-client.ts';
+import { answeringWorker } from './answering-worker.ts';
+import type { ConnectClient } from './connect-client.ts';
 import { connectSettings } from './connect-settings.ts';
 import { connectorStatusLines } from './connector-status-lines.ts';
 import { readConnectorFiles } from './connector-file.ts';
@@ -16,11 +17,10 @@ const log = (line: string) => console.log(`[cdc] ${line}`);
 
 async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
-  const client = new ConnectClient(connectSettings.connectUrl);
   switch (command) {
     case 'register': {
       const { values } = parseArgs({ args: rest, options: { restart: { type: 'boolean', default: false } }, strict: true });
-      await ensureReady(client, 'register');
+      const client = await readyWorker(command);
       await registerConnectors({
         client,
         files: readConnectorFiles(),
@@ -34,7 +34,7 @@ async function main(argv: string[]): Promise<void> {
     }
     case 'unregister': {
       const { positionals } = parseArgs({ args: rest, allowPositionals: true, strict: true });
-      await ensureReady(client, 'unregister');
+      const client = await readyWorker(command);
       await unregisterConnectors({ client, files: readConnectorFiles(), names: positionals, log });
       return;
     }
@@ -54,15 +54,22 @@ async function main(argv: string[]): Promise<void> {
       return;
     }
     case 'status':
-      for (const line of await connectorStatusLines(client)) log(`  ${line.replaceAll('\n', '\n[cdc]     ')}`);
+      for (const line of await connectorStatusLines(await readyWorker(command))) log(`  ${line.replaceAll('\n', '\n[cdc]     ')}`);
       return;
     default:
       throw new Error(`unknown command '${command ?? ''}' (${usage})`);
   }
 }
 
-async function ensureReady(client: ConnectClient, command: string): Promise<void> {
-  if (!(await client.ready())) throw new Error(`${command}: Kafka Connect is not ready at ${client.url} (run: cdc.sh start)`);
+/** The first ready worker of the running Connect group (CONNECT_URLS), saying which when there is a choice. */
+async function readyWorker(command: string): Promise<ConnectClient> {
+  try {
+    const { client, line } = await answeringWorker(connectSettings.connectUrls);
+    if (line) log(line);
+    return client;
+  } catch (error) {
+    throw new Error(`${command}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }
 
 /** The end of Connect's log, for a connector that never came up: the reason is usually there. */

@@ -8,6 +8,11 @@ const schema = z.object({
   CONNECT_URL: z.url().optional(),
   /** Port of the local Connect worker (`cdc.sh start`), used when CONNECT_URL is unset. */
   CONNECT_PORT: z.coerce.number().int().min(1).max(65535).default(8083),
+  /**
+   * Every worker of the running Connect group, comma separated, in the order to try them (`cdc.sh` sets it: one
+   * URL on one node, two with `--ha`); unset: the one of CONNECT_URL / CONNECT_PORT.
+   */
+  CONNECT_URLS: z.string().regex(/^https?:\/\/[^,\s]+(,https?:\/\/[^,\s]+)*$/, 'must be url[,url…]').optional(),
   /** Broker list, comma separated; else the local broker on KAFKA_PORT. */
   KAFKA_BROKERS: z.string().regex(/^[^,\s]+:\d+(,[^,\s]+:\d+)*$/, 'must be host:port[,host:port…]').optional(),
   KAFKA_PORT: z.coerce.number().int().min(1).max(65535).default(9092),
@@ -27,6 +32,8 @@ const schema = z.object({
 /** Where Connect and the broker are, and what the connector commands read; from the environment, once. */
 export interface ConnectSettings {
   connectUrl: string;
+  /** The Connect group's workers in the order the connector commands try them; the first is connectUrl's. */
+  connectUrls: string[];
   brokers: string[];
   connectorsDir: string;
   registerTimeoutMs: number;
@@ -42,8 +49,12 @@ function parse(env: NodeJS.ProcessEnv): ConnectSettings {
     throw new Error(`Invalid configuration: ${problems.join('; ')}`);
   }
   const e = result.data;
+  const trim = (url: string) => url.replace(/\/+$/, '');
+  const connectUrl = trim(e.CONNECT_URL ?? `http://127.0.0.1:${e.CONNECT_PORT}`);
+  const others = (e.CONNECT_URLS ?? '').split(',').filter(Boolean).map(trim);
   return {
-    connectUrl: (e.CONNECT_URL ?? `http://127.0.0.1:${e.CONNECT_PORT}`).replace(/\/+$/, ''),
+    connectUrl,
+    connectUrls: [connectUrl, ...others.filter((url) => url !== connectUrl)],
     brokers: (e.KAFKA_BROKERS ?? `127.0.0.1:${e.KAFKA_PORT}`).split(','),
     connectorsDir: e.CDC_CONNECTORS_DIR,
     registerTimeoutMs: e.CDC_REGISTER_TIMEOUT * 1000,

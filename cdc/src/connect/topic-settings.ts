@@ -30,25 +30,52 @@ export function topicSettingsFor(config: ConnectorConfig, topic: string): Record
   return group === 'default' ? settingsOf('default') : { ...settingsOf('default'), ...settingsOf(group) };
 }
 
-/** Whether a topic is written by this connector: its table topics (`<topic.prefix>.*`) and the outbox topics it routes. */
+/**
+ * A dead-letter topic (`<service>.cdc.dlq`, tests' `….dlq`): written by a consuming service, read and re-driven by
+ * people. Delete retention — the broker's `log.retention.hours`, 7 days — never compaction, which would keep only
+ * the last failure per key and drop the others before anyone saw them (cdc/README.md, "Topic settings").
+ */
+const isDeadLetterTopic = (topic: string) => topic.endsWith('.dlq');
+
+/** The settings `alignTopicSettings` gives a dead-letter topic a connector's prefix also covers. */
+const deadLetterTopicSettings: Readonly<Record<string, string>> = { 'cleanup.policy': 'delete' };
+
+/**
+ * Whether a topic is written by this connector: its table topics (`<topic.prefix>.<schema>.<table>` of a table its
+ * `table.include.list` names, matched whole and case-insensitively as Debezium does; any table without a list)
+ * and the outbox topics it routes. A dead-letter topic named after the same prefix (`users.cdc.dlq` beside
+ * `users-cdc`'s `users.*`) is not one of them.
+ */
 function writesTopic(config: ConnectorConfig, topic: string): boolean {
   const prefix = config['topic.prefix'];
-  if (prefix && topic.startsWith(`${prefix}.`)) return true;
+  if (isDeadLetterTopic(topic)) return false;
+  if (prefix && topic.startsWith(`${prefix}.`)) {
+    const tables = (config['table.include.list'] ?? '').split(',').map((t) => t.trim()).filter(Boolean);
+    const table = topic.slice(prefix.length + 1);
+    return tables.length === 0 || tables.some((t) => new RegExp(`^(?:${t})$`, 'i').test(table));
+  }
   return Object.entries(config).some(
     ([k, v]) => /^transforms\.[^.]+\.route\.topic\.replacement$/.test(k) && topic.startsWith(v.replace(/\$\{.*$/, '')),
   );
 }
 
+/** A dead-letter topic under the connector's prefix: `register` once compacted these with the table topics. */
+const deadLettersUnder = (config: ConnectorConfig, topic: string) => {
+  const prefix = config['topic.prefix'];
+  return Boolean(prefix) && topic.startsWith(`${prefix}.`) && isDeadLetterTopic(topic);
+};
+
 /**
  * Gives the existing topics a connector writes the settings its config declares (compaction, retention), so a
- * topic created before the settings existed — or by a consumer that started first — ends up as declared.
+ * topic created before the settings existed — or by a consumer that started first — ends up as declared; a
+ * dead-letter topic under the connector's prefix gets delete retention back (an earlier `register` compacted it).
  * Returns the topics changed, with what changed.
  */
 export async function alignTopicSettings(brokers: string[], config: ConnectorConfig): Promise<{ topic: string; changed: Record<string, string> }[]> {
   const admin = new Kafka({ clientId: 'cdc-topic-settings', brokers, logLevel: logLevel.NOTHING }).admin();
   await admin.connect();
   try {
-    const topics = (await admin.listTopics()).filter((t) => writesTopic(config, t));
+    const topics = (await admin.listTopics()).filter((t) => writesTopic(config, t) || deadLettersUnder(config, t));
     if (topics.length === 0) return [];
     const described = await admin.describeConfigs({
       includeSynonyms: false,
@@ -56,7 +83,7 @@ export async function alignTopicSettings(brokers: string[], config: ConnectorCon
     });
     const changes: { topic: string; changed: Record<string, string> }[] = [];
     for (const resource of described.resources) {
-      const wanted = topicSettingsFor(config, resource.resourceName);
+      const wanted = deadLettersUnder(config, resource.resourceName) ? deadLetterTopicSettings : topicSettingsFor(config, resource.resourceName);
       const current = new Map(resource.configEntries.map((e) => [e.configName, e.configValue]));
       const changed = Object.fromEntries(Object.entries(wanted).filter(([k, v]) => current.get(k) !== v));
       if (Object.keys(changed).length === 0) continue;

@@ -1,5 +1,8 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
@@ -8,7 +11,7 @@ import { Kafka, logLevel } from 'kafkajs';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { createLogger, openDatabase } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
-import { ConnectClient, connectUrl, registerTestConnector, removeTestConnector, testBrokers, waitForConnectorRunning } from '@petcare/cdc/connect';
+import { ConnectClient, connectUrl, registerTestConnector, removeTestConnector, testBrokers, testConnectorConfig, waitForConnectorRunning } from '@petcare/cdc/connect';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
 import { TimedCopy, TimedSinkMigration, pacedWriter, timedHandler, timedSourceSql } from './fixtures/timed-copy.ts';
 
@@ -44,6 +47,7 @@ let replaysDropped = 0;
 const report: Record<string, string | number>[] = [];
 
 const cdc = (...args: string[]) => execFileSync('bash', [cdcCli, ...args], { encoding: 'utf8', timeout: 300_000, env: { ...process.env, CDC_HA: '1' } }).trim();
+const connectorOptions = { name: connector, database: new URL(sourceUrl).pathname.slice(1), topicPrefix: `ha_${tag}`, tables: 'public.timed' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sinkRows = async (sql: string, params: unknown[] = []) => sink.em.getConnection().execute(sql, params);
 const p99 = (values: number[]) => (values.length ? Math.round(values.sort((a, b) => a - b)[Math.ceil(0.99 * values.length) - 1]!) : Number.NaN);
@@ -101,7 +105,7 @@ beforeAll(async () => {
   pool = new pg.Pool({ connectionString: sourceUrl, max: 8 });
   await pool.query(timedSourceSql);
   sink = await openDatabase({ url: sinkUrl, entities: [TimedCopy], migrations: [TimedSinkMigration], log });
-  await registerTestConnector({ name: connector, database: new URL(sourceUrl).pathname.slice(1), topicPrefix: `ha_${tag}`, tables: 'public.timed' });
+  await registerTestConnector(connectorOptions);
   consumer = new CdcConsumer({
     brokers: testBrokers,
     groupId: `ha-${tag}`,
@@ -187,5 +191,32 @@ describe('CDC on three Kafka nodes and two Connect workers, losing one machine u
         await waitForConnectorRunning(connector, { client: new ConnectClient(survivor), timeoutMs: 120_000 });
       },
     );
+  }, FAULT_TEST_MS);
+
+  it('registers and shows the connectors through worker 2 while worker 1 is down, saying which worker answered', async () => {
+    // A connectors folder holding only this test's connector, so `register` touches nothing else on the cluster.
+    const dir = mkdtempSync(join(tmpdir(), 'ha-connectors-'));
+    writeFileSync(join(dir, `${connector}.json`), JSON.stringify({ name: connector, ...testConnectorConfig(connectorOptions) }));
+    const cdcWith = (...args: string[]) =>
+      execFileSync('bash', [cdcCli, ...args], { encoding: 'utf8', timeout: 300_000, env: { ...process.env, CDC_HA: '1', CDC_CONNECTORS_DIR: dir } });
+    try {
+      cdc('kill', 'connect');
+      // Worker 2 forwards a restart to the group's leader: until worker 1's session ends, that may be the dead one.
+      await waitUntil(
+        'worker 2 runs the task',
+        async () => (await new ConnectClient(workerUrls[1]!).status(connector).catch(() => undefined))?.tasks[0]?.worker_id === new URL(workerUrls[1]!).host,
+        180_000,
+      );
+      const status = cdcWith('status');
+      expect(status).toContain(`[cdc] connect: worker 2 of 2 answered (${workerUrls[1]}); worker 1 (${workerUrls[0]}) did not`);
+      expect(status).toMatch(new RegExp(`${connector}.*RUNNING`));
+      const registered = cdcWith('register', '--restart');
+      expect(registered).toContain(`[cdc] connect: worker 2 of 2 answered (${workerUrls[1]}); worker 1 (${workerUrls[0]}) did not`);
+      expect(registered).toContain(`[cdc] register: ${connector} unchanged, restarted`);
+      expect(registered).toContain(`[cdc] register: ${connector} RUNNING`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+      cdc('start', '--ha');
+    }
   }, FAULT_TEST_MS);
 });

@@ -109,6 +109,14 @@ describe('compacted change topics', () => {
     // A topic from before the settings: delete retention, as the broker's default made it. Small segments and an
     // eager cleaner let this test see compaction happen instead of waiting for the production hour.
     await admin.createTopics({ topics: [{ topic, configEntries: [{ name: 'cleanup.policy', value: 'delete' }] }], waitForLeaders: true });
+    // Dead-letter topics named after the connector's prefix: one as a consumer creates it, one an earlier
+    // `register` compacted along with the table topics. Both must end with delete retention, as documented.
+    const deadLetters = `${topicPrefix}.cdc.dlq`;
+    const compactedDeadLetters = `${topicPrefix}.old.cdc.dlq`;
+    await admin.createTopics({
+      topics: [{ topic: deadLetters }, { topic: compactedDeadLetters, configEntries: [{ name: 'cleanup.policy', value: 'compact' }] }],
+      waitForLeaders: true,
+    });
     const config = testConnectorConfig({ name: connector, database: sourceDb, topicPrefix, tables: 'public.item,public.thing' });
     const overrides = { 'topic.creation.default.segment.ms': '200', 'topic.creation.default.min.cleanable.dirty.ratio': '0.01', 'topic.creation.default.delete.retention.ms': '600000' };
     await registerTestConnector({ name: connector, database: sourceDb, topicPrefix, tables: 'public.item,public.thing', overrides });
@@ -118,6 +126,10 @@ describe('compacted change topics', () => {
     const aligned = await alignTopicSettings(testBrokers, { ...config, ...overrides });
     expect(aligned.map((a) => a.topic)).toContain(topic);
     expect(await topicConfig(topic, 'cleanup.policy')).toBe('compact');
+    expect(aligned.map((a) => a.topic)).toContain(compactedDeadLetters);
+    expect(await topicConfig(deadLetters, 'cleanup.policy')).toBe('delete');
+    expect(await topicConfig(compactedDeadLetters, 'cleanup.policy')).toBe('delete');
+    expect(await topicConfig(deadLetters, 'retention.ms')).toBe('604800000');
 
     for (let round = 0; round < 5; round++) {
       for (let id = 1; id <= 20; id++) await source.query('insert into item values ($1, $2, $3) on conflict (id) do update set qty = excluded.qty', [id, `item ${id}`, round]);
