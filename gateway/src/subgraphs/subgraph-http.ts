@@ -1,7 +1,5 @@
 import http from 'node:http';
 import https from 'node:https';
-import type { FetcherResponse } from '@apollo/utils.fetcher';
-import { PlainHeaders } from './plain-headers.ts';
 
 /** A subgraph's raw HTTP answer. */
 export interface SubgraphHttpResponse {
@@ -51,22 +49,4 @@ export function postSubgraph(url: URL, headers: Record<string, string>, body: st
     });
     req.end(body);
   });
-}
-
-/** The answer as the FetcherResponse @apollo/gateway reads; each text()/json() call reads the body afresh. */
-export function fetcherResponse(url: string, response: SubgraphHttpResponse): FetcherResponse {
-  const self: FetcherResponse = {
-    bodyUsed: false,
-    url,
-    redirected: false,
-    status: response.status,
-    ok: response.status >= 200 && response.status < 300,
-    statusText: '',
-    headers: new PlainHeaders(response.headers),
-    text: async () => response.body,
-    json: async () => JSON.parse(response.body) as unknown,
-    arrayBuffer: async () => new TextEncoder().encode(response.body).buffer,
-    clone: () => self,
-  };
-  return self;
 }
