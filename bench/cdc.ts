@@ -5,7 +5,7 @@ import pg from 'pg';
 import { z } from 'zod';
 import { Migration } from '@mikro-orm/migrations';
 import { defineEntity, p, type MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, openDatabase } from '@petcare/service-kit';
+import { createLogger, executeBound, openDatabase } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
 import { CdcConsumer, type ChangeHandler } from '@petcare/cdc-consumer';
 import { appliedChangeTableSql } from '@petcare/cdc-consumer/testing';
@@ -58,8 +58,9 @@ function handler(topic: string): ChangeHandler<{ id: number }, { id: number }> {
     row: z.object({ id: z.number() }),
     async upsert(em, row, change) {
       // One statement per change: the path a reaction takes (copies take applyNet below).
-      await em.execute(
-        `insert into bench_copy (id, source_ts_ms, captured_ts_ms, applied_at, applications) values (?, ?, ?, clock_timestamp(), 1)
+      await executeBound(
+        em,
+        `insert into bench_copy (id, source_ts_ms, captured_ts_ms, applied_at, applications) values ($1, $2, $3, clock_timestamp(), 1)
          on conflict (id) do update set applications = bench_copy.applications + 1`,
         [row.id, change.sourceTsMs, change.capturedTsMs ?? change.sourceTsMs],
       );
@@ -68,9 +69,10 @@ function handler(topic: string): ChangeHandler<{ id: number }, { id: number }> {
     // As defineCopy does for the services' copies: a chunk's net effect per key in one statement.
     async applyNet(em, _removes, upserts) {
       if (upserts.length === 0) return;
-      await em.execute(
+      await executeBound(
+        em,
         `insert into bench_copy (id, source_ts_ms, captured_ts_ms, applied_at, applications)
-         values ${upserts.map(() => '(?, ?, ?, clock_timestamp(), 1)').join(', ')}
+         values ${upserts.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3}, clock_timestamp(), 1)`).join(', ')}
          on conflict (id) do update set applications = bench_copy.applications + 1`,
         upserts.flatMap(({ row, change }) => [row.id, change.sourceTsMs, change.capturedTsMs ?? change.sourceTsMs]),
       );
