@@ -149,11 +149,17 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
   // Bound parameters (executeBound), as the subgraphs' hot paths: no escaping of a chunk's keys into the SQL text, and
   // arrays pass as one `$n::text[]` value instead of MikroORM's `array[?]` spread.
   return em.transactional(async (tx) => {
-    const ids = [...new Set(batch.map((m) => m.id))];
+    // One index lookup per key (the lateral subquery), locked in key order (sorted here) as before. `key = any(…)`
+    // let the planner scan the topic's whole range and filter it while the table's statistics were stale (a new or
+    // fast-growing table, before autovacuum's analyze): 17 ms per 500 keys at 100k rows and growing with the table,
+    // against 2 ms whatever the statistics.
+    const ids = [...new Set(batch.map((m) => m.id))].sort();
     const rows = await executeBound<{ key: string; lsn: string; kafka_offset: string; deleted: boolean; snapshot_lsn: string }>(
       tx,
-      `select key, lsn::text as lsn, kafka_offset::text as kafka_offset, deleted, snapshot_lsn::text as snapshot_lsn from cdc_applied_change
-        where topic = $1 and key = any($2::text[]) order by key for update`,
+      `select a.key, a.lsn::text as lsn, a.kafka_offset::text as kafka_offset, a.deleted, a.snapshot_lsn::text as snapshot_lsn
+         from unnest($2::text[]) as wanted(key)
+         cross join lateral (select c.key, c.lsn, c.kafka_offset, c.deleted, c.snapshot_lsn from cdc_applied_change c
+                              where c.topic = $1 and c.key = wanted.key for update) a`,
       [handler.topic, ids],
     );
     const state = new Map<string, Applied>(
