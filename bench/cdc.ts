@@ -11,7 +11,7 @@ import { CdcConsumer, type ChangeHandler } from '@petcare/cdc-consumer';
 import { appliedChangeTableSql } from '@petcare/cdc-consumer/testing';
 import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { quantile, writeBenchReport, type BenchRow } from './lib/bench-report.ts';
-import { writeSourceRows } from './lib/source-writer.ts';
+import { openSourceWriter } from './lib/source-writer.ts';
 
 // Propagation latency, source commit → copy applied, through the real pipeline: Postgres WAL → Debezium
 // (Kafka Connect) → Kafka → kafkajs consumer → Postgres copy. "ours" is the connector config in
@@ -104,9 +104,10 @@ async function measureSubject(subject: string, overrides: Record<string, string 
   const source = new pg.Client({ connectionString: sourceUrl });
   await source.connect();
   await source.query('create table item (id bigint primary key, payload text not null)');
-  // Closed before the connector is removed: that ends the source's sessions, and a session ended under an idle
-  // client is an unheard error that stops the process before the figures are written. The writer closes its own.
+  // Closed before the connector is removed, as the writer is: removing it ends the source's sessions, and a session
+  // ended under an idle client is an unheard error that stops the process before the figures are written.
   await source.end();
+  const writer = await openSourceWriter(sourceUrl);
   const sink = await openDatabase({ url: sinkUrl, entities: [BenchCopy], migrations: [BenchSinkMigration], log });
   const consumer = new CdcConsumer({ brokers: testBrokers, groupId: `bench-${tag}`, deadLetterTopic: `bench_${tag}.dlq`, handlers: [handler(topic)], orm: sink, log });
   const rows: BenchRow[] = [];
@@ -115,13 +116,13 @@ async function measureSubject(subject: string, overrides: Record<string, string 
     await consumer.start();
     let nextId = 1;
     // Warm-up: JIT, connection pools, topic metadata; not measured.
-    await writeSourceRows({ url: sourceUrl, firstId: nextId, total: 200, rate: 200 });
+    await writer.write({ firstId: nextId, total: 200, rate: 200 });
     nextId += 200;
     await waitApplied(sink, nextId - 1, 60_000);
     for (const rate of RATES) {
       const total = rate * SECONDS;
       const firstId = nextId;
-      const achieved = await writeSourceRows({ url: sourceUrl, firstId, total, rate });
+      const achieved = await writer.write({ firstId, total, rate });
       nextId += total;
       await waitApplied(sink, nextId - 1, 120_000);
       await new Promise((r) => setTimeout(r, 1000));
@@ -166,6 +167,7 @@ async function measureSubject(subject: string, overrides: Record<string, string 
       console.log(`  load average after the scenario (1 min): ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cpus`);
     }
   } finally {
+    await writer.close();
     await consumer.stop();
     await removeTestConnector(connector, new URL('/postgres', sourceUrl).toString());
     await sink.close();
