@@ -5,12 +5,13 @@ import pg from 'pg';
 import { z } from 'zod';
 import { Migration } from '@mikro-orm/migrations';
 import { defineEntity, p, type MikroORM } from '@mikro-orm/postgresql';
-import { createLogger, openDatabase } from '@petcare/service-kit';
+import { createLogger, executeBound, openDatabase } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl } from '@petcare/service-kit/testing';
 import { CdcConsumer, type ChangeHandler } from '@petcare/cdc-consumer';
 import { appliedChangeTableSql } from '@petcare/cdc-consumer/testing';
 import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { quantile, writeBenchReport, type BenchRow } from './lib/bench-report.ts';
+import { openSourceWriter } from './lib/source-writer.ts';
 
 // Propagation latency, source commit → copy applied, through the real pipeline: Postgres WAL → Debezium
 // (Kafka Connect) → Kafka → kafkajs consumer → Postgres copy. "ours" is the connector config in
@@ -58,8 +59,9 @@ function handler(topic: string): ChangeHandler<{ id: number }, { id: number }> {
     row: z.object({ id: z.number() }),
     async upsert(em, row, change) {
       // One statement per change: the path a reaction takes (copies take applyNet below).
-      await em.execute(
-        `insert into bench_copy (id, source_ts_ms, captured_ts_ms, applied_at, applications) values (?, ?, ?, clock_timestamp(), 1)
+      await executeBound(
+        em,
+        `insert into bench_copy (id, source_ts_ms, captured_ts_ms, applied_at, applications) values ($1, $2, $3, clock_timestamp(), 1)
          on conflict (id) do update set applications = bench_copy.applications + 1`,
         [row.id, change.sourceTsMs, change.capturedTsMs ?? change.sourceTsMs],
       );
@@ -68,31 +70,15 @@ function handler(topic: string): ChangeHandler<{ id: number }, { id: number }> {
     // As defineCopy does for the services' copies: a chunk's net effect per key in one statement.
     async applyNet(em, _removes, upserts) {
       if (upserts.length === 0) return;
-      await em.execute(
+      await executeBound(
+        em,
         `insert into bench_copy (id, source_ts_ms, captured_ts_ms, applied_at, applications)
-         values ${upserts.map(() => '(?, ?, ?, clock_timestamp(), 1)').join(', ')}
+         values ${upserts.map((_, i) => `($${3 * i + 1}, $${3 * i + 2}, $${3 * i + 3}, clock_timestamp(), 1)`).join(', ')}
          on conflict (id) do update set applications = bench_copy.applications + 1`,
         upserts.flatMap(({ row, change }) => [row.id, change.sourceTsMs, change.capturedTsMs ?? change.sourceTsMs]),
       );
     },
   };
-}
-
-/** Inserts `total` rows at `rate` per second, each its own transaction, with up to 8 in flight (16 above 2,000/s). */
-async function produce(pool: pg.Pool, firstId: number, total: number, rate: number): Promise<number> {
-  const started = performance.now();
-  let next = 0;
-  const worker = async () => {
-    while (next < total) {
-      const index = next++;
-      const wait = started + (index / rate) * 1000 - performance.now();
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
-      const id = firstId + index;
-      await pool.query('insert into item (id, payload) values ($1, $2)', [id, `change ${id}`]);
-    }
-  };
-  await Promise.all(Array.from({ length: rate > 2000 ? 16 : 8 }, worker));
-  return total / ((performance.now() - started) / 1000);
 }
 
 async function waitApplied(sink: MikroORM, lastId: number, timeoutMs: number): Promise<void> {
@@ -115,8 +101,13 @@ async function measureSubject(subject: string, overrides: Record<string, string 
   await admin.connect();
   await admin.query(`create database "${new URL(sourceUrl).pathname.slice(1)}"`);
   await admin.end();
-  const pool = new pg.Pool({ connectionString: sourceUrl, max: 16 });
-  await pool.query('create table item (id bigint primary key, payload text not null)');
+  const source = new pg.Client({ connectionString: sourceUrl });
+  await source.connect();
+  await source.query('create table item (id bigint primary key, payload text not null)');
+  // Closed before the connector is removed, as the writer is: removing it ends the source's sessions, and a session
+  // ended under an idle client is an unheard error that stops the process before the figures are written.
+  await source.end();
+  const writer = await openSourceWriter(sourceUrl);
   const sink = await openDatabase({ url: sinkUrl, entities: [BenchCopy], migrations: [BenchSinkMigration], log });
   const consumer = new CdcConsumer({ brokers: testBrokers, groupId: `bench-${tag}`, deadLetterTopic: `bench_${tag}.dlq`, handlers: [handler(topic)], orm: sink, log });
   const rows: BenchRow[] = [];
@@ -125,13 +116,13 @@ async function measureSubject(subject: string, overrides: Record<string, string 
     await consumer.start();
     let nextId = 1;
     // Warm-up: JIT, connection pools, topic metadata; not measured.
-    await produce(pool, nextId, 200, 200);
+    await writer.write({ firstId: nextId, total: 200, rate: 200 });
     nextId += 200;
     await waitApplied(sink, nextId - 1, 60_000);
     for (const rate of RATES) {
       const total = rate * SECONDS;
       const firstId = nextId;
-      const achieved = await produce(pool, firstId, total, rate);
+      const achieved = await writer.write({ firstId, total, rate });
       nextId += total;
       await waitApplied(sink, nextId - 1, 120_000);
       await new Promise((r) => setTimeout(r, 1000));
@@ -176,10 +167,8 @@ async function measureSubject(subject: string, overrides: Record<string, string 
       console.log(`  load average after the scenario (1 min): ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cpus`);
     }
   } finally {
+    await writer.close();
     await consumer.stop();
-    // The writers' pool closes first: removing the connector ends the source's sessions, and an idle pooled
-    // connection ended under it is an unheard pool error that stops the process before the figures are written.
-    await pool.end();
     await removeTestConnector(connector, new URL('/postgres', sourceUrl).toString());
     await sink.close();
     await dropTestDatabase(sourceUrl);

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '@petcare/service-kit';
 import { parseDebeziumChange, parseDebeziumKey, type DebeziumChange } from './debezium-change.ts';
 import { PoisonMessageError } from './poison-message-error.ts';
 import type { AnyChangeHandler } from './change-handler.ts';
@@ -88,10 +89,11 @@ async function writeBookkeeping(tx: EntityManager, topic: string, state: Map<str
   if (touched.size === 0) return;
   const keys = [...touched];
   touched.clear();
-  await tx.execute(
+  await executeBound(
+    tx,
     `insert into cdc_applied_change (topic, key, lsn, kafka_offset, deleted, snapshot_lsn, applied_at)
-     select ?, k, l::numeric, o::bigint, d, s::numeric, now()
-       from unnest(array[?]::text[], array[?]::text[], array[?]::text[], array[?]::boolean[], array[?]::text[]) as u(k, l, o, d, s)
+     select $1, k, l::numeric, o::bigint, d, s::numeric, now()
+       from unnest($2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[]) as u(k, l, o, d, s)
      on conflict (topic, key) do update set lsn = excluded.lsn, kafka_offset = excluded.kafka_offset, deleted = excluded.deleted,
        snapshot_lsn = excluded.snapshot_lsn, applied_at = now()`,
     [
@@ -114,9 +116,10 @@ async function writeBookkeeping(tx: EntityManager, topic: string, state: Map<str
  * change streamed after the snapshot (the key inserted again) still applies.
  */
 async function reconcile(tx: EntityManager, handler: AnyChangeHandler, state: Map<string, Applied>, snapshotLsn: bigint, offset: bigint): Promise<number> {
-  const stale = await tx.execute<{ key: string }[]>(
-    `select key from cdc_applied_change where topic = ? and not deleted and snapshot_lsn < ?::numeric and lsn < ?::numeric order by key for update`,
-    [handler.topic, snapshotLsn.toString(), snapshotLsn.toString()],
+  const stale = await executeBound<{ key: string }>(
+    tx,
+    `select key from cdc_applied_change where topic = $1 and not deleted and snapshot_lsn < $2::numeric and lsn < $2::numeric order by key for update`,
+    [handler.topic, snapshotLsn.toString()],
   );
   if (stale.length === 0) return 0;
   for (const { key } of stale) {
@@ -125,10 +128,11 @@ async function reconcile(tx: EntityManager, handler: AnyChangeHandler, state: Ma
     await handler.remove(tx, parsed.data);
     state.set(key, { lsn: snapshotLsn, offset, deleted: true, snapshotLsn });
   }
-  await tx.execute(
-    `update cdc_applied_change set deleted = true, lsn = ?::numeric, snapshot_lsn = ?::numeric, kafka_offset = ?::bigint, applied_at = now()
-      where topic = ? and key = any(array[?]::text[])`,
-    [snapshotLsn.toString(), snapshotLsn.toString(), offset.toString(), handler.topic, stale.map((r) => r.key)],
+  await executeBound(
+    tx,
+    `update cdc_applied_change set deleted = true, lsn = $1::numeric, snapshot_lsn = $1::numeric, kafka_offset = $2::bigint, applied_at = now()
+      where topic = $3 and key = any($4::text[])`,
+    [snapshotLsn.toString(), offset.toString(), handler.topic, stale.map((r) => r.key)],
   );
   return stale.length;
 }
@@ -142,12 +146,20 @@ async function reconcile(tx: EntityManager, handler: AnyChangeHandler, state: Ma
  * rolls the whole batch back.
  */
 export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, batch: ParsedMessage[]): Promise<ApplyOutcome[]> {
-  // MikroORM inlines `?` parameters (escaped) and spreads an array into a list, hence `array[?]`.
+  // Bound parameters (executeBound), as the subgraphs' hot paths: no escaping of a chunk's keys into the SQL text, and
+  // arrays pass as one `$n::text[]` value instead of MikroORM's `array[?]` spread.
   return em.transactional(async (tx) => {
-    const ids = [...new Set(batch.map((m) => m.id))];
-    const rows = await tx.execute<{ key: string; lsn: string; kafka_offset: string; deleted: boolean; snapshot_lsn: string }[]>(
-      `select key, lsn::text as lsn, kafka_offset::text as kafka_offset, deleted, snapshot_lsn::text as snapshot_lsn from cdc_applied_change
-        where topic = ? and key = any(array[?]::text[]) order by key for update`,
+    // One index lookup per key (the lateral subquery), locked in key order (sorted here) as before. `key = any(…)`
+    // let the planner scan the topic's whole range and filter it while the table's statistics were stale (a new or
+    // fast-growing table, before autovacuum's analyze): 17 ms per 500 keys at 100k rows and growing with the table,
+    // against 2 ms whatever the statistics.
+    const ids = [...new Set(batch.map((m) => m.id))].sort();
+    const rows = await executeBound<{ key: string; lsn: string; kafka_offset: string; deleted: boolean; snapshot_lsn: string }>(
+      tx,
+      `select a.key, a.lsn::text as lsn, a.kafka_offset::text as kafka_offset, a.deleted, a.snapshot_lsn::text as snapshot_lsn
+         from unnest($2::text[]) as wanted(key)
+         cross join lateral (select c.key, c.lsn, c.kafka_offset, c.deleted, c.snapshot_lsn from cdc_applied_change c
+                              where c.topic = $1 and c.key = wanted.key for update) a`,
       [handler.topic, ids],
     );
     const state = new Map<string, Applied>(

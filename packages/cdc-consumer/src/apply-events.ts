@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import { executeBound } from '@petcare/service-kit';
 import { PoisonMessageError } from './poison-message-error.ts';
 import type { AnyEventHandler } from './event-handler.ts';
 import type { ApplyOutcome, IncomingMessage } from './apply-change.ts';
@@ -34,8 +35,9 @@ export function parseEvent(handler: AnyEventHandler, message: IncomingMessage): 
  */
 export async function applyEvents(em: EntityManager, handler: AnyEventHandler, batch: ParsedEvent[]): Promise<ApplyOutcome[]> {
   return em.transactional(async (tx) => {
-    const rows = await tx.execute<{ event_id: string }[]>(
-      `insert into cdc_processed_event (topic, event_id) select ?, unnest(array[?]::text[])
+    const rows = await executeBound<{ event_id: string }>(
+      tx,
+      `insert into cdc_processed_event (topic, event_id) select $1, unnest($2::text[])
        on conflict (topic, event_id) do nothing returning event_id`,
       [handler.topic, batch.map((e) => e.id)],
     );

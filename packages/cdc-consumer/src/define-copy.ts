@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { executeBound } from '@petcare/service-kit';
 import type { ChangeHandler } from './change-handler.ts';
 
 /** A column whose value needs SQL around its parameter (e.g. a PostGIS geometry from Debezium's WKB). */
@@ -47,45 +48,49 @@ export function defineCopy<Columns extends Record<string, CopyColumn>, KeyName e
   if (key.length === 0 || !key.every((k) => names.includes(k))) {
     throw new Error(`copy ${definition.table}: every key column must be one of its columns`);
   }
-  const placeholder = (name: string) => {
+  for (const name of names) {
     const column = definition.columns[name]!;
-    return column instanceof z.ZodType ? '?' : column.sql;
+    if (!(column instanceof z.ZodType) && column.sql.split('?').length !== 2) throw new Error(`copy ${definition.table}: the SQL of "${name}" must hold exactly one ?`);
+  }
+  // Bound parameters ($n, see executeBound): a chunk's values travel as they are instead of being escaped into the text.
+  const placeholder = (name: string, n: number) => {
+    const column = definition.columns[name]!;
+    return column instanceof z.ZodType ? `$${n}` : column.sql.replace('?', `$${n}`);
   };
+  const rowPlaceholders = (first: number) => `(${names.map((name, i) => placeholder(name, first + i)).join(', ')}, now())`;
   const parameter = (name: string, row: Record<string, unknown>) => {
     const column = definition.columns[name]!;
     return column instanceof z.ZodType || !column.value ? row[name] : column.value(row[name]);
   };
   const updates = [...names.filter((n) => !key.includes(n as KeyName)).map((n) => `${n} = excluded.${n}`), 'copied_at = now()'];
-  const upsertSql = `insert into ${definition.table} (${names.join(', ')}, copied_at) values (${names.map(placeholder).join(', ')}, now())
+  const upsertInto = (rows: number) =>
+    `insert into ${definition.table} (${names.join(', ')}, copied_at) values ${Array.from({ length: rows }, (_, r) => rowPlaceholders(1 + r * names.length)).join(', ')}
     on conflict (${key.join(', ')}) do update set ${updates.join(', ')}`;
-  const deleteSql = `delete from ${definition.table} where ${key.map((k) => `${k} = ?`).join(' and ')}`;
+  const upsertSql = upsertInto(1);
+  const deleteSql = `delete from ${definition.table} where ${key.map((k, i) => `${k} = $${i + 1}`).join(' and ')}`;
 
   return {
     topic: definition.topic,
     key: z.object(Object.fromEntries(key.map((k) => [k, checkOf(definition.columns[k]!)]))),
     row: z.object(Object.fromEntries(names.map((n) => [n, checkOf(definition.columns[n]!)]))),
     async upsert(em, row) {
-      await em.execute(upsertSql, names.map((n) => parameter(n, row)));
+      await executeBound(em, upsertSql, names.map((n) => parameter(n, row)));
     },
     async remove(em, k) {
-      await em.execute(deleteSql, key.map((name) => k[name]));
+      await executeBound(em, deleteSql, key.map((name) => k[name]));
     },
     async applyNet(em, removes, upserts) {
       // Removes first: a unique value that moved from a deleted row to a new one is free by the time it is inserted.
       if (removes.length > 0) {
-        const tuple = `(${key.map(() => '?').join(', ')})`;
-        await em.execute(
-          `delete from ${definition.table} where (${key.join(', ')}) in (${removes.map(() => tuple).join(', ')})`,
+        const tuple = (r: number) => `(${key.map((_, i) => `$${1 + r * key.length + i}`).join(', ')})`;
+        await executeBound(
+          em,
+          `delete from ${definition.table} where (${key.join(', ')}) in (${removes.map((_, r) => tuple(r)).join(', ')})`,
           removes.flatMap((k) => key.map((name) => k[name])),
         );
       }
       if (upserts.length > 0) {
-        const rowSql = `(${names.map(placeholder).join(', ')}, now())`;
-        await em.execute(
-          `insert into ${definition.table} (${names.join(', ')}, copied_at) values ${upserts.map(() => rowSql).join(', ')}
-            on conflict (${key.join(', ')}) do update set ${updates.join(', ')}`,
-          upserts.flatMap(({ row }) => names.map((n) => parameter(n, row))),
-        );
+        await executeBound(em, upsertInto(upserts.length), upserts.flatMap(({ row }) => names.map((n) => parameter(n, row))));
       }
     },
     writes: { table: definition.table, columns: [...names, 'copied_at'] },
