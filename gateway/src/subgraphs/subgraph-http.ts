@@ -1,10 +1,10 @@
 import http from 'node:http';
 import https from 'node:https';
 
-/** A subgraph's raw HTTP answer. */
+/** A subgraph's raw HTTP answer; its headers as Node's client read them (lower-case names). */
 export interface SubgraphHttpResponse {
   status: number;
-  headers: Record<string, string>;
+  headers: http.IncomingHttpHeaders;
   body: string;
 }
 
@@ -37,11 +37,7 @@ export function postSubgraph(url: URL, headers: Record<string, string>, body: st
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('error', reject);
-        res.on('end', () => {
-          const flat: Record<string, string> = {};
-          for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) flat[k] = Array.isArray(v) ? v.join(', ') : v;
-          resolve({ status: res.statusCode ?? 0, headers: flat, body: Buffer.concat(chunks).toString('utf8') });
-        });
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
       },
     );
     req.on('error', (error: NodeJS.ErrnoException) => {
