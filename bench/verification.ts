@@ -10,8 +10,8 @@ import { buildNeighborhoodsService } from '@petcare/neighborhoods/server';
 import { importBoundaryFile } from '@petcare/neighborhoods/boundaries';
 import { loadConfig as alertsConfig } from '@petcare/alerts/config';
 import { buildAlertsService } from '@petcare/alerts/server';
+import { postSubgraph } from '@petcare/gateway/subgraph-http';
 import { startTimersInstance } from '@petcare/verification-timers/testing';
-import { keepAlivePost } from './lib/keep-alive-post.ts';
 import { settleHeap } from './lib/settle-heap.ts';
 import { startSubgraphProcess } from './lib/subgraph-process.ts';
 import { quantile, writeBenchReport, type BenchRow } from './lib/bench-report.ts';
@@ -31,10 +31,11 @@ const AT = 'query ($lat: Latitude!, $lng: Longitude!) { neighborhoodAt(latitude:
 
 /** Lookups sent to the neighborhoods subgraph at `url`, signed as the gateway signs. */
 async function measureLookups(url: string, subject: string, points: { lat: number; lng: number }[]): Promise<BenchRow> {
-  // Signed once, as the gateway reuses a caller's token; sent over a kept-alive http connection (keep-alive-post.ts).
+  // Signed once, as the gateway reuses a caller's token; sent with the gateway's own subgraph client (see the hospitals benchmark).
   const headers = { 'content-type': 'application/json', [CALLER_HEADER]: await signCallerToken(TEST_GATEWAY_SECRET, { userId: null, roles: [] }) };
+  const target = new URL(url);
   const call = async (p: { lat: number; lng: number }) =>
-    JSON.parse((await keepAlivePost(url, headers, JSON.stringify({ query: AT, variables: p }))).text) as { data?: { neighborhoodAt: { code: string } | null } };
+    JSON.parse((await postSubgraph(target, headers, JSON.stringify({ query: AT, variables: p }))).body) as { data?: { neighborhoodAt: { code: string } | null } };
   for (let i = 0; i < WARM_UP; i++) await call(points[i % points.length]!);
   settleHeap();
   const times: number[] = [];
