@@ -160,4 +160,23 @@ describe('searchHospitals', () => {
     expect(plans['강']).toContain('hospital_search_name_prefix_idx');
     for (const plan of Object.values(plans)) expect(plan).not.toMatch(/Seq Scan on hospital/);
   });
+
+  it('keeps one plan only for searches of rare words, a plan that reads the index whatever rare word it is sent', async () => {
+    const sent = async (q: string) => (await recordQueries(api.service.orm, () => search(q))).find((r) => r.sql.includes('search_'))!;
+    const rare = await sent('쓰담쓰담');
+    expect(rare.prepared).toBe(true);
+    // common words and one-syllable prefixes are planned with their values on every call
+    for (const q of ['동물병원', '강', '서초 동물병원']) expect((await sent(q)).prepared, q).toBe(false);
+    // the generic plan PostgreSQL may settle on for that statement (values play no part in it)
+    const plan = await api.service.orm.em.fork().transactional(async (tx) => {
+      await executeBound(tx, 'set local plan_cache_mode = force_generic_plan', []);
+      await executeBound(tx, `prepare rare_word_search as ${rare.sql}`, []);
+      const nulls = (rare.params as unknown[]).map(() => 'null').join(', ');
+      const rows = await executeBound<{ 'QUERY PLAN': string }>(tx, `explain execute rare_word_search(${nulls})`, []);
+      await executeBound(tx, 'deallocate rare_word_search', []);
+      return rows.map((p) => p['QUERY PLAN']).join('\n');
+    });
+    expect(plan).toContain('hospital_search_grams_idx');
+    expect(plan).not.toMatch(/Seq Scan on hospital/);
+  });
 });

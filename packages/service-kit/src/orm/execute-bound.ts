@@ -10,7 +10,8 @@ export interface ExecuteBoundOptions {
    * per call while a generic plan would cost more). For fixed hot reads only: a statement whose best plan depends
    * on its values must keep being planned with them. Seen with the hospital name search: for a common word the
    * generic plan's guess (a GIN bitmap scan, estimated 170) ran 3× slower than the custom plan (a scan of the
-   * table, estimated 1,117), and the estimates are what PostgreSQL chooses by. Name the
+   * table, estimated 1,117), and the estimates are what PostgreSQL chooses by; the search is now prepared only
+   * when every word is rare, where both plans are the same. Name the
    * columns: a prepared `select *` fails once a migration changes the table's row type under a running service.
    */
   prepared?: boolean;

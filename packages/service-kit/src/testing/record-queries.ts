@@ -4,6 +4,8 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 export interface RecordedQuery {
   sql: string;
   params: unknown;
+  /** Sent as a named prepared statement (executeBound's `prepared`). */
+  prepared: boolean;
 }
 
 /**
@@ -15,15 +17,15 @@ export async function recordQueries(orm: MikroORM, fn: () => Promise<unknown>): 
   const connection = orm.em.getConnection();
   const original = connection.execute.bind(connection);
   connection.execute = ((query: unknown, params?: unknown, ...rest: unknown[]) => {
-    queries.push({ sql: String(query), params });
+    queries.push({ sql: String(query), params, prepared: false });
     return (original as (...args: unknown[]) => unknown)(query, params, ...rest);
   }) as typeof connection.execute;
   const pool = await connection.getNativeClient();
   const poolQuery = pool.query;
   pool.query = ((query: unknown, params?: unknown, ...rest: unknown[]) => {
     // executeBound sends a query config ({ text, values, name? }); pg also takes text and values apart.
-    const config = typeof query === 'object' && query !== null && 'text' in query ? (query as { text: string; values?: unknown }) : null;
-    queries.push(config ? { sql: config.text, params: config.values } : { sql: String(query), params });
+    const config = typeof query === 'object' && query !== null && 'text' in query ? (query as { text: string; values?: unknown; name?: string }) : null;
+    queries.push(config ? { sql: config.text, params: config.values, prepared: config.name !== undefined } : { sql: String(query), params, prepared: false });
     return (poolQuery as (...args: unknown[]) => unknown).call(pool, query, params, ...rest);
   }) as typeof pool.query;
   try {

@@ -1,4 +1,5 @@
 import { syllablePairs } from './search-text.ts';
+import { UBIQUITOUS_PAIRS } from './ubiquitous-pairs.ts';
 
 /** One way a query word can occur in a name: the index pairs every such name holds, and the LIKE pattern that confirms it. */
 export interface TermVariant {
@@ -26,11 +27,6 @@ export const TYPO_MIN_SYLLABLES = 3;
 /** An extra syllable is tolerated only from this length, so what remains is still three syllables long. */
 const EXTRA_SYLLABLE_MIN = 4;
 
-/**
- * The pairs of "동물병원", in 85–93% of all names (every other pair is in under 7%, measured on the 2023 register). A
- * typo variant that only these would look up matches most of the register: it is not tried.
- */
-const UBIQUITOUS_PAIRS = new Set(syllablePairs('동물병원'));
 
 const escapeLike = (text: string) => text.replace(/[\\%_]/gu, (c) => `\\${c}`);
 
@@ -40,7 +36,8 @@ function variant(parts: string[], gap: boolean): TermVariant {
   return { grams: [...grams], pattern: `%${parts.map(escapeLike).join(gap ? '_' : '')}%` };
 }
 
-// A typo variant worth trying: one pair to look up at least, and one that is not in most names.
+// A typo variant worth trying: one pair to look up at least, and one that is not in most names (a variant that only
+// the pairs of 동물병원 would look up matches most of the register).
 const selective = (v: TermVariant) => v.grams.some((g) => !UBIQUITOUS_PAIRS.has(g));
 
 /**
