@@ -96,14 +96,17 @@ export class CdcConsumer {
         if (message === 'Offset out of range, resetting to default offset') this.#haltOutOfRange(extra);
       },
     });
-    // A fetch waits up to 20 ms for 16 KiB (~30 changes) before returning: under load that turns a trickle
-    // of one-change transactions into chunks, for at most 20 ms of added latency when it is quiet.
+    // A fetch waits up to 100 ms for 16 KiB (~30 changes) before returning: under load that turns a trickle
+    // of one-change transactions into chunks (at 1,000/s the 16 KiB arrive in about 30 ms, at 5,000/s in 6), for at
+    // most 100 ms of added latency when it is quiet. Every idle fetch costs CPU on the service's machine: 20 ms cost
+    // one idle consumer 5.0% of a core, 100 ms 1.7% (bench/cdc.ts at 1,000/s, same boot, two runs each: p99 96 and
+    // 81 ms at 20, 75 and 64 at 100).
     // Liveness settings: see SERVICE_CONSUMER_LIVENESS. The consumer heartbeats after every chunk, and a chunk's
     // transaction is far shorter than the 10 s session.
     this.#consumer = this.#kafka.consumer({
       groupId: options.groupId,
       minBytes: 16_384,
-      maxWaitTimeInMs: 20,
+      maxWaitTimeInMs: 100,
       allowAutoTopicCreation: true,
       ...SERVICE_CONSUMER_LIVENESS,
     });
