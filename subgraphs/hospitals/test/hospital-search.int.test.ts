@@ -179,4 +179,22 @@ describe('searchHospitals', () => {
     expect(plan).toContain('hospital_search_grams_idx');
     expect(plan).not.toMatch(/Seq Scan on hospital/);
   });
+
+  it('prepares a bounded number of search shapes, however many a user makes up, and still answers the rest', async () => {
+    // Rare words of every length, alone and in pairs: far more shapes (words × variants) than may be prepared.
+    const words = Array.from({ length: 14 }, (_, i) => '쓰담'.repeat(8).slice(0, i + 2));
+    const queries = [...words, ...words.flatMap((a) => words.slice(0, 6).map((b) => `${a} ${b}`))];
+    const shapes = new Set<string>();
+    const prepared = new Set<string>();
+    for (const q of queries) {
+      const sent = await recordQueries(api.service.orm, async () => expect((await search(q)).errors, q).toBeUndefined());
+      for (const s of sent.filter((r) => r.sql.includes('search_'))) {
+        shapes.add(s.sql);
+        if (s.prepared) prepared.add(s.sql);
+      }
+    }
+    expect(shapes.size).toBeGreaterThan(64);
+    expect(prepared.size).toBeGreaterThan(0);
+    expect(prepared.size).toBeLessThanOrEqual(64);
+  });
 });

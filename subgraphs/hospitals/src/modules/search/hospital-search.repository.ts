@@ -49,6 +49,24 @@ export interface HospitalSearchPage {
  */
 const PREPARED_SHARE_MAX = 0.05;
 
+/**
+ * How many statement texts (one per shape: number of words, variants, filters) may be prepared. Each stays prepared
+ * on every pooled connection with its plan, and a user choosing word lengths can make shapes without end; the
+ * shapes the app really sends are a few dozen.
+ */
+const PREPARED_SHAPES_MAX = 64;
+const preparedShapes = new Set<string>();
+
+// Whether a search statement may go as a prepared statement (see PREPARED_SHARE_MAX and PREPARED_SHAPES_MAX).
+function mayPrepare(sql: string, search: HospitalSearch, lookups: (IndexLookup | null)[], frequencies: GramFrequencies): boolean {
+  // Not with `near`: a generic plan would have to guess between the name index and the location index.
+  if (!frequencies.known || search.near || !lookups.every((l) => l !== null && l.share <= PREPARED_SHARE_MAX)) return false;
+  if (preparedShapes.has(sql)) return true;
+  if (preparedShapes.size >= PREPARED_SHAPES_MAX) return false;
+  preparedShapes.add(sql);
+  return true;
+}
+
 // Scores of one word: it starts the name (4), occurs in it (3), occurs in the area (2), or matches the name with one
 // syllable wrong (1, the only way left once the word's condition held). Exact occurrences are tested with strpos
 // (no wildcards to escape, and cheaper than LIKE on multibyte text); only typo patterns need LIKE's `_`.
@@ -108,9 +126,7 @@ export async function searchHospitalPage(em: EntityManager, search: HospitalSear
     keysetParams.push(a.score, a.score, ...(search.near && a.distance !== null ? [a.distance, a.distance] : []), a.length, a.length, a.id);
   }
   // Ranked on the narrow columns first; the page's 21 rows only are then read whole (points unpacked and all).
-  const rows = await executeBound<Record<string, unknown> & { score: number; distance_meters: number | null; name_length: number }>(
-    em,
-    numberedPlaceholders(`with ranked as (
+  const sql = numberedPlaceholders(`with ranked as (
        select * from (
          select h.id, (${scores.join(' + ')}) as score, ${distance} as distance_meters, char_length(h.search_name) as name_length
          from hospital h
@@ -122,10 +138,12 @@ export async function searchHospitalPage(em: EntityManager, search: HospitalSear
      )
      select ${hospitalColumns}, ranked.score, ranked.distance_meters, ranked.name_length
      from ranked join hospital h on h.id = ranked.id
-     order by ranked.score desc, ${search.near ? 'ranked.distance_meters, ' : ''}ranked.name_length, ranked.id`),
+     order by ranked.score desc, ${search.near ? 'ranked.distance_meters, ' : ''}ranked.name_length, ranked.id`);
+  const rows = await executeBound<Record<string, unknown> & { score: number; distance_meters: number | null; name_length: number }>(
+    em,
+    sql,
     [...scoreParams, ...pointParams, ...whereParams, ...keysetParams, search.first + 1],
-    // Not with `near`: a generic plan would have to guess between the name index and the location index.
-    { prepared: frequencies.known && !search.near && lookups.every((l) => l !== null && l.share <= PREPARED_SHARE_MAX) },
+    { prepared: mayPrepare(sql, search, lookups, frequencies) },
   );
   const platform = em.getPlatform();
   const hits = rows.slice(0, search.first).map((row) => ({

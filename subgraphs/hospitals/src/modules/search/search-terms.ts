@@ -27,7 +27,6 @@ export const TYPO_MIN_SYLLABLES = 3;
 /** An extra syllable is tolerated only from this length, so what remains is still three syllables long. */
 const EXTRA_SYLLABLE_MIN = 4;
 
-
 const escapeLike = (text: string) => text.replace(/[\\%_]/gu, (c) => `\\${c}`);
 
 // Pairs that any text containing `parts` in that order holds: the pairs inside each part, as none spans a gap.
