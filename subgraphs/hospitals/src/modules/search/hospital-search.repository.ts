@@ -70,8 +70,9 @@ function mayPrepare(sql: string, search: HospitalSearch, lookups: (IndexLookup |
 // Scores of one word: it starts the name (4), occurs in it (3), occurs in the area (2), or matches the name with one
 // syllable wrong (1, the only way left once the word's condition held). Exact occurrences are tested with strpos
 // (no wildcards to escape, and cheaper than LIKE on multibyte text); only typo patterns need LIKE's `_`.
+// `lookup` is null for a one-syllable word, which has no pair to look up (see indexLookup).
 function termSql(t: TermMatcher, lookup: IndexLookup | null, where: unknown[], score: unknown[]): { where: string; score: string } {
-  if (!t.exact || !lookup) {
+  if (!lookup) {
     where.push(t.prefixPattern);
     return { where: 'h.search_name like ?', score: '4' };
   }
@@ -96,12 +97,14 @@ export async function searchHospitalPage(em: EntityManager, search: HospitalSear
   const scoreParams: unknown[] = [];
   const conditions: string[] = [];
   const scores: string[] = [];
-  const lookups = search.terms.map((t) => (t.exact ? indexLookup(t, frequencies) : null));
-  search.terms.forEach((t, i) => {
-    const { where, score } = termSql(t, lookups[i] ?? null, whereParams, scoreParams);
+  const lookups: (IndexLookup | null)[] = [];
+  for (const t of search.terms) {
+    const lookup = t.exact ? indexLookup(t, frequencies) : null;
+    lookups.push(lookup);
+    const { where, score } = termSql(t, lookup, whereParams, scoreParams);
     conditions.push(where);
     scores.push(score);
-  });
+  }
   if (!search.includeClosed) conditions.push(OPEN_AND_LISTED);
   if (search.district) {
     conditions.push(`(h.district = ? or h.city || ' ' || h.district = ?)`);
