@@ -93,4 +93,31 @@ describe('a subgraph built from the template', () => {
     expect(metrics.headers.get('content-type')).toMatch(/^text\/plain/);
     expect(metrics.status).toBe(200);
   });
+
+  it('answers a refused caller, an oversized body and a body that is not JSON with a code and the reason', async () => {
+    const signed = { 'content-type': 'application/json', [CALLER_HEADER]: await signCallerToken(secret, { userId: null, roles: [] }) };
+    const unsigned = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ first }"}' });
+    expect(unsigned.status).toBe(401);
+    expect(((await unsigned.json()) as any).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    const forged = await fetch(url, { method: 'POST', headers: { ...signed, [CALLER_HEADER]: await signCallerToken('another-secret-that-is-long-enough-0123', { userId: null, roles: [] }) }, body: '{"query":"{ first }"}' });
+    expect(forged.status).toBe(401);
+
+    const huge = await fetch(url, { method: 'POST', headers: signed, body: JSON.stringify({ query: '{ first }', variables: { pad: 'x'.repeat(1_100_000) } }) });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as any).errors[0]).toMatchObject({ message: expect.stringContaining('larger than 1048576 bytes'), extensions: { code: 'BAD_REQUEST' } });
+
+    const broken = await fetch(url, { method: 'POST', headers: signed, body: '{"query": "{ first }"' });
+    expect(broken.status).toBe(400);
+    expect(((await broken.json()) as any).errors[0]).toMatchObject({ message: expect.stringMatching(/^request body is not valid JSON: /), extensions: { code: 'BAD_REQUEST' } });
+
+    const after = await fetch(url, { method: 'POST', headers: signed, body: '{"query":"{ first }"}' });
+    expect(await after.json()).toEqual({ data: { first: 'one' } });
+  });
+
+  it('serves GET queries on /graphql?… and leaves other paths to their routes', async () => {
+    const headers = { [CALLER_HEADER]: await signCallerToken(secret, { userId: null, roles: [] }), 'apollo-require-preflight': 'true' };
+    const get = await fetch(`${url}?query=${encodeURIComponent('{ second }')}`, { headers });
+    expect(await get.json()).toEqual({ data: { second: 'two' } });
+    expect((await fetch(new URL('/graphqlx', url), { headers })).status).toBe(404);
+  });
 });

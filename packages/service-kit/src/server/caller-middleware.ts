@@ -3,6 +3,16 @@ import type { Logger } from 'pino';
 import { ErrorCode } from '../errors/error-codes.ts';
 import type { Caller } from '../identity/caller.ts';
 
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express types its per-response locals through this global namespace.
+  namespace Express {
+    interface Locals {
+      /** The caller the gateway vouched for, set by the signature check before GraphQL runs. */
+      caller: Caller;
+    }
+  }
+}
+
 /**
  * Express middleware that establishes who is calling before GraphQL runs: `identify` returns the caller (put
  * in `res.locals.caller`), or throws a `Refusal`, answered 401 UNAUTHENTICATED with its message and logged

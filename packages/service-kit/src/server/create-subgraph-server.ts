@@ -4,7 +4,6 @@ import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { expressMiddleware } from '@as-integrations/express5';
 import { buildSubgraphSchema, type GraphQLResolverMap } from '@apollo/subgraph';
 import { mergeResolvers } from '@graphql-tools/merge';
 import { GraphQLError, type DocumentNode, type GraphQLFormattedError } from 'graphql';
@@ -12,25 +11,14 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import { CALLER_HEADER, CallerTokenError } from '../identity/caller-token.ts';
 import { verifiedCallerTokens } from '../identity/verified-caller-tokens.ts';
-import type { Caller } from '../identity/caller.ts';
 import { ErrorCode } from '../errors/error-codes.ts';
-import { callerMiddleware } from './caller-middleware.ts';
+import { graphqlRequestListener, isGraphqlPath } from './graphql-request-listener.ts';
 import { scalarResolversFor } from '../graphql/scalar-resolvers.ts';
 import type { SubgraphContext } from './subgraph-context.ts';
 import { graphqlMetrics } from '../observability/graphql-metrics.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from '../observability/request-id.ts';
 import { requestIdSessionPlugin } from '../observability/request-id-session.ts';
 import { closeHttp, listenHttp } from './listen-http.ts';
-
-declare global {
-  // eslint-disable-next-line @typescript-eslint/no-namespace -- Express types its per-response locals through this global namespace.
-  namespace Express {
-    interface Locals {
-      /** The caller the gateway vouched for, set by the signature check before GraphQL runs. */
-      caller: Caller;
-    }
-  }
-}
 
 /** Everything a service supplies to become a subgraph. */
 export interface SubgraphServerOptions<Loaders> {
@@ -63,8 +51,8 @@ export interface SubgraphServer {
 const codesWeShow = new Set<string>([...Object.values(ErrorCode), 'GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'PERSISTED_QUERY_NOT_FOUND', 'OPERATION_RESOLUTION_FAILURE']);
 
 /**
- * Builds a Federation 2 subgraph over Express 5 with `GET /health`, gateway-signature enforcement on
- * `/graphql` and masking of unexpected errors (they are logged with their stack, the caller gets a code).
+ * Builds a Federation 2 subgraph with `GET /health` (Express 5), gateway-signature enforcement on `/graphql`
+ * (node:http, see graphqlRequestListener) and masking of unexpected errors (they are logged with their stack, the caller gets a code).
  * The SDL's custom scalars get their graphql-scalars resolvers here, so no module registers them.
  */
 export async function createSubgraphServer<Loaders>(options: SubgraphServerOptions<Loaders>): Promise<SubgraphServer> {
@@ -73,7 +61,8 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   app.disable('x-powered-by');
   // No ETag (a hash of every answer): the gateway, the only caller, never revalidates a subgraph's answer.
   app.set('etag', false);
-  const httpServer = http.createServer(app);
+  // Express serves /health, /metrics and extra routes; /graphql, hit on every gateway fetch, goes around it.
+  const httpServer = http.createServer();
   const metrics = graphqlMetrics(options.name);
   const resolvers = mergeResolvers([scalarResolversFor(options.typeDefs), ...options.resolvers] as GraphQLResolverMap[]);
 
@@ -110,24 +99,20 @@ export async function createSubgraphServer<Loaders>(options: SubgraphServerOptio
   options.extend?.(app, httpServer);
 
   const verifyCaller = verifiedCallerTokens(options.gatewaySigningSecret);
-  app.use(
-    '/graphql',
-    express.json({ limit: '1mb' }),
-    callerMiddleware(
-      (header) => verifyCaller(header(CALLER_HEADER)),
-      CallerTokenError,
-      log,
-      'rejected request without a valid gateway signature',
-    ),
-    expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
-        const em = orm.em.fork() as EntityManager;
-        // The gateway's id for the client request this fetch serves: every log line of it carries the id.
-        const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
-        return { caller: res.locals.caller, em, loaders: options.createLoaders(em), log: log.child({ requestId }), requestId };
-      },
-    }),
-  );
+  const graphql = graphqlRequestListener(apollo, {
+    identify: (header) => verifyCaller(header(CALLER_HEADER)),
+    Refusal: CallerTokenError,
+    why: 'rejected request without a valid gateway signature',
+    maxBodyBytes: 1024 * 1024,
+    log,
+    context: async (req, caller) => {
+      const em = orm.em.fork() as EntityManager;
+      // The gateway's id for the client request this fetch serves: every log line of it carries the id.
+      const requestId = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+      return { caller, em, loaders: options.createLoaders(em), log: log.child({ requestId }), requestId };
+    },
+  });
+  httpServer.on('request', (req, res) => (isGraphqlPath(req.url) ? graphql(req, res) : app(req, res)));
 
   return {
     app,
