@@ -222,8 +222,9 @@ run_java() { # run a Kafka CLI main class in the foreground
 source "$RUNTIME_DIR/postgres.sh"
 
 # --------------------------------------------------------------------------- resolve
-# The pom and the sources of the transform it compiles: editing either triggers a fresh resolve.
-pom_hash() { find "$RUNTIME_DIR/pom.xml" "$RUNTIME_DIR/transforms" -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -d' ' -f1; }
+# The pom, the sources of the transform it compiles and the patches to Debezium: editing any triggers a fresh resolve.
+pom_hash() { find "$RUNTIME_DIR/pom.xml" "$RUNTIME_DIR/transforms" "$RUNTIME_DIR/patches" -type f | LC_ALL=C sort | xargs cat | sha256sum | cut -d' ' -f1; }
+PATCHED_MARKER="$TARGET_DIR/debezium-patch/applied"
 
 is_resolved() {
   [[ -f "$STAMP_FILE" && "$(cat "$STAMP_FILE")" == "$(pom_hash)" ]] || return 1
@@ -231,6 +232,28 @@ is_resolved() {
   compgen -G "$LIB_DIR/connect-runtime-*.jar" >/dev/null || return 1
   compgen -G "$PLUGIN_DIR/debezium-connector-postgres/debezium-connector-postgres-*.jar" >/dev/null || return 1
   [[ -f "$PLUGIN_DIR/petcare-transforms/petcare-transforms.jar" ]] || return 1
+  [[ -f "$PATCHED_MARKER" ]] || return 1
+}
+
+# Debezium 3.6.1's ChangeEventQueue.poll() spins through the last millisecond of every poll (a whole-millisecond timer
+# reports 0 ms left before it expires): a fifth of a core for four idle connectors. The fix is one line and not
+# released upstream, so, like the kafkajs patch on npm install, the class is rebuilt here from Debezium's own published
+# source with patches/*.patch applied, and replaced in the plugin's jar. A patch that no longer applies (a Debezium
+# upgrade) fails the resolve instead of being dropped silently.
+patch_debezium() {
+  local work="$TARGET_DIR/debezium-patch" jar patchfile
+  jar=$(compgen -G "$PLUGIN_DIR/debezium-connector-postgres/debezium-connector-common-*.jar") || die "resolve: debezium-connector-common jar missing from the plugin"
+  need_cmd patch patch
+  need_cmd javac openjdk-17-jdk-headless
+  for patchfile in "$RUNTIME_DIR"/patches/*.patch; do
+    patch -d "$work/src" -p1 --forward --quiet <"$patchfile" || die "resolve: ${patchfile#"$REPO_ROOT"/} no longer applies to Debezium's source"
+  done
+  mkdir -p "$work/classes"
+  javac -nowarn --release 17 -encoding UTF-8 -cp "$PLUGIN_DIR/debezium-connector-postgres/*" -d "$work/classes" \
+    "$work/src/io/debezium/connector/base/ChangeEventQueue.java" >"$work/javac.log" 2>&1 || { cat "$work/javac.log" >&2; die "resolve: the patched Debezium class does not compile"; }
+  (cd "$work/classes" && jar uf "$jar" io/debezium/connector/base/ChangeEventQueue*.class)
+  touch "$PATCHED_MARKER"
+  log "resolve: patched Debezium's ChangeEventQueue in ${jar#"$REPO_ROOT"/} ($(ls "$RUNTIME_DIR"/patches/*.patch | wc -l) patch, see cdc/runtime/patches/README.md)"
 }
 
 cmd_resolve() {
@@ -248,6 +271,7 @@ cmd_resolve() {
     tail -n 40 "$mvnlog" >&2 || true
     die "resolve: mvn failed (full output: ${mvnlog#"$REPO_ROOT"/})"
   fi
+  patch_debezium
   pom_hash >"$STAMP_FILE"
   is_resolved || die "resolve: mvn succeeded but target/ is incomplete"
   log "resolve: done in $(( $(now) - t0 ))s ($(ls "$LIB_DIR" | wc -l) jars, plugin in ${PLUGIN_DIR#"$REPO_ROOT"/})"
