@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { executeBound } from '@petcare/service-kit';
 import { recordQueries } from '@petcare/service-kit/testing';
 import { HOSPITALS_2022, HOSPITALS_2023, startHospitals, type HospitalsUnderTest } from './support/hospitals-under-test.ts';
 
@@ -184,6 +185,25 @@ describe('Neighborhood.hospitals', () => {
     expect(yeoksam.open.map((h: any) => h.id)).toContain('322000001020220002');
     expect(yeoksam.all.length).toBeGreaterThan(yeoksam.open.length);
     expect(yeoksam.all.some((h: any) => h.status === 'CLOSED')).toBe(true);
+  });
+
+  it('reads each 행정동 through the code index, in the plan for its values and in the generic plan a kept statement gets', async () => {
+    const [sent] = (await recordQueries(api.service.orm, () => api.call(NEIGHBORHOOD_ENTITIES, { r: [{ __typename: 'Neighborhood', code: YEOKSAM_1 }] }))).filter((q) =>
+      /\bhospital h\b/.test(q.sql),
+    );
+    const plans = await api.service.orm.em.fork().transactional(async (tx) => {
+      const text = (rows: { 'QUERY PLAN': string }[]) => rows.map((p) => p['QUERY PLAN']).join('\n');
+      const custom = text(await executeBound(tx, `explain ${sent!.sql}`, sent!.params as unknown[]));
+      await executeBound(tx, 'set local plan_cache_mode = force_generic_plan', []);
+      await executeBound(tx, `prepare hospitals_in_areas as ${sent!.sql}`, []);
+      const generic = text(await executeBound(tx, 'explain execute hospitals_in_areas(null, null, null, null)', []));
+      await executeBound(tx, 'deallocate hospitals_in_areas', []);
+      return { custom, generic };
+    });
+    for (const plan of Object.values(plans)) {
+      expect(plan).toMatch(/Index Cond: \(neighborhood_code = /);
+      expect(plan).not.toMatch(/Seq Scan on hospital|Filter: .*neighborhood_code\)::text/);
+    }
   });
 
   it('puts 24-hour hospitals first and can list only them; checks first', async () => {

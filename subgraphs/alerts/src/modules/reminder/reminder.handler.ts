@@ -19,8 +19,9 @@ export type VerificationReminder = z.infer<typeof reminder>;
 
 const DAY_MS = 24 * 3600 * 1000;
 
+// `bpchar[]`, the code column's type: compared as text, the primary key could not serve the lookup.
 async function namesOf(em: EntityManager, codes: readonly string[]): Promise<Map<string, string>> {
-  const rows = await em.execute<{ code: string; name: string }[]>('select code, name from neighborhood_copy where code = any(?::text[])', [
+  const rows = await em.execute<{ code: string; name: string }[]>('select code, name from neighborhood_copy where code = any(?::bpchar[])', [
     `{${[...new Set(codes)].join(',')}}`,
   ]);
   return new Map(rows.map((r) => [r.code, r.name]));

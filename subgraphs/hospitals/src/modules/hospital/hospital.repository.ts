@@ -85,14 +85,16 @@ export interface AreaSearch {
 
 /**
  * Hospitals of each of many 행정동, in ONE query: a lateral subquery per 행정동 reads its hospitals through the code
- * index and sorts those few. Returns one list per search, in order.
+ * index and sorts those few. Returns one list per search, in order. The codes go in as `bpchar`, the column's type:
+ * as `text` PostgreSQL compared `neighborhood_code::text` and read the whole index for every 행정동 (1,815 entries,
+ * 4 ms, where the index condition reads the few it holds in 0.1 ms).
  */
 export async function findHospitalsInAreas(em: EntityManager, searches: readonly AreaSearch[]): Promise<HospitalRecord[][]> {
   if (searches.length === 0) return [];
   const rows = await executeBound<Record<string, unknown> & { area_index: number }>(
     em,
     `select area.area_index, found.*
-     from unnest($1::text[], $2::boolean[], $3::boolean[], $4::int[])
+     from unnest($1::bpchar[], $2::boolean[], $3::boolean[], $4::int[])
        with ordinality as area(code, open_24_hours_only, include_closed, first, area_index)
      cross join lateral (
        select ${hospitalColumns}
