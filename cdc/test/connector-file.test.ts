@@ -96,4 +96,16 @@ describe('test connectors', () => {
     expect(['ns1_hospitals.public.outbox_event', 'hospitals.public.outbox_event'].every((t) => pattern.test(t))).toBe(true);
     expect(pattern.test('ns1_hospitals.public.hospital')).toBe(false);
   });
+
+  it('write their snapshot-end markers into their own table topics, as every other record of the connector', () => {
+    for (const template of ['users-cdc', 'neighborhoods-cdc', 'alerts-cdc', 'hospitals-cdc']) {
+      const config = testConnectorConfig({ name: 'ns1-c', template, database: 'test_c', topicPrefix: 'ns1_c' });
+      expect(config['transforms']?.split(',')[0], template).toBe('snapshotEnd');
+      expect(config['notification.sink.topic.name'], template).toBe('ns1_c.debezium.notifications');
+      expect(config['transforms.snapshotEnd.notification.topic'], template).toBe('ns1_c.debezium.notifications');
+      expect(config['transforms.snapshotEnd.topic.prefix'], template).toBe('ns1_c');
+    }
+    // an outbox table is empty by design: no marker goes to its routed topic
+    expect(connectorTemplate('alerts-cdc')['transforms.snapshotEnd.tables.exclude']).toBe('public.outbox_event');
+  });
 });

@@ -1,4 +1,5 @@
 import type { Consumer } from 'kafkajs';
+import { isSnapshotEndMarker } from '@petcare/cdc';
 import { createMissingTopics } from '@petcare/cdc-consumer';
 import { alertEventFrom, type AlertEvent } from './alert-event.ts';
 import { TopicReader, type TopicReaderOptions } from '../kafka/topic-reader.ts';
@@ -123,6 +124,8 @@ export class AlertFeed {
       await consumer.run({
         autoCommit: true,
         eachMessage: async ({ message, partition }) => {
+          // A re-snapshot that found no alert announces no new one.
+          if (isSnapshotEndMarker(message)) return;
           let event: AlertEvent | null;
           try {
             event = alertEventFrom(message.value);

@@ -1,7 +1,10 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
+import type { KafkaMessage } from 'kafkajs';
 import { executeBound } from '@petcare/service-kit';
+import { isSnapshotEndMarker } from '@petcare/cdc';
 import { parseDebeziumChange, parseDebeziumKey, type DebeziumChange } from './debezium-change.ts';
 import { PoisonMessageError } from './poison-message-error.ts';
+import { parseSnapshotEnd } from './parse-snapshot-end.ts';
 import type { AnyChangeHandler } from './change-handler.ts';
 
 /** The parts of a Kafka message the applier reads. */
@@ -9,6 +12,7 @@ export interface IncomingMessage {
   key: Buffer | null;
   value: Buffer | null;
   offset: string;
+  headers?: KafkaMessage['headers'];
 }
 
 /** What applying one message did: changed the copy, or recognised it as already applied (a replay or stale). */
@@ -37,6 +41,8 @@ export interface ParsedMessage {
   /** The validated `after` image; null for deletes and tombstones. */
   row: unknown;
   offset: bigint;
+  /** Set on a snapshot-end marker (the table was empty at this LSN); `change` is then null and `key` the marker's. */
+  snapshotEndLsn?: bigint;
 }
 
 /** Stable text of a key object, so `{"id":1}` always maps to one bookkeeping row. */
@@ -53,6 +59,10 @@ function validate<T>(schema: AnyChangeHandler['row'], value: unknown, what: stri
 /** Checks a message's shape before any database work; throws PoisonMessageError when it can never apply. */
 export function parseMessage(handler: AnyChangeHandler, message: IncomingMessage): ParsedMessage {
   const rawKey = parseDebeziumKey(message.key);
+  if (isSnapshotEndMarker(message)) {
+    const { lsn } = parseSnapshotEnd(message.value);
+    return { id: keyText(rawKey), key: rawKey, change: null, row: null, offset: BigInt(message.offset), snapshotEndLsn: lsn };
+  }
   const key: unknown = validate(handler.key, rawKey, 'key');
   const change = parseDebeziumChange(message.value);
   if (change?.op === 't') throw new PoisonMessageError('truncate events cannot be applied per key');
@@ -184,6 +194,21 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
     };
     for (const m of batch) {
       const prev = state.get(m.id);
+      if (m.snapshotEndLsn !== undefined) {
+        // Kept under the marker's own key, deleted so no reconcile ever treats it as a row: a redelivered marker
+        // must not reconcile again, as rows streamed after it may carry LSNs below it (see staleReason).
+        if (prev && prev.snapshotLsn >= m.snapshotEndLsn) {
+          outcomes.push({ result: 'skipped', reason: `snapshot-end marker at lsn ${m.snapshotEndLsn} already applied` });
+          continue;
+        }
+        await applyNet();
+        state.set(m.id, { lsn: m.snapshotEndLsn, offset: m.offset, deleted: true, snapshotLsn: m.snapshotEndLsn });
+        touched.add(m.id);
+        await writeBookkeeping(tx, handler.topic, state, touched);
+        const reconciled = await reconcile(tx, handler, state, m.snapshotEndLsn, m.offset);
+        outcomes.push({ result: 'applied', sourceTsMs: null, ...(reconciled > 0 ? { reconciled } : {}) });
+        continue;
+      }
       if (m.change === null) {
         if (prev && (prev.deleted || prev.offset >= m.offset)) {
           outcomes.push({ result: 'skipped', reason: 'tombstone already applied' });

@@ -26,6 +26,13 @@ const change = (op: 'c' | 'u' | 'd' | 'r', id: number, lsn: number, qty = 1): In
   ),
   offset: String(offset++),
 });
+// What the connector's SnapshotEndMarker writes when a snapshot at `lsn` found the table empty.
+const snapshotEnd = (lsn: number): IncomingMessage => ({
+  key: Buffer.from(JSON.stringify({ snapshot_end: 'public.item' })),
+  value: Buffer.from(JSON.stringify({ snapshot_end: 'public.item', lsn, ts_ms: 1 })),
+  headers: { 'petcare.marker': Buffer.from('snapshot-end') },
+  offset: String(offset++),
+});
 const tombstone = (id: number, at = offset++): IncomingMessage => ({ key: key(id), value: null, offset: String(at) });
 const apply = (m: IncomingMessage) => applyChange(orm.em.fork(), handler, m);
 const copy = async (id: number) => (await orm.em.getConnection().execute('select qty from item_copy where id = ?', [id]))[0]?.qty ?? null;
@@ -105,5 +112,26 @@ describe('applyChange on a real copy', () => {
     await apply(change('r', 8, 1000, 5));
     expect((await apply(old)).result).toBe('skipped');
     expect(await copy(8)).toBe(5);
+  });
+
+  it('empties the copy at a snapshot-end marker, keeps a straddling insert after it, and ignores the marker redelivered', async () => {
+    await apply(change('c', 10, 500, 1));
+    await apply(change('r', 11, 600, 1));
+    // Applied before the marker (a lower offset), redelivered after it: from before the snapshot.
+    const replayed = change('u', 10, 700, 9);
+    await apply(replayed);
+    const marker = snapshotEnd(1000);
+    expect(await apply(marker)).toEqual({ result: 'applied', sourceTsMs: null, reconciled: 2 });
+    expect([await copy(10), await copy(11)]).toEqual([null, null]);
+    // Committed after the snapshot's point, begun before it: streamed after the marker with an LSN below it.
+    expect((await apply(change('c', 12, 900, 4))).result).toBe('applied');
+    expect((await apply(marker)).result).toBe('skipped');
+    expect(await copy(12)).toBe(4);
+    expect((await apply(replayed)).result).toBe('skipped');
+    expect(await copy(10)).toBeNull();
+  });
+
+  it('refuses, as poison, a message with the marker header that does not say which snapshot ended', async () => {
+    await expect(apply({ ...snapshotEnd(1), value: Buffer.from('{"snapshot_end":"public.item"}') })).rejects.toThrow(PoisonMessageError);
   });
 });

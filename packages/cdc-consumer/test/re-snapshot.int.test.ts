@@ -46,9 +46,22 @@ afterAll(async () => {
   await closeItemDatabases(dbs, source, sink);
 });
 
+const registration = { name: connector, database: sourceDb, topicPrefix, tables: 'public.item' };
+
+/** `cdc.sh unregister`: the connector, its offsets, slot and publication go. */
+async function unregister(): Promise<void> {
+  const slot = connector.replace(/[^a-z0-9_]/g, '_');
+  await unregisterConnectors({
+    client: new ConnectClient(connectUrl),
+    files: [{ path: '', name: connector, database: sourceDb, slot, publication: slot, config: testConnectorConfig(registration) }],
+    names: [connector],
+    log: () => undefined,
+    postgresUrl: adminUrl,
+  });
+}
+
 describe('a copy after its connector re-snapshots', () => {
   it('loses the rows deleted at the source while the connector was away, and keeps following the stream', async () => {
-    const registration = { name: connector, database: sourceDb, topicPrefix, tables: 'public.item' };
     await registerTestConnector(registration);
     consumer = new CdcConsumer({
       brokers: testBrokers,
@@ -68,14 +81,7 @@ describe('a copy after its connector re-snapshots', () => {
     expect(reconciled).toBe(0);
 
     // The documented recovery path: the connector, its offsets, slot and publication go...
-    const slot = connector.replace(/[^a-z0-9_]/g, '_');
-    await unregisterConnectors({
-      client: new ConnectClient(connectUrl),
-      files: [{ path: '', name: connector, database: sourceDb, slot, publication: slot, config: testConnectorConfig(registration) }],
-      names: [connector],
-      log: () => undefined,
-      postgresUrl: adminUrl,
-    });
+    await unregister();
     // ...the source changes while nobody captures it...
     await source.query('delete from item where id in (2, 3, 7)');
     await source.query('update item set qty = 5 where id = 4');
@@ -88,5 +94,23 @@ describe('a copy after its connector re-snapshots', () => {
     await source.query("insert into item values (2, 'back again', 3)");
     await source.query('delete from item where id = 5');
     await waitUntil('the stream after the re-snapshot applies', async () => (await copyRows()) === (await sourceRows()), 60_000);
+  });
+
+  // Continues from the copy the test above leaves. An empty table emits no snapshot read to mark the snapshot's
+  // end; the connector's SnapshotEndMarker transform writes a marker into the topic instead.
+  it('ends empty when every row was deleted while the connector was away, and copies what comes after', async () => {
+    const before = reconciled;
+    const held = (JSON.parse(await copyRows()) as unknown[]).length;
+    expect(held).toBeGreaterThan(0);
+    await unregister();
+    await source.query('delete from item');
+    await registerTestConnector(registration);
+    await waitUntil('the copy is empty like its source', async () => (await copyRows()) === '[]', 60_000);
+    expect(await sourceRows()).toBe('[]');
+    expect(reconciled - before).toBe(held);
+
+    await source.query("insert into item values (9, 'after the empty snapshot', 2)");
+    await waitUntil('a row inserted after the empty snapshot is copied', async () => (await copyRows()) === (await sourceRows()), 60_000);
+    expect(await copyRows()).not.toBe('[]');
   });
 });

@@ -5,6 +5,7 @@ import static java.nio.charset.StandardCharsets.UTF_8;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.KeyValue;
@@ -28,6 +29,9 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
 
   /** Timers read per range scan; a punctuation loops until none is due, so this bounds memory, not work. */
   static final int SCAN_BATCH = 1000;
+  /** The header (and its value) of the connector's snapshot-end marker, written by cdc/runtime's SnapshotEndMarker. */
+  static final String SNAPSHOT_END_HEADER = "petcare.marker";
+  static final String SNAPSHOT_END = "snapshot-end";
   private static final Logger log = LoggerFactory.getLogger(VerificationTimerProcessor.class);
 
   private final long leadMillis;
@@ -54,6 +58,10 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
 
   @Override
   public void process(Record<byte[], byte[]> record) {
+    if (isSnapshotEnd(record)) {
+      forgetAll(record);
+      return;
+    }
     VerificationChange change;
     try {
       change = parser.parse(record.key(), record.value());
@@ -91,6 +99,28 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
     if (stored == null) return;
     cancel(key, stored);
     expiries.delete(key.storeKey());
+  }
+
+  /**
+   * The connector's marker that a snapshot found the table EMPTY (cdc/README.md, "Snapshot-end markers"): every
+   * verification known before it was deleted while the connector was away, and no delete event will ever say so.
+   * Rows committed after the snapshot follow the marker in the topic and arm their timers again.
+   */
+  private static boolean isSnapshotEnd(Record<byte[], byte[]> record) {
+    Header marker = record.headers().lastHeader(SNAPSHOT_END_HEADER);
+    return marker != null && SNAPSHOT_END.equals(new String(marker.value(), UTF_8));
+  }
+
+  private void forgetAll(Record<byte[], byte[]> record) {
+    List<String> known = new ArrayList<>();
+    // Collected, then deleted: the store is not written while its iterator is open.
+    try (KeyValueIterator<String, PendingTimers> it = expiries.all()) {
+      while (it.hasNext()) known.add(it.next().key);
+    }
+    for (String storeKey : known) forget(VerificationKey.fromStoreKey(storeKey));
+    RecordMetadata source = context.recordMetadata().orElseThrow();
+    log.info("snapshot of an empty verification table at {}-{} offset {}: {} verification(s) deleted meanwhile, their timers cancelled",
+        source.topic(), source.partition(), source.offset(), known.size());
   }
 
   private void cancel(VerificationKey key, PendingTimers stored) {

@@ -1,0 +1,16 @@
+import type { KafkaMessage } from 'kafkajs';
+
+/**
+ * The header, and its value, of the record the connectors' SnapshotEndMarker transform writes into a table's topic
+ * when a snapshot found that table empty (cdc/README.md, "Snapshot-end markers"). Every reader of a table topic
+ * tells it from a change event by this header.
+ */
+export const SNAPSHOT_END_HEADER = 'petcare.marker';
+export const SNAPSHOT_END = 'snapshot-end';
+
+/** Whether a message of a table topic is a snapshot-end marker rather than a change. */
+export function isSnapshotEndMarker(message: Pick<KafkaMessage, 'headers'>): boolean {
+  const raw = message.headers?.[SNAPSHOT_END_HEADER];
+  const value = Array.isArray(raw) ? raw[0] : raw;
+  return value !== undefined && value !== null && value.toString() === SNAPSHOT_END;
+}
