@@ -35,7 +35,12 @@ public final class ChangeParser {
       case "c", "u", "r" -> {
         JsonNode after = envelope.path("after");
         if (!after.isObject()) throw new MalformedChangeException("op '" + op + "' without an 'after' row");
-        return new VerificationChange.Upsert(id, expiresAt(after));
+        if (!op.equals("r")) return new VerificationChange.Upsert(id, expiresAt(after));
+        JsonNode source = envelope.path("source");
+        long lsn = source.path("lsn").asLong(0);
+        if (lsn <= 0) throw new MalformedChangeException("snapshot read without a 'source.lsn'");
+        String snapshot = source.path("snapshot").asText("");
+        return new VerificationChange.Upsert(id, expiresAt(after), lsn, snapshot.equals("last") || snapshot.equals("last_in_data_collection"));
       }
       case "d" -> {
         return new VerificationChange.Removal(id);

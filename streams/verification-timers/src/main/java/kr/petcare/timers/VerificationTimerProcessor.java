@@ -71,6 +71,7 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
     }
     if (change instanceof VerificationChange.Upsert upsert) {
       arm(upsert);
+      if (upsert.lastOfSnapshot()) forgetUnread(upsert.snapshotLsn());
     } else {
       forget(change.key());
     }
@@ -81,7 +82,11 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
     VerificationKey key = change.key();
     PendingTimers stored = expiries.get(key.storeKey());
     long expiresAt = change.expiresAtMillis();
-    if (stored != null && stored.expiresAtMillis() == expiresAt) return;
+    long snapshotLsn = change.snapshotLsn() > 0 ? change.snapshotLsn() : stored == null ? 0 : stored.snapshotLsn();
+    if (stored != null && stored.expiresAtMillis() == expiresAt) {
+      if (stored.snapshotLsn() != snapshotLsn) expiries.put(key.storeKey(), stored.readBySnapshot(snapshotLsn));
+      return;
+    }
     cancel(key, stored);
     long now = context.currentSystemTimeMs();
     // An expiry already past gets no "expiring soon"; one whose lead has started gets it at the next punctuation.
@@ -91,7 +96,7 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
       timers.put(new TimerKey(expiringDue, ReminderKind.VERIFICATION_EXPIRING, key).encode(), expiresAt);
     }
     timers.put(new TimerKey(expiredDue, ReminderKind.VERIFICATION_EXPIRED, key).encode(), expiresAt);
-    expiries.put(key.storeKey(), new PendingTimers(expiresAt, expiringDue, expiredDue));
+    expiries.put(key.storeKey(), new PendingTimers(expiresAt, expiringDue, expiredDue, snapshotLsn));
   }
 
   private void forget(VerificationKey key) {
@@ -109,6 +114,25 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
   private static boolean isSnapshotEnd(Record<byte[], byte[]> record) {
     Header marker = record.headers().lastHeader(SNAPSHOT_END_HEADER);
     return marker != null && SNAPSHOT_END.equals(new String(marker.value(), UTF_8));
+  }
+
+  /**
+   * After the last read of a snapshot at {@code lsn}: a verification the snapshot did not read was deleted while the
+   * connector was away (its slot and offsets gone, then a new snapshot), and no delete event will ever say so.
+   */
+  private void forgetUnread(long lsn) {
+    List<String> unread = new ArrayList<>();
+    try (KeyValueIterator<String, PendingTimers> it = expiries.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, PendingTimers> entry = it.next();
+        if (entry.value.snapshotLsn() < lsn) unread.add(entry.key);
+      }
+    }
+    for (String storeKey : unread) forget(VerificationKey.fromStoreKey(storeKey));
+    if (!unread.isEmpty()) {
+      log.info("snapshot at lsn {} did not read {} verification(s) (deleted while the connector was away): their timers cancelled",
+          lsn, unread.size());
+    }
   }
 
   private void forgetAll(Record<byte[], byte[]> record) {

@@ -36,8 +36,22 @@ class ChangeParserTest {
 
   @Test
   void ignoresColumnsItDoesNotNeed() throws Exception {
-    String value = "{\"before\":null,\"after\":{\"expires_at\":\"2026-12-30T18:00:00Z\",\"new_column\":[1,2]},\"op\":\"r\",\"source\":{}}";
+    String value = "{\"before\":null,\"after\":{\"expires_at\":\"2026-12-30T18:00:00Z\",\"new_column\":[1,2]},\"op\":\"r\",\"source\":{\"lsn\":42}}";
     assertTrue(parser.parse(bytes(TimersDriver.key(USER, CODE)), bytes(value)) instanceof VerificationChange.Upsert);
+  }
+
+  @Test
+  void aSnapshotReadCarriesItsSnapshotsLsnAndWhetherItIsTheTablesLast() throws Exception {
+    String read = "{\"after\":{\"expires_at\":\"2026-12-30T18:00:00Z\"},\"op\":\"r\",\"source\":{\"lsn\":2360230536,\"snapshot\":\"%s\"}}";
+    VerificationKey key = new VerificationKey(USER.toLowerCase(), CODE);
+    long expiry = Instant.parse("2026-12-30T18:00:00Z").toEpochMilli();
+    for (String last : new String[] {"last", "last_in_data_collection"}) {
+      assertEquals(new VerificationChange.Upsert(key, expiry, 2360230536L, true), parser.parse(bytes(TimersDriver.key(USER, CODE)), bytes(read.formatted(last))));
+    }
+    assertEquals(new VerificationChange.Upsert(key, expiry, 2360230536L, false), parser.parse(bytes(TimersDriver.key(USER, CODE)), bytes(read.formatted("true"))));
+    MalformedChangeException noLsn = assertThrows(MalformedChangeException.class,
+        () -> parser.parse(bytes(TimersDriver.key(USER, CODE)), bytes("{\"after\":{\"expires_at\":\"2026-12-30T18:00:00Z\"},\"op\":\"r\",\"source\":{}}")));
+    assertTrue(noLsn.getMessage().contains("source.lsn"), noLsn.getMessage());
   }
 
   @Test
