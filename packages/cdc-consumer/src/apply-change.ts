@@ -22,6 +22,8 @@ export type ApplyOutcome =
       sourceTsMs: number | null;
       /** Rows removed from the copy because a snapshot that ended with this change did not read them. */
       reconciled?: number;
+      /** A snapshot ended with this change, and the copy was not reconciled (see ApplyOptions). */
+      unreconciled?: true;
     }
   | { result: 'skipped'; reason: string };
 
@@ -31,6 +33,16 @@ interface Applied {
   deleted: boolean;
   /** The snapshot point the key's state descends from; equal to `lsn` when the state is a snapshot read itself. */
   snapshotLsn: bigint;
+}
+
+/** How applyParsed treats the end of a snapshot (a table's last read, or a snapshot-end marker). */
+export interface ApplyOptions {
+  /**
+   * Remove the keys the snapshot did not read. Sound only on a topic of one partition: on more, the snapshot's end
+   * reaches one partition while reads of keys on the others may not be applied yet, and a read applied after the
+   * reconcile removed its key would be skipped as stale, losing the row for good.
+   */
+  reconcile: boolean;
 }
 
 /** A message that has passed every check that needs no database: ready to apply. */
@@ -155,7 +167,12 @@ async function reconcile(tx: EntityManager, handler: AnyChangeHandler, state: Ma
  * ordered by Kafka offset instead: one at or before the last applied offset for its key is old. Any error
  * rolls the whole batch back.
  */
-export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, batch: ParsedMessage[]): Promise<ApplyOutcome[]> {
+export async function applyParsed(
+  em: EntityManager,
+  handler: AnyChangeHandler,
+  batch: ParsedMessage[],
+  options: ApplyOptions = { reconcile: true },
+): Promise<ApplyOutcome[]> {
   // Bound parameters (executeBound), as the subgraphs' hot paths: no escaping of a chunk's keys into the SQL text, and
   // arrays pass as one `$n::text[]` value instead of MikroORM's `array[?]` spread.
   return em.transactional(async (tx) => {
@@ -192,6 +209,11 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
         effects.flatMap((e) => ('row' in e ? [e] : [])),
       );
     };
+    const reconcileAt = async (lsn: bigint, offset: bigint, sourceTsMs: number | null): Promise<ApplyOutcome> => {
+      if (!options.reconcile) return { result: 'applied', sourceTsMs, unreconciled: true };
+      const reconciled = await reconcile(tx, handler, state, lsn, offset);
+      return { result: 'applied', sourceTsMs, ...(reconciled > 0 ? { reconciled } : {}) };
+    };
     for (const m of batch) {
       const prev = state.get(m.id);
       if (m.snapshotEndLsn !== undefined) {
@@ -205,8 +227,7 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
         state.set(m.id, { lsn: m.snapshotEndLsn, offset: m.offset, deleted: true, snapshotLsn: m.snapshotEndLsn });
         touched.add(m.id);
         await writeBookkeeping(tx, handler.topic, state, touched);
-        const reconciled = await reconcile(tx, handler, state, m.snapshotEndLsn, m.offset);
-        outcomes.push({ result: 'applied', sourceTsMs: null, ...(reconciled > 0 ? { reconciled } : {}) });
+        outcomes.push(await reconcileAt(m.snapshotEndLsn, m.offset, null));
         continue;
       }
       if (m.change === null) {
@@ -232,8 +253,7 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
         // Everything read before this point must be in the copy and the bookkeeping for the reconcile to see it.
         await applyNet();
         await writeBookkeeping(tx, handler.topic, state, touched);
-        const reconciled = await reconcile(tx, handler, state, m.change.lsn, m.offset);
-        outcomes.push({ result: 'applied', sourceTsMs: m.change.sourceTsMs, ...(reconciled > 0 ? { reconciled } : {}) });
+        outcomes.push(await reconcileAt(m.change.lsn, m.offset, m.change.sourceTsMs));
         continue;
       }
       outcomes.push({ result: 'applied', sourceTsMs: m.change?.sourceTsMs ?? null });
@@ -245,7 +265,7 @@ export async function applyParsed(em: EntityManager, handler: AnyChangeHandler, 
 }
 
 /** Applies one message on its own (see applyParsed); the path a batch falls back to around a poison message. */
-export async function applyChange(em: EntityManager, handler: AnyChangeHandler, message: IncomingMessage): Promise<ApplyOutcome> {
-  const [outcome] = await applyParsed(em, handler, [parseMessage(handler, message)]);
+export async function applyChange(em: EntityManager, handler: AnyChangeHandler, message: IncomingMessage, options?: ApplyOptions): Promise<ApplyOutcome> {
+  const [outcome] = await applyParsed(em, handler, [parseMessage(handler, message)], options);
   return outcome!;
 }

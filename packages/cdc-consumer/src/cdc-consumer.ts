@@ -3,7 +3,7 @@ import type { MikroORM, EntityManager } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
 import type { AnyChangeHandler } from './change-handler.ts';
 import type { AnyEventHandler } from './event-handler.ts';
-import { applyParsed, parseMessage, type ApplyOutcome } from './apply-change.ts';
+import { applyParsed, parseMessage, type ApplyOptions, type ApplyOutcome } from './apply-change.ts';
 import { applyEvents, parseEvent } from './apply-events.ts';
 import { isPermanentFailure } from './is-permanent-failure.ts';
 import { SERVICE_CONSUMER_LIVENESS, serviceKafka } from './service-kafka.ts';
@@ -43,7 +43,7 @@ const PROCESSED_EVENT_DAYS = 30;
 interface TopicApplier {
   topic: string;
   parse(message: KafkaMessage): unknown;
-  apply(em: EntityManager, chunk: unknown[]): Promise<ApplyOutcome[]>;
+  apply(em: EntityManager, chunk: unknown[], options: ApplyOptions): Promise<ApplyOutcome[]>;
 }
 
 function applierFor(handler: AnyChangeHandler | AnyEventHandler): TopicApplier {
@@ -57,7 +57,7 @@ function applierFor(handler: AnyChangeHandler | AnyEventHandler): TopicApplier {
   return {
     topic: handler.topic,
     parse: (message) => parseMessage(handler, message),
-    apply: (em, chunk) => applyParsed(em, handler, chunk as ReturnType<typeof parseMessage>[]),
+    apply: (em, chunk, options) => applyParsed(em, handler, chunk as ReturnType<typeof parseMessage>[], options),
   };
 }
 
@@ -74,6 +74,8 @@ export class CdcConsumer {
   readonly #consumer: Consumer;
   readonly #producer: Producer;
   readonly #handlers: Map<string, TopicApplier>;
+  /** Partitions per topic, read at start: a copy reconciles after a snapshot only on a topic of one (ApplyOptions). */
+  readonly #partitions = new Map<string, number>();
   #pruneTimer: NodeJS.Timeout | undefined;
   #running = false;
   /** Set when the group's position fell out of a topic while running: nothing more is applied. */
@@ -130,6 +132,7 @@ export class CdcConsumer {
   async start(): Promise<void> {
     await checkWrittenTables(this.options.orm, this.options.handlers);
     await this.#ensureTopics();
+    await this.#readPartitionCounts();
     await this.#refuseGoneOffsets();
     await this.#producer.connect();
     await this.#consumer.connect();
@@ -302,6 +305,17 @@ export class CdcConsumer {
 
   // Creating the topics up front lets a consumer start before the first change of a table exists,
   // with the same settings Debezium's own topics get on this broker.
+  async #readPartitionCounts(): Promise<void> {
+    const admin = this.#kafka.admin();
+    await admin.connect();
+    try {
+      const { topics } = await admin.fetchTopicMetadata({ topics: [...this.#handlers.keys()] });
+      for (const t of topics) this.#partitions.set(t.name, t.partitions.length);
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
   async #ensureTopics(): Promise<void> {
     await createMissingTopics(this.#kafka, [
       ...this.options.handlers.map((h) => ({ topic: h.topic, changes: !('kind' in h) })),
@@ -325,7 +339,8 @@ export class CdcConsumer {
     const em = this.options.orm.em.fork() as EntityManager;
     for (let attempt = 0, wait = RETRY_MIN_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
       try {
-        const outcomes = await handler.apply(em, chunk.map((c) => c.parsed));
+        const partitions = this.#partitions.get(handler.topic) ?? 1;
+        const outcomes = await handler.apply(em, chunk.map((c) => c.parsed), { reconcile: partitions === 1 });
         this.#clearStuck(handler.topic, partition);
         this.#logRequestIds(handler.topic, partition, chunk.map((c) => c.message), outcomes);
         for (const outcome of outcomes) {
@@ -333,6 +348,12 @@ export class CdcConsumer {
             this.options.log.info(
               { topic: handler.topic, removed: outcome.reconciled },
               `reconciled the copy of ${handler.topic} after a snapshot: ${outcome.reconciled} row(s) the snapshot did not read (deleted at the source meanwhile) removed`,
+            );
+          }
+          if (outcome.result === 'applied' && outcome.unreconciled) {
+            this.options.log.warn(
+              { topic: handler.topic, partitions },
+              `did not reconcile the copy of ${handler.topic} after a snapshot: the topic has ${partitions} partitions and a snapshot's end reaches one of them; rows deleted at the source while the connector was away stay in the copy (cdc/README.md, "Re-snapshots reconcile")`,
             );
           }
           this.options.onOutcome?.(handler.topic, outcome);

@@ -4,7 +4,7 @@ export { defineEventHandler, type EventHandler, type AnyEventHandler, type Syste
 export { parseEvent, applyEvents, type ParsedEvent } from './apply-events.ts';
 export { defineReaction, type ReactionDefinition } from './define-reaction.ts';
 export { defineCopy, type CopyDefinition, type CopyColumn, type ConvertedColumn } from './define-copy.ts';
-export { applyChange, applyParsed, parseMessage, type ApplyOutcome, type IncomingMessage, type ParsedMessage } from './apply-change.ts';
+export { applyChange, applyParsed, parseMessage, type ApplyOptions, type ApplyOutcome, type IncomingMessage, type ParsedMessage } from './apply-change.ts';
 export { parseDebeziumChange, parseDebeziumKey, type DebeziumChange, type ChangeOp } from './debezium-change.ts';
 export { PoisonMessageError } from './poison-message-error.ts';
 export { isPermanentFailure } from './is-permanent-failure.ts';

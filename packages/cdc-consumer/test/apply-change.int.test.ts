@@ -134,4 +134,13 @@ describe('applyChange on a real copy', () => {
   it('refuses, as poison, a message with the marker header that does not say which snapshot ended', async () => {
     await expect(apply({ ...snapshotEnd(1), value: Buffer.from('{"snapshot_end":"public.item"}') })).rejects.toThrow(PoisonMessageError);
   });
+
+  it('keeps every row at a snapshot\'s end when told the topic has more partitions than one, and says so', async () => {
+    await apply(change('c', 13, 500, 1));
+    // On a topic of several partitions, this key's read of the new snapshot may still be on its way on another one.
+    const end = await applyChange(orm.em.fork(), handler, snapshotEnd(1000), { reconcile: false });
+    expect(end).toEqual({ result: 'applied', sourceTsMs: null, unreconciled: true });
+    expect((await apply(change('r', 13, 1000, 6))).result).toBe('applied');
+    expect(await copy(13)).toBe(6);
+  });
 });
