@@ -22,8 +22,11 @@ export type ApplyOutcome =
       sourceTsMs: number | null;
       /** Rows removed from the copy because a snapshot that ended with this change did not read them. */
       reconciled?: number;
-      /** A snapshot ended with this change, and the copy was not reconciled (see ApplyOptions). */
-      unreconciled?: true;
+      /**
+       * A snapshot ended with this change and the copy was not reconciled (see ApplyOptions): how many of the copy's
+       * keys this snapshot had not read by then. On a first snapshot none; after a re-snapshot, possibly stale rows.
+       */
+      unreconciled?: number;
     }
   | { result: 'skipped'; reason: string };
 
@@ -159,6 +162,15 @@ async function reconcile(tx: EntityManager, handler: AnyChangeHandler, state: Ma
   return stale.length;
 }
 
+async function countUnread(tx: EntityManager, topic: string, snapshotLsn: bigint): Promise<number> {
+  const [row] = await executeBound<{ n: number }>(
+    tx,
+    `select count(*)::int as n from cdc_applied_change where topic = $1 and not deleted and snapshot_lsn < $2::numeric and lsn < $2::numeric`,
+    [topic, snapshotLsn.toString()],
+  );
+  return row?.n ?? 0;
+}
+
 /**
  * Applies parsed messages of one topic to a copy exactly once, in order, in ONE transaction. The last
  * applied LSN per source key is kept in `cdc_applied_change` and written in the same transaction as the
@@ -210,7 +222,7 @@ export async function applyParsed(
       );
     };
     const reconcileAt = async (lsn: bigint, offset: bigint, sourceTsMs: number | null): Promise<ApplyOutcome> => {
-      if (!options.reconcile) return { result: 'applied', sourceTsMs, unreconciled: true };
+      if (!options.reconcile) return { result: 'applied', sourceTsMs, unreconciled: await countUnread(tx, handler.topic, lsn) };
       const reconciled = await reconcile(tx, handler, state, lsn, offset);
       return { result: 'applied', sourceTsMs, ...(reconciled > 0 ? { reconciled } : {}) };
     };

@@ -352,8 +352,8 @@ export class CdcConsumer {
           }
           if (outcome.result === 'applied' && outcome.unreconciled) {
             this.options.log.warn(
-              { topic: handler.topic, partitions },
-              `did not reconcile the copy of ${handler.topic} after a snapshot: the topic has ${partitions} partitions and a snapshot's end reaches one of them; rows deleted at the source while the connector was away stay in the copy (cdc/README.md, "Re-snapshots reconcile")`,
+              { topic: handler.topic, partitions, unread: outcome.unreconciled },
+              `did not reconcile the copy of ${handler.topic} after a snapshot: the topic has ${partitions} partitions and a snapshot's end reaches one of them; ${outcome.unreconciled} key(s) not read by it yet stay in the copy, and those deleted at the source while the connector was away stay for good (cdc/README.md, "Re-snapshots reconcile")`,
             );
           }
           this.options.onOutcome?.(handler.topic, outcome);

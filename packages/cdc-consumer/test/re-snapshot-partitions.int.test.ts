@@ -65,7 +65,7 @@ describe('a copy of a topic with three partitions, after its connector re-snapsh
       orm: sink,
       log,
       onOutcome: (_t, outcome) => {
-        if (outcome.result === 'applied' && outcome.unreconciled) unreconciled++;
+        if (outcome.result === 'applied' && outcome.unreconciled !== undefined) unreconciled++;
       },
     });
     await consumer.start();
