@@ -6,17 +6,9 @@ import { createLogger } from '@petcare/service-kit';
 import { waitUntil } from '@petcare/service-kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
-import {
-  ConnectClient,
-  connectUrl,
-  deleteTestTopics,
-  registerTestConnector,
-  removeTestConnector,
-  testBrokers,
-  testConnectorConfig,
-  unregisterConnectors,
-} from '@petcare/cdc/connect';
+import { deleteTestTopics, registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { itemHandler } from './fixtures/item-copy.ts';
+import { unregisterTestConnector } from './fixtures/unregister-test-connector.ts';
 import { closeItemDatabases, copiedItems, itemDatabases, openItemDatabases, sourceItems } from './fixtures/item-databases.ts';
 
 // The 동네인증 topic has three partitions (the verification-timers app scales by them). A snapshot's end reaches one
@@ -71,14 +63,7 @@ describe('a copy of a topic with three partitions, after its connector re-snapsh
     await consumer.start();
     await waitUntil('the first snapshot copied', async () => (await copiedItems(sink)) === (await sourceItems(source)), 60_000);
 
-    const slot = connector.replace(/[^a-z0-9_]/g, '_');
-    await unregisterConnectors({
-      client: new ConnectClient(connectUrl),
-      files: [{ path: '', name: connector, database: dbs.sourceDb, slot, publication: slot, config: testConnectorConfig(registration) }],
-      names: [connector],
-      log: () => undefined,
-      postgresUrl: dbs.adminUrl,
-    });
+    await unregisterTestConnector(registration, dbs.adminUrl);
     await source.query('update item set qty = 2');
     await registerTestConnector(registration);
     await waitUntil('the re-snapshot applied', async () => (await copiedItems(sink)) === (await sourceItems(source)), 60_000);

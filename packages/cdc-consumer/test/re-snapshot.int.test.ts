@@ -5,16 +5,9 @@ import { createLogger } from '@petcare/service-kit';
 import { waitUntil } from '@petcare/service-kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
-import {
-  ConnectClient,
-  connectUrl,
-  registerTestConnector,
-  removeTestConnector,
-  testBrokers,
-  testConnectorConfig,
-  unregisterConnectors,
-} from '@petcare/cdc/connect';
+import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
 import { itemHandler } from './fixtures/item-copy.ts';
+import { unregisterTestConnector } from './fixtures/unregister-test-connector.ts';
 import { closeItemDatabases, copiedItems, itemDatabases, openItemDatabases, sourceItems } from './fixtures/item-databases.ts';
 
 // Rows deleted at the source while its connector was away (slot and offsets gone: `cdc.sh unregister` then
@@ -48,17 +41,7 @@ afterAll(async () => {
 
 const registration = { name: connector, database: sourceDb, topicPrefix, tables: 'public.item' };
 
-/** `cdc.sh unregister`: the connector, its offsets, slot and publication go. */
-async function unregister(): Promise<void> {
-  const slot = connector.replace(/[^a-z0-9_]/g, '_');
-  await unregisterConnectors({
-    client: new ConnectClient(connectUrl),
-    files: [{ path: '', name: connector, database: sourceDb, slot, publication: slot, config: testConnectorConfig(registration) }],
-    names: [connector],
-    log: () => undefined,
-    postgresUrl: adminUrl,
-  });
-}
+const unregister = () => unregisterTestConnector(registration, adminUrl);
 
 describe('a copy after its connector re-snapshots', () => {
   it('loses the rows deleted at the source while the connector was away, and keeps following the stream', async () => {
