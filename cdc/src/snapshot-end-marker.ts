@@ -1,4 +1,5 @@
 import type { KafkaMessage } from 'kafkajs';
+import { headerText } from './header-text.ts';
 
 /**
  * The header, and its value, of the record the connectors' SnapshotEndMarker transform writes into a table's topic
@@ -10,7 +11,5 @@ export const SNAPSHOT_END = 'snapshot-end';
 
 /** Whether a message of a table topic is a snapshot-end marker rather than a change. */
 export function isSnapshotEndMarker(message: Pick<KafkaMessage, 'headers'>): boolean {
-  const raw = message.headers?.[SNAPSHOT_END_HEADER];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  return value !== undefined && value !== null && value.toString() === SNAPSHOT_END;
+  return headerText(message, SNAPSHOT_END_HEADER) === SNAPSHOT_END;
 }

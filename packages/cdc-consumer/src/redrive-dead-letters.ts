@@ -1,5 +1,6 @@
 import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { headerText } from '@petcare/cdc';
 import { keyText } from './apply-change.ts';
 import { parseDebeziumChange, parseDebeziumKey } from './debezium-change.ts';
 
@@ -31,7 +32,6 @@ interface Identity {
   applied(): Promise<boolean>;
 }
 
-const header = (m: KafkaMessage, name: string) => (m.headers?.[name] === undefined ? undefined : String(m.headers[name]));
 
 /**
  * Re-drives a service's dead letters once each: every message in `<service>.cdc.dlq` not re-driven before goes
@@ -129,14 +129,14 @@ export async function redriveDeadLetters(options: RedriveOptions): Promise<Redri
   const joined = new Promise<void>((resolve) => watcher.on(watcher.events.GROUP_JOIN, () => resolve()));
   void watcher.run({
     eachMessage: async ({ message }) => {
-      againByKey.set(`${header(message, 'dlq.source.topic')}|${String(message.key)}|${String(message.value)}`, header(message, 'dlq.reason') ?? '');
+      againByKey.set(`${headerText(message, 'dlq.source.topic')}|${String(message.key)}|${String(message.value)}`, headerText(message, 'dlq.reason') ?? '');
     },
   });
   await joined;
   const results: RedriveResult[] = [];
   try {
     for (const { message } of letters) {
-      const topic = header(message, 'dlq.source.topic') ?? '';
+      const topic = headerText(message, 'dlq.source.topic') ?? '';
       const base = { offset: message.offset, topic, key: String(message.key) };
       const say = (r: RedriveResult) => {
         results.push(r);

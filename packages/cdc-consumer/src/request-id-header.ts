@@ -1,4 +1,5 @@
 import type { KafkaMessage } from 'kafkajs';
+import { headerText } from '@petcare/cdc';
 
 /**
  * The Kafka header naming the client request whose transaction produced a message (the gateway's `x-request-id`),
@@ -8,8 +9,5 @@ export const REQUEST_ID_HEADER = 'requestId';
 
 /** The request id a message carries, or undefined when it carries none (or an empty one). */
 export function requestIdOf(message: Pick<KafkaMessage, 'headers'>): string | undefined {
-  const raw = message.headers?.[REQUEST_ID_HEADER];
-  const value = Array.isArray(raw) ? raw[0] : raw;
-  const text = value === undefined || value === null ? '' : value.toString();
-  return text.length > 0 ? text : undefined;
+  return headerText(message, REQUEST_ID_HEADER);
 }
