@@ -140,10 +140,14 @@ async function writeBookkeeping(tx: EntityManager, topic: string, state: Map<str
  * read. Marked deleted at the snapshot's point, so an older change replayed later cannot bring it back, while a
  * change streamed after the snapshot (the key inserted again) still applies.
  */
+// The keys of topic $1 that the snapshot at LSN $2 has not read: live, and with neither their state nor the snapshot
+// it descends from at or past that point. What a reconcile removes, and what an unreconciled snapshot counts.
+const NOT_READ_BY_SNAPSHOT = `topic = $1 and not deleted and snapshot_lsn < $2::numeric and lsn < $2::numeric`;
+
 async function reconcile(tx: EntityManager, handler: AnyChangeHandler, state: Map<string, Applied>, snapshotLsn: bigint, offset: bigint): Promise<number> {
   const stale = await executeBound<{ key: string }>(
     tx,
-    `select key from cdc_applied_change where topic = $1 and not deleted and snapshot_lsn < $2::numeric and lsn < $2::numeric order by key for update`,
+    `select key from cdc_applied_change where ${NOT_READ_BY_SNAPSHOT} order by key for update`,
     [handler.topic, snapshotLsn.toString()],
   );
   if (stale.length === 0) return 0;
@@ -165,7 +169,7 @@ async function reconcile(tx: EntityManager, handler: AnyChangeHandler, state: Ma
 async function countUnread(tx: EntityManager, topic: string, snapshotLsn: bigint): Promise<number> {
   const [row] = await executeBound<{ n: number }>(
     tx,
-    `select count(*)::int as n from cdc_applied_change where topic = $1 and not deleted and snapshot_lsn < $2::numeric and lsn < $2::numeric`,
+    `select count(*)::int as n from cdc_applied_change where ${NOT_READ_BY_SNAPSHOT}`,
     [topic, snapshotLsn.toString()],
   );
   return row?.n ?? 0;
