@@ -121,7 +121,25 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
    * connector was away (its slot and offsets gone, then a new snapshot), and no delete event will ever say so.
    */
   private void forgetUnread(long lsn) {
+    int forgotten = forgetReadBefore(lsn);
+    if (forgotten > 0) {
+      log.info("snapshot at lsn {} did not read {} verification(s) (deleted while the connector was away): their timers cancelled",
+          lsn, forgotten);
+    }
+  }
+
+  /** After a snapshot-end marker: the table was empty, so no verification known here was read by that snapshot. */
+  private void forgetAll(Record<byte[], byte[]> record) {
+    int forgotten = forgetReadBefore(Long.MAX_VALUE);
+    RecordMetadata source = context.recordMetadata().orElseThrow();
+    log.info("snapshot of an empty verification table at {}-{} offset {}: {} verification(s) deleted meanwhile, their timers cancelled",
+        source.topic(), source.partition(), source.offset(), forgotten);
+  }
+
+  /** Forgets, with their timers, the verifications last read by a snapshot before {@code lsn} (or by none); returns how many. */
+  private int forgetReadBefore(long lsn) {
     List<String> unread = new ArrayList<>();
+    // Collected, then deleted: the store is not written while its iterator is open.
     try (KeyValueIterator<String, PendingTimers> it = expiries.all()) {
       while (it.hasNext()) {
         KeyValue<String, PendingTimers> entry = it.next();
@@ -129,22 +147,7 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
       }
     }
     for (String storeKey : unread) forget(VerificationKey.fromStoreKey(storeKey));
-    if (!unread.isEmpty()) {
-      log.info("snapshot at lsn {} did not read {} verification(s) (deleted while the connector was away): their timers cancelled",
-          lsn, unread.size());
-    }
-  }
-
-  private void forgetAll(Record<byte[], byte[]> record) {
-    List<String> known = new ArrayList<>();
-    // Collected, then deleted: the store is not written while its iterator is open.
-    try (KeyValueIterator<String, PendingTimers> it = expiries.all()) {
-      while (it.hasNext()) known.add(it.next().key);
-    }
-    for (String storeKey : known) forget(VerificationKey.fromStoreKey(storeKey));
-    RecordMetadata source = context.recordMetadata().orElseThrow();
-    log.info("snapshot of an empty verification table at {}-{} offset {}: {} verification(s) deleted meanwhile, their timers cancelled",
-        source.topic(), source.partition(), source.offset(), known.size());
+    return unread.size();
   }
 
   private void cancel(VerificationKey key, PendingTimers stored) {
