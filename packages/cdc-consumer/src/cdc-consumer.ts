@@ -132,8 +132,7 @@ export class CdcConsumer {
   async start(): Promise<void> {
     await checkWrittenTables(this.options.orm, this.options.handlers);
     await this.#ensureTopics();
-    await this.#readPartitionCounts();
-    await this.#refuseGoneOffsets();
+    await this.#readTopics();
     await this.#producer.connect();
     await this.#consumer.connect();
     await this.#consumer.subscribe({ topics: [...this.#handlers.keys()], fromBeginning: true });
@@ -207,13 +206,17 @@ export class CdcConsumer {
     await this.#producer.disconnect();
   }
 
-  // A group whose committed offset is gone would otherwise be reset to the earliest offset by kafkajs, skipping
-  // the changes in between without a word: refuse to start, in one log line.
-  async #refuseGoneOffsets(): Promise<void> {
+  // One admin connection for what start needs to know of its topics. Their partition counts (see #partitions). And
+  // whether the group's committed offset is gone: kafkajs would otherwise reset it to the earliest offset, skipping
+  // the changes in between without a word, so the consumer refuses to start, in one log line.
+  async #readTopics(): Promise<void> {
     const admin = this.#kafka.admin();
     await admin.connect();
+    const names = [...this.#handlers.keys()];
     try {
-      const gone = await findGoneOffsets(admin, this.options.groupId, [...this.#handlers.keys()]);
+      const { topics } = await admin.fetchTopicMetadata({ topics: names });
+      for (const t of topics) this.#partitions.set(t.name, t.partitions.length);
+      const gone = await findGoneOffsets(admin, this.options.groupId, names);
       if (gone.length === 0) return;
       const error = new CommittedOffsetGoneError(this.options.groupId, gone);
       this.options.log.error({ groupId: this.options.groupId, gone }, error.message);
@@ -305,17 +308,6 @@ export class CdcConsumer {
 
   // Creating the topics up front lets a consumer start before the first change of a table exists,
   // with the same settings Debezium's own topics get on this broker.
-  async #readPartitionCounts(): Promise<void> {
-    const admin = this.#kafka.admin();
-    await admin.connect();
-    try {
-      const { topics } = await admin.fetchTopicMetadata({ topics: [...this.#handlers.keys()] });
-      for (const t of topics) this.#partitions.set(t.name, t.partitions.length);
-    } finally {
-      await admin.disconnect();
-    }
-  }
-
   async #ensureTopics(): Promise<void> {
     await createMissingTopics(this.#kafka, [
       ...this.options.handlers.map((h) => ({ topic: h.topic, changes: !('kind' in h) })),
