@@ -17,4 +17,3 @@ export { findGoneOffsets } from './find-gone-offsets.ts';
 export type { ConsumerStatus, StuckPartition } from './consumer-status.ts';
 export { redriveDeadLetters, type RedriveOptions, type RedriveResult } from './redrive-dead-letters.ts';
 export { REQUEST_ID_HEADER, requestIdOf } from './request-id-header.ts';
-export { parseSnapshotEnd, type SnapshotEnd } from './parse-snapshot-end.ts';
