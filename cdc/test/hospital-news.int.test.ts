@@ -38,6 +38,8 @@ const received: { topic: string; message: KafkaMessage }[] = [];
 const sql = (service: { orm: { em: { getConnection(): { execute(q: string, p?: unknown[]): Promise<any[]> } } } }, q: string, p: unknown[] = []) =>
   service.orm.em.getConnection().execute(q, p);
 const news = () => received.filter((r) => r.topic === topics.hospitalNews);
+// A table topic's changes, without the snapshot-end marker it opens with when its table was empty at the snapshot.
+const changesOn = (topic: string) => received.filter((r) => r.topic === topic && !isSnapshotEndMarker(r.message));
 const parsed = () => news().map((r) => hospitalNewsEvent.parse(JSON.parse(r.message.value!.toString())));
 const tagOf = async (id: string) => (await sql(hospitals, 'select neighborhood_code from hospital where id = ?', [id]))[0]?.neighborhood_code ?? null;
 const confirm = (id: string, h24: boolean, note: string) =>
@@ -77,8 +79,7 @@ afterAll(async () => {
 describe('the copy of 행정동 boundaries', () => {
   it('arrives as Debezium sends PostGIS (base64 EWKB and SRID), and tags every located Seoul hospital', async () => {
     await waitUntil('all 425 boundaries copied', async () => (await sql(hospitals, 'select count(*)::int as n from neighborhood_copy'))[0].n === 425, 120_000);
-    // The table may have been empty when its connector snapshotted it: then the topic opens with a snapshot-end marker.
-    const sample = received.find((r) => r.topic === topics.neighborhoods && !isSnapshotEndMarker(r.message))!;
+    const sample = changesOn(topics.neighborhoods)[0]!;
     const after = JSON.parse(sample.message.value!.toString()).after;
     expect(after.geom).toEqual({ wkb: expect.stringMatching(/^[A-Za-z0-9+/]+=*$/), srid: 4326 });
     const [tagging] = await sql(hospitals, `select count(*)::int as located, count(neighborhood_code)::int as tagged from hospital
@@ -120,8 +121,8 @@ describe('news for neighbours', () => {
   });
 
   it('leaves raw hospital changes on the table topic, unrouted', async () => {
-    await waitUntil('raw hospital changes', async () => received.some((r) => r.topic === `${ns}hospitals.public.hospital` && !isSnapshotEndMarker(r.message)), 60_000);
-    const raw = JSON.parse(received.find((r) => r.topic === `${ns}hospitals.public.hospital` && !isSnapshotEndMarker(r.message))!.message.value!.toString());
+    await waitUntil('raw hospital changes', async () => changesOn(`${ns}hospitals.public.hospital`).length > 0, 60_000);
+    const raw = JSON.parse(changesOn(`${ns}hospitals.public.hospital`)[0]!.message.value!.toString());
     expect(raw.after).toMatchObject({ id: expect.any(String), name: expect.any(String) });
   });
 
