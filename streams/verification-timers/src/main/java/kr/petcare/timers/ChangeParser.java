@@ -49,6 +49,18 @@ public final class ChangeParser {
     }
   }
 
+  /**
+   * The LSN of the snapshot whose end a snapshot-end marker (cdc/README.md, "Snapshot-end markers") says: every read
+   * of that snapshot in the marker's partition is before it.
+   */
+  public long parseSnapshotEnd(byte[] value) throws MalformedChangeException {
+    if (value == null) throw new MalformedChangeException("snapshot-end marker without a value");
+    JsonNode marker = readJson(value, "snapshot-end marker");
+    long lsn = marker.path("lsn").asLong(0);
+    if (lsn <= 0) throw new MalformedChangeException("snapshot-end marker without a positive 'lsn': " + abbreviate(marker));
+    return lsn;
+  }
+
   private static VerificationKey parseKey(byte[] key) throws MalformedChangeException {
     if (key == null) throw new MalformedChangeException("record has no key");
     JsonNode node = readJson(key, "key");

@@ -29,7 +29,7 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
 
   /** Timers read per range scan; a punctuation loops until none is due, so this bounds memory, not work. */
   static final int SCAN_BATCH = 1000;
-  /** The header (and its value) of the connector's snapshot-end marker, written by cdc/runtime's SnapshotEndMarker. */
+  /** The header (and its value) of the connector's snapshot-end marker, written by cdc/runtime's SnapshotEndChannel. */
   static final String SNAPSHOT_END_HEADER = "petcare.marker";
   static final String SNAPSHOT_END = "snapshot-end";
   private static final Logger log = LoggerFactory.getLogger(VerificationTimerProcessor.class);
@@ -59,7 +59,11 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
   @Override
   public void process(Record<byte[], byte[]> record) {
     if (isSnapshotEnd(record)) {
-      forgetAll(record);
+      try {
+        forgetAtSnapshotEnd(parser.parseSnapshotEnd(record.value()));
+      } catch (MalformedChangeException e) {
+        deadLetter(record, e.getMessage());
+      }
       return;
     }
     VerificationChange change;
@@ -107,9 +111,8 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
   }
 
   /**
-   * The connector's marker that a snapshot found the table EMPTY (cdc/README.md, "Snapshot-end markers"): every
-   * verification known before it was deleted while the connector was away, and no delete event will ever say so.
-   * Rows committed after the snapshot follow the marker in the topic and arm their timers again.
+   * The connector's marker, in each partition, that a snapshot has read the table (cdc/README.md, "Snapshot-end
+   * markers"): every read of that snapshot in this partition, whose verifications are this task's, is before it.
    */
   private static boolean isSnapshotEnd(Record<byte[], byte[]> record) {
     Header marker = record.headers().lastHeader(SNAPSHOT_END_HEADER);
@@ -128,12 +131,16 @@ final class VerificationTimerProcessor implements Processor<byte[], byte[], byte
     }
   }
 
-  /** After a snapshot-end marker: the table was empty, so no verification known here was read by that snapshot. */
-  private void forgetAll(Record<byte[], byte[]> record) {
-    int forgotten = forgetReadBefore(Long.MAX_VALUE);
+  /**
+   * At a snapshot-end marker: a verification of this partition the snapshot did not read was deleted while the
+   * connector was away. The table's last read does the same, but reaches one partition only; an empty table has none.
+   * Rows committed after the snapshot follow the marker in the topic and arm their timers again.
+   */
+  private void forgetAtSnapshotEnd(long lsn) {
+    int forgotten = forgetReadBefore(lsn);
     RecordMetadata source = context.recordMetadata().orElseThrow();
-    log.info("snapshot of an empty verification table at {}-{} offset {}: {} verification(s) deleted meanwhile, their timers cancelled",
-        source.topic(), source.partition(), source.offset(), forgotten);
+    log.info("snapshot at lsn {} ended in {}-{} (offset {}): {} verification(s) it did not read (deleted meanwhile) forgotten, their timers cancelled",
+        lsn, source.topic(), source.partition(), source.offset(), forgotten);
   }
 
   /** Forgets, with their timers, the verifications last read by a snapshot before {@code lsn} (or by none); returns how many. */

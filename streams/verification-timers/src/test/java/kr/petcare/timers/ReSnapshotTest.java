@@ -17,8 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * A re-snapshot (the connector's slot and offsets gone, then a new snapshot) is the only evidence of the
  * verifications deleted while the connector was away: they get no reminder, and one written after it does. A
- * snapshot of a table with rows says it is complete with its last read; of an empty table, with the connector's
- * snapshot-end marker.
+ * snapshot says it is complete in each partition with the connector's snapshot-end marker, and in one of them also
+ * with the table's last read.
  */
 class ReSnapshotTest {
 
@@ -56,15 +56,47 @@ class ReSnapshotTest {
         USER_C + " VERIFICATION_EXPIRED", USER_C + " VERIFICATION_EXPIRING"), emitted);
   }
 
+  /** The marker the connector writes into each partition of the topic when a snapshot at {@code lsn} has read the table. */
+  private void snapshotEnd(String lsn) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("petcare.marker", "snapshot-end".getBytes(StandardCharsets.UTF_8));
+    timers.input.pipeInput(new TestRecord<>("{\"snapshot_end\":\"public.neighborhood_verification\",\"partition\":1}",
+        "{\"snapshot_end\":\"public.neighborhood_verification\",\"lsn\":" + lsn + ",\"ts_ms\":1,\"partitions\":3}", headers));
+  }
+
+  @Test
+  void aPartitionWithoutTheLastReadIsReconciledAtItsMarker() throws Exception {
+    timers.upsert("c", USER_A, CODE, START.plus(Duration.ofDays(1)));
+    timers.upsert("c", USER_B, CODE, START.plus(Duration.ofDays(1)));
+
+    // The table's last read went to another partition; this one sees its reads (USER_B) and then its marker.
+    timers.input.pipeInput(TimersDriver.key(USER_B, CODE), read(USER_B, START.plus(Duration.ofDays(2)), 5000, "true"));
+    snapshotEnd("5000");
+
+    timers.advance(TimersDriver.INTERVAL);
+    timers.advanceTo(START.plus(Duration.ofDays(3)));
+    assertEquals(List.of(USER_B + " VERIFICATION_EXPIRING", USER_B + " VERIFICATION_EXPIRED"),
+        timers.emitted().stream().map(e -> e.key() + " " + e.kind()).toList());
+  }
+
+  @Test
+  void aMarkerThatDoesNotSayWhichSnapshotEndedIsDeadLetteredAndForgetsNothing() {
+    timers.upsert("c", USER_A, CODE, START.plus(Duration.ofDays(1)));
+    snapshotEnd("null");
+
+    assertEquals(1, timers.deadLetters.readRecordsToList().size());
+    timers.advance(TimersDriver.INTERVAL);
+    timers.advanceTo(START.plus(Duration.ofDays(3)));
+    assertEquals(List.of(USER_A + " VERIFICATION_EXPIRING", USER_A + " VERIFICATION_EXPIRED"),
+        timers.emitted().stream().map(e -> e.key() + " " + e.kind()).toList());
+  }
+
   @Test
   void verificationsKnownBeforeAnEmptySnapshotAreForgottenAndLaterOnesStillFire() {
     timers.upsert("c", USER_A, CODE, START.plus(Duration.ofDays(1)));
     timers.upsert("r", USER_B, CODE, START.plus(Duration.ofDays(2)));
 
-    RecordHeaders headers = new RecordHeaders();
-    headers.add("petcare.marker", "snapshot-end".getBytes(StandardCharsets.UTF_8));
-    timers.input.pipeInput(new TestRecord<>("{\"snapshot_end\":\"public.neighborhood_verification\"}",
-        "{\"snapshot_end\":\"public.neighborhood_verification\",\"lsn\":987654,\"ts_ms\":1}", headers));
+    snapshotEnd("987654");
     timers.upsert("c", USER_C, CODE, START.plus(Duration.ofDays(1)));
 
     // Every expiry is within the 3-day lead: "expiring" is due at once, "expired" when each lapses.
