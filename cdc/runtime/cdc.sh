@@ -231,7 +231,7 @@ is_resolved() {
   compgen -G "$LIB_DIR/kafka_2.13-*.jar" >/dev/null || return 1
   compgen -G "$LIB_DIR/connect-runtime-*.jar" >/dev/null || return 1
   compgen -G "$PLUGIN_DIR/debezium-connector-postgres/debezium-connector-postgres-*.jar" >/dev/null || return 1
-  [[ -f "$PLUGIN_DIR/petcare-transforms/petcare-transforms.jar" ]] || return 1
+  [[ -f "$PLUGIN_DIR/debezium-connector-postgres/petcare-transforms.jar" ]] || return 1
   [[ -f "$PATCHED_MARKER" ]] || return 1
 }
 
@@ -515,6 +515,9 @@ start_connect() {
     CONNECT_GROUP_ID="$CONNECT_GROUP_ID" run_connect_cli check-positions \
       || warn "connect: could not compare the connectors' stored positions with their replication slots"
   fi
+  # What ${env:CDC_KAFKA_BROKERS} in cdc/connectors/*.json resolves to: the snapshot-end channel reads a table topic's
+  # partition count there, to write a marker into each partition.
+  export CDC_KAFKA_BROKERS="${CDC_KAFKA_BROKERS:-$(bootstrap_servers)}"
   for w in "${missing[@]}"; do
     label="$(worker_label "$w")"
     write_connect_config "$w"

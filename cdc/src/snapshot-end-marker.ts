@@ -2,8 +2,8 @@ import type { KafkaMessage } from 'kafkajs';
 import { headerText } from './header-text.ts';
 
 /**
- * The header, and its value, of the record the connectors' SnapshotEndMarker transform writes into a table's topic
- * when a snapshot found that table empty (cdc/README.md, "Snapshot-end markers"). Every reader of a table topic
+ * The header, and its value, of the record the connectors' SnapshotEndChannel writes into each partition of a table's
+ * topic when a snapshot has read that table (cdc/README.md, "Snapshot-end markers"). Every reader of a table topic
  * tells it from a change event by this header.
  */
 export const SNAPSHOT_END_HEADER = 'petcare.marker';

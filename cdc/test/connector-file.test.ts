@@ -97,15 +97,16 @@ describe('test connectors', () => {
     expect(pattern.test('ns1_hospitals.public.hospital')).toBe(false);
   });
 
-  it('write their snapshot-end markers into their own table topics, as every other record of the connector', () => {
+  it('write their snapshot-end markers through the project\'s notification channel, which names topics by the connector\'s prefix', () => {
     for (const template of ['users-cdc', 'neighborhoods-cdc', 'alerts-cdc', 'hospitals-cdc']) {
       const config = testConnectorConfig({ name: 'ns1-c', template, database: 'test_c', topicPrefix: 'ns1_c' });
-      expect(config['transforms']?.split(',')[0], template).toBe('snapshotEnd');
-      expect(config['notification.sink.topic.name'], template).toBe('ns1_c.debezium.notifications');
-      expect(config['transforms.snapshotEnd.notification.topic'], template).toBe('ns1_c.debezium.notifications');
-      expect(config['transforms.snapshotEnd.topic.prefix'], template).toBe('ns1_c');
+      expect(config['notification.enabled.channels'], template).toBe('petcare-snapshot-end');
+      expect(config['notification.petcare-snapshot-end.bootstrap.servers'], template).toBe('${env:CDC_KAFKA_BROKERS}');
+      // no notification topic, and no transform left that would need one
+      expect(Object.keys(config).filter((k) => k.startsWith('notification.sink.') || k.startsWith('transforms.snapshotEnd.')), template).toEqual([]);
     }
     // an outbox table is empty by design: no marker goes to its routed topic
-    expect(connectorTemplate('alerts-cdc')['transforms.snapshotEnd.tables.exclude']).toBe('public.outbox_event');
+    expect(connectorTemplate('alerts-cdc')['notification.petcare-snapshot-end.tables.exclude']).toBe('public.outbox_event');
+    expect(connectorTemplate('hospitals-cdc')['notification.petcare-snapshot-end.tables.exclude']).toBe('public.outbox_event');
   });
 });

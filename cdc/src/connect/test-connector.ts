@@ -25,8 +25,6 @@ const client = () => new ConnectClient(connectUrl);
 const slotOf = (connector: string) => connector.replace(/[^a-z0-9_]/g, '_');
 
 const ROUTED_TOPIC = /^transforms\.[^.]+\.route\.topic\.replacement$/;
-// Settings that name the connector's own topics by its prefix (the notification topic, the snapshot-end marker's).
-const PREFIXED_TOPIC = /^(notification\.sink\.topic\.name|transforms\.[^.]+\.(topic\.prefix|notification\.topic))$/;
 
 // A column list entry is `schema\.table\.column-pattern`: its table is the part before the second escaped dot.
 const tableOf = (entry: string) => entry.split('\\.').slice(0, 2).join('.');
@@ -61,8 +59,6 @@ export function testConnectorConfig(c: TestConnector, template: ConnectorConfig 
   };
   for (const key of Object.keys(config)) {
     if (ROUTED_TOPIC.test(key)) config[key] = `${namespace}${config[key]}`;
-    const value = config[key]!;
-    if (prefix && PREFIXED_TOPIC.test(key) && (value === prefix || value.startsWith(`${prefix}.`))) config[key] = c.topicPrefix + value.slice(prefix.length);
   }
   if (c.tables) narrowColumnLists(config, c.tables);
   for (const [k, v] of Object.entries(c.overrides ?? {})) {
