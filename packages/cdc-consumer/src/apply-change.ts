@@ -20,13 +20,8 @@ export type ApplyOutcome =
   | {
       result: 'applied';
       sourceTsMs: number | null;
-      /** Rows removed from the copy because a snapshot that ended with this change did not read them. */
+      /** Rows removed from the copy because a snapshot that ended with this change (in its partition) did not read them. */
       reconciled?: number;
-      /**
-       * A snapshot ended with this change and the copy was not reconciled (see ApplyOptions): how many of the copy's
-       * keys this snapshot had not read by then. On a first snapshot none; after a re-snapshot, possibly stale rows.
-       */
-      unreconciled?: number;
     }
   | { result: 'skipped'; reason: string };
 
@@ -38,14 +33,21 @@ interface Applied {
   snapshotLsn: bigint;
 }
 
-/** How applyParsed treats the end of a snapshot (a table's last read, or a snapshot-end marker). */
+/**
+ * Where a batch comes from. The end of a snapshot (a table's last read, or the snapshot-end marker the connector
+ * writes into each partition) says only that the reads of THAT partition are over: the reads of keys on the others
+ * may not be applied yet, and a read applied after a reconcile removed its key would be skipped as stale, losing the
+ * row for good. So the bookkeeping records each key's partition, and a snapshot's end reconciles its own partition's
+ * keys only. A topic's partition count must not change (no keyed topic's may: keys would move).
+ */
 export interface ApplyOptions {
+  /** The partition of the topic the batch was read from. */
+  partition: number;
   /**
-   * Remove the keys the snapshot did not read. Sound only on a topic of one partition: on more, the snapshot's end
-   * reaches one partition while reads of keys on the others may not be applied yet, and a read applied after the
-   * reconcile removed its key would be skipped as stale, losing the row for good.
+   * The topic's partition count. Keys recorded before the bookkeeping had a partition (null) are reconciled only on a
+   * topic of one, where they cannot be anywhere else.
    */
-  reconcile: boolean;
+  partitions: number;
 }
 
 /** A message that has passed every check that needs no database: ready to apply. */
@@ -110,17 +112,17 @@ function staleReason(prev: Applied | undefined, change: DebeziumChange, offset: 
   return `lsn ${change.lsn} ≤ applied ${prev.lsn}`;
 }
 
-async function writeBookkeeping(tx: EntityManager, topic: string, state: Map<string, Applied>, touched: Set<string>): Promise<void> {
+async function writeBookkeeping(tx: EntityManager, topic: string, partition: number, state: Map<string, Applied>, touched: Set<string>): Promise<void> {
   if (touched.size === 0) return;
   const keys = [...touched];
   touched.clear();
   await executeBound(
     tx,
-    `insert into cdc_applied_change (topic, key, lsn, kafka_offset, deleted, snapshot_lsn, applied_at)
-     select $1, k, l::numeric, o::bigint, d, s::numeric, now()
+    `insert into cdc_applied_change (topic, key, lsn, kafka_offset, deleted, snapshot_lsn, kafka_partition, applied_at)
+     select $1, k, l::numeric, o::bigint, d, s::numeric, $7::int, now()
        from unnest($2::text[], $3::text[], $4::text[], $5::boolean[], $6::text[]) as u(k, l, o, d, s)
      on conflict (topic, key) do update set lsn = excluded.lsn, kafka_offset = excluded.kafka_offset, deleted = excluded.deleted,
-       snapshot_lsn = excluded.snapshot_lsn, applied_at = now()`,
+       snapshot_lsn = excluded.snapshot_lsn, kafka_partition = excluded.kafka_partition, applied_at = now()`,
     [
       topic,
       keys,
@@ -128,27 +130,36 @@ async function writeBookkeeping(tx: EntityManager, topic: string, state: Map<str
       keys.map((k) => state.get(k)!.offset.toString()),
       keys.map((k) => state.get(k)!.deleted),
       keys.map((k) => state.get(k)!.snapshotLsn.toString()),
+      partition,
     ],
   );
 }
 
 /**
- * After the last read of a snapshot at `snapshotLsn`, removes from the copy every key the snapshot did not read:
+ * At the end of a snapshot at `snapshotLsn` in one partition, removes from the copy every key of that partition the
+ * snapshot did not read:
  * rows deleted at the source while the connector was away (its slot and offsets gone, e.g. `unregister` +
  * `register`, or a re-snapshot after Kafka and PostgreSQL disagreed) have no delete event anywhere, only their
  * absence from the new snapshot. A key the snapshot read carries its `snapshot_lsn`; one still below it was not
  * read. Marked deleted at the snapshot's point, so an older change replayed later cannot bring it back, while a
  * change streamed after the snapshot (the key inserted again) still applies.
  */
-// The keys of topic $1 that the snapshot at LSN $2 has not read: live, and with neither their state nor the snapshot
-// it descends from at or past that point. What a reconcile removes, and what an unreconciled snapshot counts.
-const NOT_READ_BY_SNAPSHOT = `topic = $1 and not deleted and snapshot_lsn < $2::numeric and lsn < $2::numeric`;
-
-async function reconcile(tx: EntityManager, handler: AnyChangeHandler, state: Map<string, Applied>, snapshotLsn: bigint, offset: bigint): Promise<number> {
+async function reconcile(
+  tx: EntityManager,
+  handler: AnyChangeHandler,
+  state: Map<string, Applied>,
+  snapshotLsn: bigint,
+  offset: bigint,
+  { partition, partitions }: ApplyOptions,
+): Promise<number> {
+  // Live keys of this partition with neither their state nor the snapshot it descends from at or past that point.
   const stale = await executeBound<{ key: string }>(
     tx,
-    `select key from cdc_applied_change where ${NOT_READ_BY_SNAPSHOT} order by key for update`,
-    [handler.topic, snapshotLsn.toString()],
+    `select key from cdc_applied_change
+      where topic = $1 and not deleted and snapshot_lsn < $2::numeric and lsn < $2::numeric
+        and (kafka_partition = $3 or (kafka_partition is null and $4 = 1))
+      order by key for update`,
+    [handler.topic, snapshotLsn.toString(), partition, partitions],
   );
   if (stale.length === 0) return 0;
   for (const { key } of stale) {
@@ -166,15 +177,6 @@ async function reconcile(tx: EntityManager, handler: AnyChangeHandler, state: Ma
   return stale.length;
 }
 
-async function countUnread(tx: EntityManager, topic: string, snapshotLsn: bigint): Promise<number> {
-  const [row] = await executeBound<{ n: number }>(
-    tx,
-    `select count(*)::int as n from cdc_applied_change where ${NOT_READ_BY_SNAPSHOT}`,
-    [topic, snapshotLsn.toString()],
-  );
-  return row?.n ?? 0;
-}
-
 /**
  * Applies parsed messages of one topic to a copy exactly once, in order, in ONE transaction. The last
  * applied LSN per source key is kept in `cdc_applied_change` and written in the same transaction as the
@@ -187,7 +189,7 @@ export async function applyParsed(
   em: EntityManager,
   handler: AnyChangeHandler,
   batch: ParsedMessage[],
-  options: ApplyOptions = { reconcile: true },
+  options: ApplyOptions = { partition: 0, partitions: 1 },
 ): Promise<ApplyOutcome[]> {
   // Bound parameters (executeBound), as the subgraphs' hot paths: no escaping of a chunk's keys into the SQL text, and
   // arrays pass as one `$n::text[]` value instead of MikroORM's `array[?]` spread.
@@ -226,8 +228,7 @@ export async function applyParsed(
       );
     };
     const reconcileAt = async (lsn: bigint, offset: bigint, sourceTsMs: number | null): Promise<ApplyOutcome> => {
-      if (!options.reconcile) return { result: 'applied', sourceTsMs, unreconciled: await countUnread(tx, handler.topic, lsn) };
-      const reconciled = await reconcile(tx, handler, state, lsn, offset);
+      const reconciled = await reconcile(tx, handler, state, lsn, offset, options);
       return { result: 'applied', sourceTsMs, ...(reconciled > 0 ? { reconciled } : {}) };
     };
     for (const m of batch) {
@@ -242,7 +243,7 @@ export async function applyParsed(
         await applyNet();
         state.set(m.id, { lsn: m.snapshotEndLsn, offset: m.offset, deleted: true, snapshotLsn: m.snapshotEndLsn });
         touched.add(m.id);
-        await writeBookkeeping(tx, handler.topic, state, touched);
+        await writeBookkeeping(tx, handler.topic, options.partition, state, touched);
         outcomes.push(await reconcileAt(m.snapshotEndLsn, m.offset, null));
         continue;
       }
@@ -268,14 +269,14 @@ export async function applyParsed(
       if (m.change?.snapshotLast) {
         // Everything read before this point must be in the copy and the bookkeeping for the reconcile to see it.
         await applyNet();
-        await writeBookkeeping(tx, handler.topic, state, touched);
+        await writeBookkeeping(tx, handler.topic, options.partition, state, touched);
         outcomes.push(await reconcileAt(m.change.lsn, m.offset, m.change.sourceTsMs));
         continue;
       }
       outcomes.push({ result: 'applied', sourceTsMs: m.change?.sourceTsMs ?? null });
     }
     await applyNet();
-    await writeBookkeeping(tx, handler.topic, state, touched);
+    await writeBookkeeping(tx, handler.topic, options.partition, state, touched);
     return outcomes;
   });
 }

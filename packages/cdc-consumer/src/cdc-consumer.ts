@@ -74,7 +74,7 @@ export class CdcConsumer {
   readonly #consumer: Consumer;
   readonly #producer: Producer;
   readonly #handlers: Map<string, TopicApplier>;
-  /** Partitions per topic, read at start: a copy reconciles after a snapshot only on a topic of one (ApplyOptions). */
+  /** Partitions per topic, read at start: how a snapshot's end reconciles keys recorded without theirs (ApplyOptions). */
   readonly #partitions = new Map<string, number>();
   #pruneTimer: NodeJS.Timeout | undefined;
   #running = false;
@@ -332,20 +332,14 @@ export class CdcConsumer {
     for (let attempt = 0, wait = RETRY_MIN_MS; ; attempt++, wait = Math.min(wait * 2, RETRY_MAX_MS)) {
       try {
         const partitions = this.#partitions.get(handler.topic) ?? 1;
-        const outcomes = await handler.apply(em, chunk.map((c) => c.parsed), { reconcile: partitions === 1 });
+        const outcomes = await handler.apply(em, chunk.map((c) => c.parsed), { partition, partitions });
         this.#clearStuck(handler.topic, partition);
         this.#logRequestIds(handler.topic, partition, chunk.map((c) => c.message), outcomes);
         for (const outcome of outcomes) {
           if (outcome.result === 'applied' && outcome.reconciled) {
             this.options.log.info(
-              { topic: handler.topic, removed: outcome.reconciled },
-              `reconciled the copy of ${handler.topic} after a snapshot: ${outcome.reconciled} row(s) the snapshot did not read (deleted at the source meanwhile) removed`,
-            );
-          }
-          if (outcome.result === 'applied' && outcome.unreconciled) {
-            this.options.log.warn(
-              { topic: handler.topic, partitions, unread: outcome.unreconciled },
-              `did not reconcile the copy of ${handler.topic} after a snapshot: the topic has ${partitions} partitions and a snapshot's end reaches one of them; ${outcome.unreconciled} key(s) not read by it yet stay in the copy, and those deleted at the source while the connector was away stay for good (cdc/README.md, "Re-snapshots reconcile")`,
+              { topic: handler.topic, partition, removed: outcome.reconciled },
+              `reconciled the copy of ${handler.topic}[${partition}] after a snapshot: ${outcome.reconciled} row(s) the snapshot did not read (deleted at the source meanwhile) removed`,
             );
           }
           this.options.onOutcome?.(handler.topic, outcome);

@@ -3,7 +3,7 @@ import type { AnyChangeHandler } from './change-handler.ts';
 import type { AnyEventHandler } from './event-handler.ts';
 
 /** The bookkeeping tables a consuming service's migrations create (see cdc/README.md): for change topics, for event topics. */
-const appliedChanges = { table: 'cdc_applied_change', columns: ['topic', 'key', 'lsn', 'kafka_offset', 'deleted', 'snapshot_lsn', 'applied_at'] };
+const appliedChanges = { table: 'cdc_applied_change', columns: ['topic', 'key', 'lsn', 'kafka_offset', 'deleted', 'snapshot_lsn', 'kafka_partition', 'applied_at'] };
 const processedEvents = { table: 'cdc_processed_event', columns: ['topic', 'event_id', 'processed_at'] };
 
 /**

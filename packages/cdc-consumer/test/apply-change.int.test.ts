@@ -26,10 +26,10 @@ const change = (op: 'c' | 'u' | 'd' | 'r', id: number, lsn: number, qty = 1): In
   ),
   offset: String(offset++),
 });
-// What the connector's SnapshotEndMarker writes when a snapshot at `lsn` found the table empty.
-const snapshotEnd = (lsn: number): IncomingMessage => ({
-  key: Buffer.from(JSON.stringify({ snapshot_end: 'public.item' })),
-  value: Buffer.from(JSON.stringify({ snapshot_end: 'public.item', lsn, ts_ms: 1 })),
+// What the connector's SnapshotEndChannel writes into each partition (of one, here) when a snapshot at `lsn` has read the table.
+const snapshotEnd = (lsn: number, partition = 0, partitions = 1): IncomingMessage => ({
+  key: Buffer.from(JSON.stringify({ snapshot_end: 'public.item', partition })),
+  value: Buffer.from(JSON.stringify({ snapshot_end: 'public.item', lsn, ts_ms: 1, partitions })),
   headers: { 'petcare.marker': Buffer.from('snapshot-end') },
   offset: String(offset++),
 });
@@ -135,12 +135,28 @@ describe('applyChange on a real copy', () => {
     await expect(apply({ ...snapshotEnd(1), value: Buffer.from('{"snapshot_end":"public.item"}') })).rejects.toThrow(PoisonMessageError);
   });
 
-  it('keeps every row at a snapshot\'s end when told the topic has more partitions than one, and says so', async () => {
-    await apply(change('c', 13, 500, 1));
-    // On a topic of several partitions, this key's read of the new snapshot may still be on its way on another one.
-    const end = await applyChange(orm.em.fork(), handler, snapshotEnd(1000), { reconcile: false });
-    expect(end).toEqual({ result: 'applied', sourceTsMs: null, unreconciled: 1 });
-    expect((await apply(change('r', 13, 1000, 6))).result).toBe('applied');
-    expect(await copy(13)).toBe(6);
+  it('reconciles, at a snapshot\'s end in one partition, the keys of that partition only', async () => {
+    const on = (partition: number, m: IncomingMessage) => applyChange(orm.em.fork(), handler, m, { partition, partitions: 3 });
+    await on(1, change('c', 13, 500, 1));
+    await on(2, change('c', 14, 500, 1));
+    // Partition 1's reads are over, and key 13 was not among them; key 14's read may still be on its way on partition 2.
+    expect(await on(1, snapshotEnd(1000, 1, 3))).toEqual({ result: 'applied', sourceTsMs: null, reconciled: 1 });
+    expect([await copy(13), await copy(14)]).toEqual([null, 1]);
+    expect((await on(2, change('r', 14, 1000, 6))).result).toBe('applied');
+    expect(await on(2, snapshotEnd(1000, 2, 3))).toEqual({ result: 'applied', sourceTsMs: null });
+    expect(await copy(14)).toBe(6);
+    // Each partition's marker is its own: partition 1's, redelivered, does nothing; partition 0's still reconciles.
+    expect((await on(1, snapshotEnd(1000, 1, 3))).result).toBe('skipped');
+    expect((await on(0, snapshotEnd(1000, 0, 3))).result).toBe('applied');
+  });
+
+  it('reconciles a key recorded without its partition only on a topic of one partition', async () => {
+    await apply(change('c', 15, 500, 1));
+    await orm.em.getConnection().execute("update cdc_applied_change set kafka_partition = null where key = '{\"id\":15}'");
+    const three = await applyChange(orm.em.fork(), handler, snapshotEnd(1000, 0, 3), { partition: 0, partitions: 3 });
+    expect(three).toEqual({ result: 'applied', sourceTsMs: null });
+    expect(await copy(15)).toBe(1);
+    expect(await apply(snapshotEnd(2000))).toEqual({ result: 'applied', sourceTsMs: null, reconciled: 1 });
+    expect(await copy(15)).toBeNull();
   });
 });

@@ -80,7 +80,7 @@ describe('a copy after its connector re-snapshots', () => {
   });
 
   // Continues from the copy the test above leaves. An empty table emits no snapshot read to mark the snapshot's
-  // end; the connector's SnapshotEndMarker transform writes a marker into the topic instead.
+  // end; the connector's SnapshotEndChannel writes a marker into the topic (each partition of it) all the same.
   it('ends empty when every row was deleted while the connector was away, and copies what comes after', async () => {
     const before = reconciled;
     const held = (JSON.parse(await copyRows()) as unknown[]).length;
