@@ -9,5 +9,6 @@ export { SourceDatabase } from './source-database.ts';
 export { ConnectorFailedError, ConnectorTimeoutError, waitForConnectorRunning, type WaitOptions } from './wait-for-connector-running.ts';
 export { deleteConnector, registerTestConnector, removeTestConnector, testConnectorConfig, type TestConnector } from './test-connector.ts';
 export { deleteTestTopics } from './delete-test-topics.ts';
+export { unregisterTestConnector } from './unregister-test-connector.ts';
 export { alignTopicSettings, topicSettingsFor } from './topic-settings.ts';
 export { checkRecordedPositions, type PositionCheck } from './recorded-positions.ts';

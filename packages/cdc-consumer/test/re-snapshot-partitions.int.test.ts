@@ -6,9 +6,8 @@ import { createLogger } from '@petcare/service-kit';
 import { waitUntil } from '@petcare/service-kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
-import { deleteTestTopics, registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
+import { deleteTestTopics, registerTestConnector, removeTestConnector, testBrokers, unregisterTestConnector } from '@petcare/cdc/connect';
 import { itemHandler } from './fixtures/item-copy.ts';
-import { unregisterTestConnector } from './fixtures/unregister-test-connector.ts';
 import { closeItemDatabases, copiedItems, itemDatabases, openItemDatabases, sourceItems } from './fixtures/item-databases.ts';
 
 // The 동네인증 topic has three partitions (the verification-timers app scales by them). A table's last read reaches one

@@ -5,9 +5,8 @@ import { createLogger } from '@petcare/service-kit';
 import { waitUntil } from '@petcare/service-kit/testing';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { CdcConsumer } from '../src/cdc-consumer.ts';
-import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
+import { registerTestConnector, removeTestConnector, testBrokers, unregisterTestConnector } from '@petcare/cdc/connect';
 import { itemHandler } from './fixtures/item-copy.ts';
-import { unregisterTestConnector } from './fixtures/unregister-test-connector.ts';
 import { closeItemDatabases, copiedItems, itemDatabases, openItemDatabases, sourceItems } from './fixtures/item-databases.ts';
 
 // Rows deleted at the source while its connector was away (slot and offsets gone: `cdc.sh unregister` then
