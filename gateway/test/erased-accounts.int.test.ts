@@ -4,7 +4,7 @@ import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
 import { createLogger } from '@petcare/service-kit';
 import { dropTestDatabase, testDatabaseUrl, waitUntil } from '@petcare/service-kit/testing';
-import { registerTestConnector, removeTestConnector, testBrokers } from '@petcare/cdc/connect';
+import { registerTestConnector, removeTestConnector, testBrokers, unregisterTestConnector } from '@petcare/cdc/connect';
 import { loadConfig as loadUsersConfig } from '@petcare/users/config';
 import { buildUsersService, type UsersService } from '@petcare/users/server';
 import { loadConfig } from '../src/config.ts';
@@ -17,6 +17,7 @@ const signingSecret = 'test-gateway-signing-secret-0123456789';
 const ns = `t${randomBytes(4).toString('hex')}.`;
 const connector = `${ns}users-cdc`;
 const databaseUrl = testDatabaseUrl('erased');
+const registration = { name: connector, template: 'users-cdc', database: new URL(databaseUrl).pathname.slice(1), topicPrefix: `${ns}users` };
 const log = createLogger('erased', 'silent');
 let users: UsersService;
 let usersUrl: string;
@@ -84,7 +85,7 @@ beforeAll(async () => {
     log,
   );
   usersUrl = await users.server.listen(0);
-  await registerTestConnector({ name: connector, template: 'users-cdc', database: new URL(databaseUrl).pathname.slice(1), topicPrefix: `${ns}users` });
+  await registerTestConnector(registration);
 }, 120_000);
 
 afterAll(async () => {
@@ -156,4 +157,28 @@ describe('a deleted account', () => {
     expect(await gql(blind, '{ __typename }')).toMatchObject({ status: 200, data: { __typename: 'Query' } });
     expect((await connect(blind, token).closed).code).toBe(1013);
   }, 60_000);
+
+  // Last: it takes the connector away and back. The documented recovery path (`cdc.sh unregister` + `register`) and
+  // Debezium's own re-snapshot when its position is gone both leave no delete event for what was deleted meanwhile.
+  it('is refused after a re-snapshot when it was deleted while the connector was away, by this gateway and a later one', async () => {
+    const url = await startGateway();
+    const nari = await signUp(url, 'nari@example.com');
+    const bomi = await signUp(url, 'bomi@example.com');
+    const socket = connect(url, nari.token);
+    await socket.connected;
+
+    await unregisterTestConnector(registration, new URL('/postgres', databaseUrl).toString());
+    expect((await gql(url, 'mutation { deleteAccount }', nari.token)).data).toEqual({ deleteAccount: true });
+    // Nothing captured the deletion: the gateway cannot know yet.
+    expect((await gql(url, '{ __typename }', nari.token)).status).toBe(200);
+
+    await registerTestConnector(registration);
+    await waitUntil('the gateway refuses the account the re-snapshot did not read', async () => (await gql(url, '{ __typename }', nari.token)).status === 401, 60_000);
+    expect(await socket.closed).toEqual({ code: 4401, reason: 'this account was deleted: sign up or sign in again' });
+    expect((await gql(url, '{ me { id } }', bomi.token)).data.me.id).toBe(bomi.id);
+
+    const later = await startGateway();
+    expect((await gql(later, '{ __typename }', nari.token)).status).toBe(401);
+    expect((await gql(later, '{ me { id } }', bomi.token)).data.me.id).toBe(bomi.id);
+  }, 150_000);
 });

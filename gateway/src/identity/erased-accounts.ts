@@ -1,6 +1,8 @@
 import { createMissingTopics } from '@petcare/cdc-consumer';
 import { TopicReader, type TopicReaderOptions } from '../kafka/topic-reader.ts';
 import { CatchUp } from '../kafka/catch-up.ts';
+import { readAccountChange } from './account-change.ts';
+import { LiveAccounts } from './live-accounts.ts';
 
 /** Where the gateway learns of deleted accounts, and as whom. */
 export interface ErasedAccountsOptions extends TopicReaderOptions {
@@ -16,11 +18,13 @@ const SLOW_CATCH_UP_MS = 15_000;
  * The accounts deleted since the users topic began, read from the users database's own CDC topic
  * (`users.public.app_user`: a delete is `op: d` and a tombstone, both keyed `{"id": …}`), so a bearer token that
  * outlived its account is refused by the gateway for everything, not only by the services whose copies know.
+ * An account deleted while the connector was away has no delete event: the re-snapshot that follows does not read it,
+ * and at that snapshot's end (LiveAccounts) it is taken as deleted, as the services' copies reconcile.
  *
  * Why here and this way: access tokens are verified without a database (no service calls another), so the only
  * party that sees every request must learn of deletions from the stream every other copy is kept by. User ids are
  * random UUIDs never reused, so an id once deleted stays deleted; the set grows by one id (~40 bytes) per deleted
- * account. It is read from the beginning at every start (the topic's retention bounds that), in a group of this
+ * account, and the live accounts take about 100 bytes each. It is read from the beginning at every start (the topic's retention bounds that), in a group of this
  * process's own that is deleted on a clean stop. Until it has read the topic to the end the topic had when reading
  * began (`caughtUp`), it cannot tell a deleted account's token from a live one: the gateway then refuses to serve
  * authenticated requests (503, Retry-After) rather than honour a token whose account may be gone.
@@ -29,6 +33,7 @@ export class ErasedAccounts {
   readonly #options: ErasedAccountsOptions;
   readonly #reader: TopicReader;
   readonly #erased = new Set<string>();
+  readonly #live = new LiveAccounts();
   readonly #listeners = new Set<(userId: string) => void>();
   readonly #catchUp = new CatchUp();
   #announced = false;
@@ -85,18 +90,6 @@ export class ErasedAccounts {
     return this.#reader.stop();
   }
 
-  /** The id of the account a message deletes, or null for any other change. */
-  static deletedId(key: Buffer | null, value: Buffer | null): string | null {
-    let id: unknown;
-    try {
-      id = (JSON.parse(key?.toString('utf8') ?? 'null') as { id?: unknown } | null)?.id;
-      if (value !== null && (JSON.parse(value.toString('utf8')) as { op?: unknown } | null)?.op !== 'd') return null;
-    } catch {
-      return null;
-    }
-    return typeof id === 'string' ? id.toLowerCase() : null;
-  }
-
   // The goal is the topic's end now; a restarted reader starts from its group's committed offsets.
   async #beginCatchUp(topic: string, groupId: string): Promise<void> {
     if (this.#catchUp.done) return;
@@ -123,6 +116,19 @@ export class ErasedAccounts {
     this.#options.log.info({ topic: this.#options.topic, known: this.#erased.size }, 'read the deleted accounts to the end: serving authenticated requests');
   }
 
+  #erase(id: string): void {
+    if (this.#erased.has(id)) return;
+    this.#erased.add(id);
+    this.#options.log.info({ userId: id }, 'account deleted: its tokens are refused from now on');
+    for (const listener of this.#listeners) {
+      try {
+        listener(id);
+      } catch (error) {
+        this.#options.log.error({ err: error, userId: id }, 'a listener for deleted accounts failed');
+      }
+    }
+  }
+
   async #run(): Promise<void> {
     const { log, topic, groupId } = this.#options;
     const consumer = this.#reader.newConsumer();
@@ -140,17 +146,21 @@ export class ErasedAccounts {
       await consumer.run({
         autoCommit: true,
         eachMessage: async ({ partition, message }) => {
-          const id = ErasedAccounts.deletedId(message.key, message.value);
-          if (id && !this.#erased.has(id)) {
-            this.#erased.add(id);
-            log.info({ userId: id }, 'account deleted: its tokens are refused from now on');
-            for (const listener of this.#listeners) {
-              try {
-                listener(id);
-              } catch (error) {
-                log.error({ err: error, userId: id }, 'a listener for deleted accounts failed');
-              }
+          const change = readAccountChange(message);
+          if (change?.kind === 'live') this.#live.seen(partition, change.id, change.lsn);
+          if (change?.kind === 'deleted') {
+            this.#live.deleted(partition, change.id);
+            this.#erase(change.id);
+          }
+          if (change?.kind === 'snapshot-end') {
+            const gone = this.#live.notReadBy(partition, change.lsn);
+            if (gone.length > 0) {
+              log.info(
+                { topic, partition, lsn: change.lsn, accounts: gone.length },
+                `a re-snapshot of ${topic} did not read ${gone.length} account(s): deleted while the connector was away, their tokens are refused from now on`,
+              );
             }
+            for (const id of gone) this.#erase(id);
           }
           this.#consumed(partition, message.offset);
         },
