@@ -732,6 +732,7 @@ Env: KAFKA_PORT=$KAFKA_PORT KAFKA_CONTROLLER_PORT=$KAFKA_CONTROLLER_PORT CONNECT
      CDC_HA=1 (as start --ha): the cluster of ${HA_ENV#"$REPO_ROOT"/}, nodes on every second port from KAFKA_PORT
      POSTGRES_URL or PGHOST=$PGHOST PGPORT=$PGPORT PGUSER=$PGUSER (CDC_DB_HOST/PORT/USER/PASSWORD for the connectors)
      CDC_POSTGRES_DIR=${PG_OWN_DIR#"$REPO_ROOT"/} (the project's own cluster, when nothing answers at a local address)
+     CDC_KAFKA_BROKERS (default: this cluster) where the connectors' snapshot-end channel reads partition counts
      KAFKA_HEAP_OPTS, CONNECT_HEAP_OPTS, CDC_JAVA, CDC_START_TIMEOUT, CDC_STOP_TIMEOUT, CDC_REGISTER_TIMEOUT
 EOF
 }
