@@ -24,10 +24,11 @@ const SLOW_CATCH_UP_MS = 15_000;
  * Why here and this way: access tokens are verified without a database (no service calls another), so the only
  * party that sees every request must learn of deletions from the stream every other copy is kept by. User ids are
  * random UUIDs never reused, so an id once deleted stays deleted; the set grows by one id (~40 bytes) per deleted
- * account, and the live accounts take about 100 bytes each. It is read from the beginning at every start (the topic's retention bounds that), in a group of this
- * process's own that is deleted on a clean stop. Until it has read the topic to the end the topic had when reading
- * began (`caughtUp`), it cannot tell a deleted account's token from a live one: the gateway then refuses to serve
- * authenticated requests (503, Retry-After) rather than honour a token whose account may be gone.
+ * account, and the live accounts take about 120 bytes each. It is read from the beginning at every start (the topic's
+ * retention bounds that), in a group of this process's own that is deleted on a clean stop. Until it has read the
+ * topic to the end the topic had when reading began (`caughtUp`), it cannot tell a deleted account's token from a live
+ * one: the gateway then refuses to serve authenticated requests (503, Retry-After) rather than honour a token whose
+ * account may be gone.
  */
 export class ErasedAccounts {
   readonly #options: ErasedAccountsOptions;

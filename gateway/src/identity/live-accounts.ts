@@ -2,8 +2,8 @@
  * The accounts the users topic says exist, per partition, each with the highest LSN seen of it. A re-snapshot (the
  * connector's slot and offsets gone, then a new snapshot) reads every account that still exists; one whose highest LSN
  * is below the snapshot's point when the snapshot ends in its partition was deleted while the connector was away, with
- * no delete event anywhere. Per partition, because a snapshot's end is known per partition only. About 100 bytes per
- * live account (its id and one number).
+ * no delete event anywhere. Per partition, because a snapshot's end is known per partition only. About 120 bytes per
+ * live account (its id and one number; 123 B each measured at 200,000), so 120 MB at a million accounts.
  */
 export class LiveAccounts {
   readonly #byPartition = new Map<number, Map<string, number>>();

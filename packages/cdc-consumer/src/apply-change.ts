@@ -137,10 +137,9 @@ async function writeBookkeeping(tx: EntityManager, topic: string, partition: num
 
 /**
  * At the end of a snapshot at `snapshotLsn` in one partition, removes from the copy every key of that partition the
- * snapshot did not read:
- * rows deleted at the source while the connector was away (its slot and offsets gone, e.g. `unregister` +
- * `register`, or a re-snapshot after Kafka and PostgreSQL disagreed) have no delete event anywhere, only their
- * absence from the new snapshot. A key the snapshot read carries its `snapshot_lsn`; one still below it was not
+ * snapshot did not read: rows deleted at the source while the connector was away (its slot and offsets gone, e.g.
+ * `unregister` + `register`, or a re-snapshot after Kafka and PostgreSQL disagreed) have no delete event anywhere,
+ * only their absence from the new snapshot. A key the snapshot read carries its `snapshot_lsn`; one still below it was not
  * read. Marked deleted at the snapshot's point, so an older change replayed later cannot bring it back, while a
  * change streamed after the snapshot (the key inserted again) still applies.
  */
