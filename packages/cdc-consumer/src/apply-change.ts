@@ -44,8 +44,8 @@ export interface ApplyOptions {
   /** The partition of the topic the batch was read from. */
   partition: number;
   /**
-   * The topic's partition count. Keys recorded before the bookkeeping had a partition (null) are reconciled only on a
-   * topic of one, where they cannot be anywhere else.
+   * The topic's partition count. Keys recorded before the bookkeeping had a partition (null) may be on any: they are
+   * reconciled once the snapshot has ended in every partition (on a topic of one, at once).
    */
   partitions: number;
 }
@@ -151,14 +151,16 @@ async function reconcile(
   offset: bigint,
   { partition, partitions }: ApplyOptions,
 ): Promise<number> {
+  // A key recorded without its partition was read by now, and so has one, if this snapshot has ended in every partition.
+  const endedEverywhere = partitions === 1 || (await partitionsEnded(tx, handler.topic, snapshotLsn)) >= partitions;
   // Live keys of this partition with neither their state nor the snapshot it descends from at or past that point.
   const stale = await executeBound<{ key: string }>(
     tx,
     `select key from cdc_applied_change
       where topic = $1 and not deleted and snapshot_lsn < $2::numeric and lsn < $2::numeric
-        and (kafka_partition = $3 or (kafka_partition is null and $4 = 1))
+        and (kafka_partition = $3 or (kafka_partition is null and $4::boolean))
       order by key for update`,
-    [handler.topic, snapshotLsn.toString(), partition, partitions],
+    [handler.topic, snapshotLsn.toString(), partition, endedEverywhere],
   );
   if (stale.length === 0) return 0;
   for (const { key } of stale) {
@@ -174,6 +176,17 @@ async function reconcile(
     [snapshotLsn.toString(), offset.toString(), handler.topic, stale.map((r) => r.key)],
   );
   return stale.length;
+}
+
+/** How many partitions of `topic` have applied a snapshot-end marker of this snapshot or a later one (one key each). */
+async function partitionsEnded(tx: EntityManager, topic: string, snapshotLsn: bigint): Promise<number> {
+  const [row] = await executeBound<{ n: number }>(
+    tx,
+    `select count(*)::int as n from cdc_applied_change
+      where topic = $1 and deleted and snapshot_lsn >= $2::numeric and key::jsonb ? 'snapshot_end'`,
+    [topic, snapshotLsn.toString()],
+  );
+  return row?.n ?? 0;
 }
 
 /**

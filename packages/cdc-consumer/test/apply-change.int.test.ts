@@ -150,13 +150,24 @@ describe('applyChange on a real copy', () => {
     expect((await on(0, snapshotEnd(1000, 0, 3))).result).toBe('applied');
   });
 
-  it('reconciles a key recorded without its partition only on a topic of one partition', async () => {
+  it('reconciles a key recorded without its partition once the snapshot has ended in every partition', async () => {
+    const on = (partition: number, m: IncomingMessage) => applyChange(orm.em.fork(), handler, m, { partition, partitions: 3 });
     await apply(change('c', 15, 500, 1));
-    await orm.em.getConnection().execute("update cdc_applied_change set kafka_partition = null where key = '{\"id\":15}'");
-    const three = await applyChange(orm.em.fork(), handler, snapshotEnd(1000, 0, 3), { partition: 0, partitions: 3 });
-    expect(three).toEqual({ result: 'applied', sourceTsMs: null });
+    await apply(change('c', 16, 500, 1));
+    await orm.em.getConnection().execute("update cdc_applied_change set kafka_partition = null where key in ('{\"id\":15}', '{\"id\":16}')");
+    // Key 16 is read on partition 1 (and gets its partition); nobody knows where key 15 lives until every partition ended.
+    expect(await on(0, snapshotEnd(1000, 0, 3))).toEqual({ result: 'applied', sourceTsMs: null });
+    expect((await on(1, change('r', 16, 1000, 7))).result).toBe('applied');
+    expect(await on(1, snapshotEnd(1000, 1, 3))).toEqual({ result: 'applied', sourceTsMs: null });
     expect(await copy(15)).toBe(1);
+    expect(await on(2, snapshotEnd(1000, 2, 3))).toEqual({ result: 'applied', sourceTsMs: null, reconciled: 1 });
+    expect([await copy(15), await copy(16)]).toEqual([null, 7]);
+  });
+
+  it('reconciles a key recorded without its partition at once on a topic of one partition', async () => {
+    await apply(change('c', 17, 1500, 1));
+    await orm.em.getConnection().execute("update cdc_applied_change set kafka_partition = null where key = '{\"id\":17}'");
     expect(await apply(snapshotEnd(2000))).toEqual({ result: 'applied', sourceTsMs: null, reconciled: 1 });
-    expect(await copy(15)).toBeNull();
+    expect(await copy(17)).toBeNull();
   });
 });
