@@ -38,7 +38,7 @@ const received: { topic: string; message: KafkaMessage }[] = [];
 const sql = (service: { orm: { em: { getConnection(): { execute(q: string, p?: unknown[]): Promise<any[]> } } } }, q: string, p: unknown[] = []) =>
   service.orm.em.getConnection().execute(q, p);
 const news = () => received.filter((r) => r.topic === topics.hospitalNews);
-// A table topic's changes, without the snapshot-end marker it opens with when its table was empty at the snapshot.
+// A table topic's changes, without the snapshot-end markers the connector writes after each snapshot.
 const changesOn = (topic: string) => received.filter((r) => r.topic === topic && !isSnapshotEndMarker(r.message));
 const parsed = () => news().map((r) => hospitalNewsEvent.parse(JSON.parse(r.message.value!.toString())));
 const tagOf = async (id: string) => (await sql(hospitals, 'select neighborhood_code from hospital where id = ?', [id]))[0]?.neighborhood_code ?? null;

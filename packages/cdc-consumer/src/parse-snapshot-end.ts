@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { PoisonMessageError } from './poison-message-error.ts';
 
-/** What a snapshot-end marker (`isSnapshotEndMarker` of `@petcare/cdc`) says: every read of the snapshot at this LSN in its partition is behind it. */
+/**
+ * What a snapshot-end marker (`isSnapshotEndMarker` of `@petcare/cdc`) says: every read of the snapshot at this LSN in
+ * its partition is behind it.
+ */
 export interface SnapshotEnd {
   table: string;
   lsn: bigint;
