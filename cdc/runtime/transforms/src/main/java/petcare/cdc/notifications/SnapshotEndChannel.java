@@ -2,6 +2,7 @@ package petcare.cdc.notifications;
 
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,9 @@ import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.connect.data.Schema;
 import org.apache.kafka.connect.data.SchemaBuilder;
@@ -141,8 +145,11 @@ public class SnapshotEndChannel implements NotificationChannel, ConnectChannel {
             case "COMPLETED" -> {
                 Map<String, ?> sourcePartition = offsets.getTheOnlyPartition().getSourcePartition();
                 try {
+                    Map<String, Integer> partitions = partitionCounts(scanned.keySet().stream().map(this::topicOf).toList());
                     for (Map.Entry<String, Long> table : scanned.entrySet()) {
-                        writeMarkers(table.getKey(), table.getValue(), notification.getTimestamp(), sourcePartition, sourceOffset);
+                        String topic = topicOf(table.getKey());
+                        writeMarkers(table.getKey(), topic, partitions.getOrDefault(topic, 0), table.getValue(), notification.getTimestamp(),
+                                sourcePartition, sourceOffset);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -156,10 +163,12 @@ public class SnapshotEndChannel implements NotificationChannel, ConnectChannel {
         }
     }
 
-    private void writeMarkers(String table, long lsn, Long timestamp, Map<String, ?> sourcePartition, Map<String, ?> sourceOffset)
-            throws InterruptedException {
-        String topic = topicPrefix + "." + table;
-        int partitions = partitionCount(topic);
+    private String topicOf(String table) {
+        return topicPrefix + "." + table;
+    }
+
+    private void writeMarkers(String table, String topic, int partitions, long lsn, Long timestamp, Map<String, ?> sourcePartition,
+            Map<String, ?> sourceOffset) throws InterruptedException {
         List<Integer> targets = partitions > 0 ? IntStream.range(0, partitions).boxed().toList() : Collections.singletonList(null);
         for (Integer partition : targets) {
             Struct key = new Struct(KEY_SCHEMA).put("snapshot_end", table).put("partition", partition);
@@ -174,31 +183,38 @@ public class SnapshotEndChannel implements NotificationChannel, ConnectChannel {
     }
 
     /**
-     * The topic's partition count, or 0 when it cannot be known: the topic does not exist yet (Connect creates it with
-     * the marker, with the connector's topic.creation settings) or the brokers did not answer. A marker then goes to one
-     * partition, which reconciles that partition only: a copy may keep stale rows, but never loses one.
+     * The partition count of each topic, on one admin connection; a topic is absent when its count cannot be known: it
+     * does not exist yet (Connect creates it with the marker, with the connector's topic.creation settings) or the
+     * brokers did not answer. Its marker then goes to one partition, which reconciles that partition only: a copy may
+     * keep stale rows, but never loses one.
      */
-    private int partitionCount(String topic) {
-        if (bootstrapServers == null || bootstrapServers.isBlank()) return 0;
+    private Map<String, Integer> partitionCounts(List<String> topics) {
+        Map<String, Integer> counts = new HashMap<>();
+        if (bootstrapServers == null || bootstrapServers.isBlank() || topics.isEmpty()) return counts;
         Properties props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "petcare-snapshot-end-" + topicPrefix);
         try (Admin admin = Admin.create(props)) {
-            return admin.describeTopics(List.of(topic)).allTopicNames().get(DESCRIBE_TIMEOUT_SECONDS, TimeUnit.SECONDS)
-                    .get(topic).partitions().size();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                LOG.warn("Could not read the partition count of {} ({}); its snapshot-end marker goes to one partition", topic, e.getCause().toString());
+            Map<String, KafkaFuture<TopicDescription>> described = admin.describeTopics(topics).topicNameValues();
+            for (String topic : topics) {
+                try {
+                    counts.put(topic, described.get(topic).get(DESCRIBE_TIMEOUT_SECONDS, TimeUnit.SECONDS).partitions().size());
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
+                        LOG.warn("Could not read the partition count of {} ({}); its snapshot-end marker goes to one partition", topic,
+                                e.getCause().toString());
+                    }
+                } catch (TimeoutException e) {
+                    LOG.warn("Could not read the partition count of {} within {} s; its snapshot-end marker goes to one partition", topic,
+                            DESCRIBE_TIMEOUT_SECONDS);
+                }
             }
-            return 0;
-        } catch (TimeoutException e) {
-            LOG.warn("Could not read the partition count of {} within {} s; its snapshot-end marker goes to one partition", topic,
-                    DESCRIBE_TIMEOUT_SECONDS);
-            return 0;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 0;
+        } catch (KafkaException e) {
+            LOG.warn("Could not reach the brokers at {} ({}); the snapshot-end markers go to one partition each", BOOTSTRAP_CONFIG, e.toString());
         }
+        return counts;
     }
 
     private static Long lsn(Map<String, ?> sourceOffset) {
