@@ -56,7 +56,11 @@ const schema = z.object({
     .string()
     .default('hospitals')
     .transform((text) => text.split(',').map((s) => s.trim()).filter(Boolean)),
-  /** How long (ms) a caller-independent subgraph's answer is reused, e.g. a 행정동's hospitals; 0 shares only in-flight fetches. */
+  /**
+   * How long (ms) at most a caller-independent subgraph's answer is reused, e.g. a 행정동's hospitals; 0 shares only
+   * in-flight fetches. Each answer expires at a moment of this cycle that its query picks, so answers fetched together
+   * are not all fetched again together.
+   */
   SHARED_FETCH_TTL_MS: z.coerce.number().int().min(0).max(60_000).default(5_000),
   /**
    * How long the gateway waits for a subgraph's answer (ms) before its fields come back null with SERVICE_UNAVAILABLE

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CALLER_HEADER } from '@petcare/service-kit';
 import { SharedFetches, type SubgraphPost } from '../src/subgraphs/shared-fetches.ts';
 
@@ -45,5 +45,40 @@ describe('SharedFetches', () => {
     const shared = new SharedFetches(subgraph.post, { callerIndependent: new Set(['hospitals']), ttlMs: 5_000 });
     await Promise.all([1, 2, 3].map(() => shared.fetch('hospitals', url, { [CALLER_HEADER]: callers[0]! }, mutation)));
     expect(subgraph.sent()).toBe(3);
+  });
+
+  describe('answers fetched together', () => {
+    afterEach(() => vi.useRealTimers());
+
+    it('expire spread over the TTL, each reused for at most the TTL', async () => {
+      vi.useFakeTimers({ toFake: ['Date'] });
+      const start = Date.UTC(2026, 11, 2, 12, 0, 0, 0);
+      vi.setSystemTime(start);
+      let sent = 0;
+      const post: SubgraphPost = async () => {
+        sent++;
+        return { status: 200, headers: {}, body: '{"data":{"neighborhood":{"hospitals":[]}}}' };
+      };
+      const ttlMs = 5_000;
+      const shared = new SharedFetches(post, { callerIndependent: new Set(['hospitals']), ttlMs });
+      // 200 행정동's hospitals, all fetched within the same millisecond (a cold start).
+      const bodies = Array.from({ length: 200 }, (_, i) => JSON.stringify({ query: 'query H__hospitals__2($code:String!){h(code:$code)}', variables: { code: `11${String(i).padStart(8, '0')}` } }));
+      const askAll = async () => {
+        const before = sent;
+        for (const body of bodies) await shared.fetch('hospitals', url, { [CALLER_HEADER]: 'any' }, body);
+        return sent - before;
+      };
+      expect(await askAll()).toBe(200);
+      const refetched: number[] = [];
+      for (let fifth = 1; fifth <= 5; fifth++) {
+        vi.setSystemTime(start + (fifth * ttlMs) / 5);
+        refetched.push(await askAll());
+      }
+      // A fixed TTL refetched nothing for 4 fifths and then all 200 at once.
+      for (const n of refetched) expect(n).toBeGreaterThan(20);
+      for (const n of refetched) expect(n).toBeLessThan(60);
+      // Within one TTL each answer expired exactly once: none was reused past the TTL, none refetched twice.
+      expect(refetched.reduce((a, b) => a + b, 0)).toBe(200);
+    });
   });
 });
