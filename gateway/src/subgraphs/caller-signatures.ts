@@ -1,6 +1,7 @@
 import { signCallerToken, type Caller } from '@petcare/service-kit';
+import { spreadExpiry } from './spread-expiry.ts';
 
-/** How long a signed caller token is reused: well inside its 60 s lifetime, so a subgraph never sees it expire. */
+/** How long at most a signed caller token is reused: well inside its 60 s lifetime, so a subgraph never sees it expire. */
 const REUSE_MS = 20_000;
 const MAX_ENTRIES = 10_000;
 
@@ -23,7 +24,9 @@ export class CallerSignatures {
     if (cached && cached.until > now) return cached.token;
     if (this.#tokens.size >= MAX_ENTRIES) this.#evictExpired(now);
     const token = signCallerToken(this.secret, caller);
-    this.#tokens.set(key, { token, until: now + REUSE_MS });
+    // Spread over the reuse period by caller: callers first seen together (a load's first second) were signed again
+    // together every 20 s, and each subgraph then verified all their new tokens at once.
+    this.#tokens.set(key, { token, until: spreadExpiry(key, now, REUSE_MS) });
     token.catch(() => this.#tokens.delete(key));
     return token;
   }

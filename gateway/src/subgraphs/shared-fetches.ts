@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { CALLER_HEADER } from '@petcare/service-kit';
+import { spreadExpiry } from './spread-expiry.ts';
 import { StaleConnectionError, type SubgraphHttpResponse } from './subgraph-http.ts';
 
 /** Sends one subgraph request (subgraph-http.ts's postSubgraph, or a test double of it). */
@@ -19,19 +19,6 @@ export interface SharedFetchOptions {
 const MAX_CACHED = 5_000;
 // Subgraph operations the query planner writes start with their type; only queries are ever shared.
 const isQuery = (body: string) => body.startsWith('{"query":"query') || body.startsWith('{"query":"{');
-
-/**
- * When a cached answer to `key` expires: at the next moment of the TTL cycle that the key's hash picks, so that the
- * answers of different keys expire spread evenly over the cycle. With one fixed TTL from the fetch, answers fetched
- * together (a cold start or a deploy: every 행정동's hospitals within a second) expired together, and their refetches
- * came back every TTL as one burst — in the home-screen benchmark the hospitals subgraph got ~200 fetches in 2 s of
- * every 5 and none in the other 3, each burst taking CPU from every request in flight. An answer is still never
- * reused longer than the TTL.
- */
-function expiryOf(key: string, now: number, ttlMs: number): number {
-  const phase = createHash('sha1').update(key).digest().readUInt32BE(0) % ttlMs;
-  return now + ttlMs - ((((now - phase) % ttlMs) + ttlMs) % ttlMs);
-}
 
 /**
  * Shares subgraph fetches that must give the same answer: identical query fetches of the same caller while one is in
@@ -76,7 +63,9 @@ export class SharedFetches {
         // Only a clean answer is reused: an error may be transient.
         if (response.status !== 200 || response.body.includes('"errors"')) return;
         if (this.#cached.size >= MAX_CACHED) this.#cached.clear();
-        this.#cached.set(key, { response, until: expiryOf(key, Date.now(), this.options.ttlMs) });
+        // Spread, not a fixed TTL: the 200 행정동's hospitals cached in the home-screen benchmark's first second were
+        // refetched together every 5 s, ~200 fetches in 2 s and none in the next 3 (the hospitals subgraph's /metrics).
+        this.#cached.set(key, { response, until: spreadExpiry(key, Date.now(), this.options.ttlMs) });
       }, () => undefined);
     }
     return request;
