@@ -21,7 +21,7 @@ import { answersGraphql, startBenchProcess, type BenchProcess } from './lib/benc
 // GATEWAY_BENCH_SECONDS / _WARMUP_SECONDS set the durations, GATEWAY_BENCH_SCENARIOS (home,public) and
 // GATEWAY_BENCH_SUBJECTS (names, comma separated) narrow a run, GATEWAY_BENCH_CPU_PROF=<dir> profiles our gateway
 // and our subgraphs (--cpu-prof), GATEWAY_BENCH_KEEP_STACK=1 keeps the home screen's databases and users for the next
-// run with it (seeding takes minutes; for development only: delete .data/bench/home-screen-stack.json to start over).
+// run with it (seeding takes minutes; for development only); a run without it removes a kept stack first.
 const repoRoot = fileURLToPath(new URL('..', import.meta.url));
 const env = process.env;
 const SECONDS = Number(env['GATEWAY_BENCH_SECONDS'] ?? 30);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { CALLER_HEADER, signCallerToken } from '@petcare/service-kit';
@@ -66,7 +66,15 @@ export async function startHomeScreenStack(o: {
   keep?: boolean;
 }): Promise<HomeScreenStack> {
   const stateFile = join(repoRoot, '.data', 'bench', 'home-screen-stack.json');
-  const kept = o.keep && existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as { options: StackOptions; tag: string; users: BenchUser[] }) : null;
+  const saved = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as { options: StackOptions; tag: string; users: BenchUser[] }) : null;
+  // A stack kept by an earlier run and not wanted now goes: left, its four connectors would keep running in this
+  // checkout's Connect, `npm start` included, beside the system's own.
+  if (saved && !o.keep) {
+    await removeStack(saved.tag, saved.options);
+    rmSync(stateFile);
+    console.log(`[gateway bench] removed the stack an earlier run kept (tag ${saved.tag}: its connectors, replication slots, databases and supergraph)`);
+  }
+  const kept = o.keep ? saved : null;
   const tag = kept?.tag ?? randomBytes(3).toString('hex');
   const options: StackOptions = kept?.options ?? {
     secrets: { GATEWAY_SIGNING_SECRET: randomBytes(36).toString('base64url'), ACCESS_TOKEN_SECRET: randomBytes(36).toString('base64url') },
@@ -78,18 +86,11 @@ export async function startHomeScreenStack(o: {
     logLevel: 'warn',
   };
   const layout = stackLayout(options);
-  const connectors = services.map((service) => ({
-    name: `bench-${tag}-${service}-cdc`,
-    template: `${service}-cdc`,
-    database: new URL(databaseUrl(options, service)).pathname.slice(1),
-    topicPrefix: `${options.cdcNamespace}${service}`,
-  }));
+  const connectors = connectorsOf(tag, options);
   const subgraphs: BenchProcess[] = [];
   const stop = async () => {
     for (const s of subgraphs) await s.stop();
-    if (o.keep) return;
-    for (const c of connectors) await removeTestConnector(c.name, `${options.postgresUrl}/postgres`).catch(() => undefined);
-    for (const s of services) await sql(`${options.postgresUrl}/postgres`, `drop database if exists "${new URL(databaseUrl(options, s)).pathname.slice(1)}" with (force)`);
+    if (!o.keep) await removeStack(tag, options);
   };
   try {
     if (!kept) {
@@ -125,6 +126,23 @@ export async function startHomeScreenStack(o: {
     await stop();
     throw error;
   }
+}
+
+/** The connectors of the stack tagged `tag`, one per service database. */
+function connectorsOf(tag: string, options: StackOptions) {
+  return services.map((service) => ({
+    name: `bench-${tag}-${service}-cdc`,
+    template: `${service}-cdc`,
+    database: new URL(databaseUrl(options, service)).pathname.slice(1),
+    topicPrefix: `${options.cdcNamespace}${service}`,
+  }));
+}
+
+/** Removes the stack tagged `tag`: its connectors with their replication slots, its databases, its supergraph. */
+async function removeStack(tag: string, options: StackOptions): Promise<void> {
+  for (const c of connectorsOf(tag, options)) await removeTestConnector(c.name, `${options.postgresUrl}/postgres`).catch(() => undefined);
+  for (const s of services) await sql(`${options.postgresUrl}/postgres`, `drop database if exists "${new URL(databaseUrl(options, s)).pathname.slice(1)}" with (force)`);
+  rmSync(join(repoRoot, '.data', 'bench', `supergraph-${tag}.graphql`), { force: true });
 }
 
 /** Waits until hospitals holds every boundary (through CDC), then signs up users and verifies each in a 행정동. */
