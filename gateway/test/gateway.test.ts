@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parse } from 'graphql';
+import { buildSchema, graphql, parse } from 'graphql';
 import { composeServices } from '@apollo/composition';
 import { CALLER_HEADER, CallerTokenError, createLogger, issueAccessToken, signCallerToken, verifyCallerToken } from '@petcare/service-kit';
 import { loadConfig } from '../src/config.ts';
@@ -12,6 +12,8 @@ import { buildGateway, type Gateway } from '../src/server.ts';
 
 const signingSecret = 'test-gateway-signing-secret-0123456789';
 const accessSecret = 'test-access-token-secret-0123456789abc';
+
+const standInSchema = buildSchema('type Query { whoami: String! chain: Chain } type Chain { next: Chain value: Int }');
 
 /** A stand-in subgraph: answers `whoami` with the user id it verifies from the caller header, or 401 like the kit. */
 function startWhoamiSubgraph(): Promise<{ url: string; received: (string | undefined)[]; requestIds: (string | undefined)[]; close(): Promise<void> }> {
@@ -21,11 +23,15 @@ function startWhoamiSubgraph(): Promise<{ url: string; received: (string | undef
     const header = req.headers[CALLER_HEADER] as string | undefined;
     received.push(header);
     requestIds.push(req.headers['x-request-id'] as string | undefined);
-    req.resume().on('end', () => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk)).on('end', () => {
       verifyCallerToken(signingSecret, header).then(
-        (caller) => {
+        async (caller) => {
+          // Executed for real, so the gateway's aliases and fragments come back as it asked for them.
+          const { query } = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { query: string };
+          const answer = await graphql({ schema: standInSchema, source: query, rootValue: { whoami: caller.userId ?? 'anonymous' } });
           res.setHeader('content-type', 'application/json');
-          res.end(JSON.stringify({ data: { whoami: caller.userId ?? 'anonymous' } }));
+          res.end(JSON.stringify(answer));
         },
         (error: CallerTokenError) => {
           res.writeHead(401, { 'content-type': 'application/json' });
@@ -124,6 +130,23 @@ describe('gateway over a stand-in subgraph', () => {
     const odd = await ask({ 'x-request-id': 'no spaces or <tags> please' });
     expect(odd.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
     expect(subgraph.requestIds.at(-1)).toBe(odd.headers.get('x-request-id'));
+  });
+
+  it('shapes each answer by its own operation, however often each is asked and in whatever order', async () => {
+    // The response-shaping Operation is kept per parsed operation (patches/@apollo+gateway+*.patch): answers to
+    // operations asked in turn, the same fields under other aliases or through other fragments, must not mix.
+    const queries = [
+      ['{ first: whoami }', { first: 'anonymous' }],
+      ['{ second: whoami }', { second: 'anonymous' }],
+      ['query Q { ...Who } fragment Who on Query { third: whoami }', { third: 'anonymous' }],
+      ['query Q { ...Who } fragment Who on Query { fourth: whoami }', { fourth: 'anonymous' }],
+    ] as const;
+    for (let round = 0; round < 3; round++) {
+      for (const [query, data] of queries) {
+        const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+        expect(await res.json()).toEqual({ data });
+      }
+    }
   });
 
   it('exposes Prometheus metrics: requests per operation and their latency', async () => {
