@@ -8,6 +8,7 @@ import { benchmarkQuery } from './federation-benchmark/query.ts';
 import { benchmarkSupergraph } from './federation-benchmark/supergraph.ts';
 import { startHomeScreenStack } from './gateway/home-screen-stack.ts';
 import { runLoad, type LoadRequest } from './gateway/load.ts';
+import { GATEWAY_NODE_FLAGS } from '@petcare/gateway/node-flags';
 import { answersGraphql, startBenchProcess, type BenchProcess } from './lib/bench-process.ts';
 
 // `npm run bench -- gateway`: our gateway beside stock @apollo/gateway, Hive Gateway and Hive Gateway with its Rust
@@ -49,7 +50,7 @@ function subjects(supergraphPath: string, oursEnv: Record<string, string>, peerE
     { name: '@apollo/gateway', start: start('@apollo/gateway', 'bench/gateway/apollo-stock-gateway.ts', repoRoot, peerEnv) },
     // Production mode, but accepting operation text: every gateway then gets the very same request bodies (the
     // peers know no trusted documents; an id only swaps in the registered text before the same execution).
-    { name: 'ours', start: start('ours', 'src/index.ts', join(repoRoot, 'gateway'), { ...oursEnv, NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'accepted' }, cpuProf('gateway')) },
+    { name: 'ours', start: start('ours', 'src/index.ts', join(repoRoot, 'gateway'), { ...oursEnv, NODE_ENV: 'production', TRUSTED_DOCUMENTS: 'accepted' }, [...GATEWAY_NODE_FLAGS, ...cpuProf('gateway')]) },
     { name: 'Hive Gateway', start: start('Hive Gateway', 'bench/gateway/hive-gateway.ts', repoRoot, peerEnv) },
     { name: 'Hive Gateway + Rust planner', start: start('Hive Gateway + Rust planner', 'bench/gateway/hive-gateway.ts', repoRoot, { ...peerEnv, HIVE_ROUTER_RUNTIME: '1' }) },
   ];

@@ -27,9 +27,9 @@ export class ChildProcessGroup {
     this.#firstExit = new Promise((resolve) => (this.#exitSeen = resolve));
   }
 
-  /** Starts a TypeScript entry point under the current Node (so the project's pinned Node 24 runs it). */
-  startTs(name: string, cwd: string, entry: string, env: Record<string, string>): void {
-    this.#start(name, cwd, process.execPath, ['--import', 'tsx', entry], env);
+  /** Starts a TypeScript entry point under the current Node (so the project's pinned Node 24 runs it), `nodeArgs` first. */
+  startTs(name: string, cwd: string, entry: string, env: Record<string, string>, nodeArgs: readonly string[] = []): void {
+    this.#start(name, cwd, process.execPath, [...nodeArgs, '--import', 'tsx', entry], env);
   }
 
   /** Starts a bash script that execs its program (the JVM of the Kafka Streams app), so signals reach it. */

@@ -1,3 +1,4 @@
+import { GATEWAY_NODE_FLAGS } from '@petcare/gateway/node-flags';
 import { ChildProcessGroup, type OutputMode } from './child-process-group.ts';
 import { stackLayout, type StackOptions, type StackProcess } from './stack-layout.ts';
 import { waitForHealth } from './wait-for-health.ts';
@@ -29,7 +30,7 @@ export async function startStack(options: StackOptions, output: OutputMode = 'pr
     group.startScript(timers.name, timers.dir, 'run.sh', timers.env);
     for (const s of subgraphs) group.startTs(s.name, s.dir, 'src/index.ts', s.env);
     await Promise.all([...subgraphs, timers].map((s) => waitForHealth(s.healthUrl, HEALTH_TIMEOUT_MS, crash)));
-    group.startTs(gateway.name, gateway.dir, 'src/index.ts', gateway.env);
+    group.startTs(gateway.name, gateway.dir, 'src/index.ts', gateway.env, GATEWAY_NODE_FLAGS);
     await waitForHealth(gateway.healthUrl, HEALTH_TIMEOUT_MS, crash);
   } catch (error) {
     await group.stop();
