@@ -65,7 +65,7 @@ export async function startHomeScreenStack(o: {
   /** Leave databases, connectors and users for the next run with keep (development: seeding takes minutes). */
   keep?: boolean;
 }): Promise<HomeScreenStack> {
-  const stateFile = join(repoRoot, '.data', 'bench', 'home-screen-stack.json');
+  const stateFile = join(benchDir, 'home-screen-stack.json');
   const saved = existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, 'utf8')) as { options: StackOptions; tag: string; users: BenchUser[] }) : null;
   // A stack kept by an earlier run and not wanted now goes: left, its four connectors would keep running in this
   // checkout's Connect, `npm start` included, beside the system's own.
@@ -113,11 +113,10 @@ export async function startHomeScreenStack(o: {
       );
     }
     const users = kept?.users ?? (await verifiedUsers(options, tag, o.userCount));
+    mkdirSync(benchDir, { recursive: true });
     if (o.keep) writeFileSync(stateFile, JSON.stringify({ options, tag, users }));
 
-    const dir = join(repoRoot, '.data', 'bench');
-    mkdirSync(dir, { recursive: true });
-    const path = join(dir, `supergraph-${tag}.graphql`);
+    const path = supergraphFile(tag);
     let sdl = readFileSync(supergraphPath, 'utf8');
     for (const s of layout.subgraphs) sdl = sdl.replace(new RegExp(`(@join__graph\\(name: "${s.name}", url: ")[^"]*`), `$1http://127.0.0.1:${s.port}/graphql`);
     writeFileSync(path, sdl);
@@ -126,6 +125,14 @@ export async function startHomeScreenStack(o: {
     await stop();
     throw error;
   }
+}
+
+/** Where a stack's state file and supergraph live. */
+const benchDir = join(repoRoot, '.data', 'bench');
+
+/** The supergraph of the stack tagged `tag`, its subgraph URLs pointing at that stack's ports. */
+function supergraphFile(tag: string): string {
+  return join(benchDir, `supergraph-${tag}.graphql`);
 }
 
 /** The connectors of the stack tagged `tag`, one per service database. */
@@ -142,7 +149,7 @@ function connectorsOf(tag: string, options: StackOptions) {
 async function removeStack(tag: string, options: StackOptions): Promise<void> {
   for (const c of connectorsOf(tag, options)) await removeTestConnector(c.name, `${options.postgresUrl}/postgres`).catch(() => undefined);
   for (const s of services) await sql(`${options.postgresUrl}/postgres`, `drop database if exists "${new URL(databaseUrl(options, s)).pathname.slice(1)}" with (force)`);
-  rmSync(join(repoRoot, '.data', 'bench', `supergraph-${tag}.graphql`), { force: true });
+  rmSync(supergraphFile(tag), { force: true });
 }
 
 /** Waits until hospitals holds every boundary (through CDC), then signs up users and verifies each in a 행정동. */
