@@ -155,15 +155,17 @@ async function measureSubject(subject: string, overrides: Record<string, string 
         duplicated: Number(counts?.effects ?? 0) - Number(counts?.distinct_ids ?? 0),
       });
       console.log(JSON.stringify(rows.at(-1)));
-      // Where the tail comes from: the worst latency of each second of the run (a stall shows as one spike).
+      // Where the tail comes from: the worst latency of each second of the run (a stall shows as one spike), and the
+      // worst capture (commit → Debezium) of that second after the slash: a spike with a small capture is Kafka or the
+      // consumer's, one with a large capture is WAL decoding's or Debezium's.
       const perSecond = await conn.execute(
-        `select floor((source_ts_ms - min(source_ts_ms) over ()) / 1000)::int as s, max(extract(epoch from applied_at) * 1000 - source_ts_ms)::int as worst
-           from bench_copy where id between ? and ? group by source_ts_ms order by 1`,
+        `with run as (select * from bench_copy where id between ? and ?)
+         select floor((source_ts_ms - (select min(source_ts_ms) from run)) / 1000)::int as s,
+                max(extract(epoch from applied_at) * 1000 - source_ts_ms)::int as worst, max(captured_ts_ms - source_ts_ms)::int as capture
+           from run group by 1 order by 1`,
         [firstId, nextId - 1],
       );
-      const worst = new Map<number, number>();
-      for (const r of perSecond) worst.set(Number(r.s), Math.max(worst.get(Number(r.s)) ?? 0, Number(r.worst)));
-      console.log(`  worst ms per second: ${[...worst.values()].join(' ')}`);
+      console.log(`  worst ms per second (worst capture): ${perSecond.map((r) => `${r.worst}/${r.capture}`).join(' ')}`);
       console.log(`  load average after the scenario (1 min): ${loadavg()[0]!.toFixed(2)} on ${cpus().length} cpus`);
     }
   } finally {
