@@ -19,10 +19,12 @@ import { openSourceWriter } from './lib/source-writer.ts';
 // CDC_BENCH_SECONDS sets each scenario's length; CDC_BENCH_SUBJECTS=ours runs only our configuration.
 const SECONDS = Number(process.env['CDC_BENCH_SECONDS'] ?? 20);
 // Each scenario is preceded by this many seconds at its own rate, not measured. Connect and Kafka are JVMs that
-// compile their hot code as it runs: in the first scenario after `cdc.sh start`, with 1 s of warm-up at 200/s, their
-// C2 compiler threads took 32% and 17% of a core (per thread from /proc, 2026-12-03) and the 1,000/s p99 was 125 ms;
-// in the next run 7% each and 56 ms. A service's pipeline runs warm; the figures are for that.
-const WARMUP_SECONDS = Number(process.env['CDC_BENCH_WARMUP_SECONDS'] ?? 10);
+// compile their hot code as it runs, and again at each new rate: in the first run after `cdc.sh start`, with 1 s of
+// warm-up at 200/s, their C2 compiler threads took 32% and 17% of a core (per thread from /proc, 2026-12-03) and the
+// 1,000/s p99 was 125 ms, 56 in the next run; with 10 s the 5,000/s p99 of three first runs was 284-360 ms. Sampled
+// every 5 s, the compilers were busy for the first 20-25 s at each rate; with 30 s that first run gave 62 and 109 ms.
+// A service's pipeline runs warm; the figures are for that.
+const WARMUP_SECONDS = Number(process.env['CDC_BENCH_WARMUP_SECONDS'] ?? 30);
 // On the three-node cluster (`CDC_HA=1 npm run bench -- cdc`, KAFKA_BROKERS naming three nodes) the scenario names
 // the cluster, and its rows join the single node's in bench/results/cdc.json instead of replacing them.
 const NODES = testBrokers.length;
