@@ -43,8 +43,8 @@ begin
   end loop;
 end $$`;
 
-const integer = (name: string, value: number) => {
-  if (!Number.isSafeInteger(value) || value < 0) throw new Error(`source writer: ${name} must be a non-negative integer, got ${value}`);
+const integer = (name: string, value: number, least = 0) => {
+  if (!Number.isSafeInteger(value) || value < least) throw new Error(`source writer: ${name} must be an integer of at least ${least}, got ${value}`);
   return String(value);
 };
 
@@ -70,7 +70,7 @@ export async function openSourceWriter(url: string): Promise<SourceWriter> {
       await Promise.all(
         clients.map((client, stripe) =>
           client.query(
-            `call bench_write_items(${integer('firstId', job.firstId)}, ${integer('total', job.total)}, ${integer('rate', job.rate)}, ${stripe}, ${STRIPES}, ${startEpoch})`,
+            `call bench_write_items(${integer('firstId', job.firstId)}, ${integer('total', job.total)}, ${integer('rate', job.rate, 1)}, ${stripe}, ${STRIPES}, ${startEpoch})`,
           ),
         ),
       );
