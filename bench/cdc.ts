@@ -122,18 +122,20 @@ async function measureSubject(subject: string, overrides: Record<string, string 
     await registerTestConnector({ name: connector, database: new URL(sourceUrl).pathname.slice(1), topicPrefix: `bench_${tag}`, tables: 'public.item', overrides });
     await consumer.start();
     let nextId = 1;
-    for (const rate of RATES) {
-      const warmup = Math.max(1, Math.round(rate * WARMUP_SECONDS));
-      await writer.write({ firstId: nextId, total: warmup, rate });
-      nextId += warmup;
-      await waitApplied(sink, nextId - 1, 120_000);
-      const total = rate * SECONDS;
+    // The next `total` ids at `rate`, each change waited for in the copy: where they start, and the rate achieved.
+    const writeApplied = async (total: number, rate: number) => {
       const firstId = nextId;
-      // The clock time lets a spike in the per-second line below be found in the JVMs' and the disk's own logs.
-      console.log(`${rate}/s measured from ${new Date().toISOString()}`);
       const achieved = await writer.write({ firstId, total, rate });
       nextId += total;
       await waitApplied(sink, nextId - 1, 120_000);
+      return { firstId, achieved };
+    };
+    for (const rate of RATES) {
+      await writeApplied(Math.max(1, Math.round(rate * WARMUP_SECONDS)), rate);
+      const total = rate * SECONDS;
+      // The clock time lets a spike in the per-second line below be found in the JVMs' and the disk's own logs.
+      console.log(`${rate}/s measured from ${new Date().toISOString()}`);
+      const { firstId, achieved } = await writeApplied(total, rate);
       await new Promise((r) => setTimeout(r, 1000));
       const conn = sink.em.getConnection();
       const latencies = (
